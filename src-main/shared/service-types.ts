@@ -1,0 +1,98 @@
+// The service surface that IPC handlers call. Implemented by the engine, contexts and tools
+// domains; the IPC layer and renderer depend only on these types.
+import type { Store, StoreEvent, StoreKind, StoreWithEvents } from './store-types';
+
+export type ContextKind =
+  | 'k3d'
+  | 'k3s'
+  | 'kind'
+  | 'minikube'
+  | 'docker-desktop'
+  | 'rancher-desktop'
+  | 'other';
+
+export interface KubeContextInfo {
+  name: string;
+  cluster: string;
+  server: string;
+  kind: ContextKind;
+  /** kubeconfig file the context was read from */
+  file: string;
+  current: boolean;
+  /** true when the API server is on this machine (loopback or *.localhost) */
+  local: boolean;
+}
+
+export interface ContextProbe {
+  context: string;
+  reachable: boolean;
+  /** one sentence a user can act on when not reachable */
+  error: string | null;
+  serverVersion: string | null;
+  readyNodes: number;
+  totalNodes: number;
+  defaultStorageClass: string | null;
+  ingressClasses: string[];
+  traefik: boolean;
+  checkedAt: string;
+}
+
+export interface ToolInfo {
+  name: 'helm' | 'kubectl' | 'k3d';
+  path: string | null;
+  version: string | null;
+  ok: boolean;
+  /** what is wrong and how to fix it, when not ok */
+  problem: string | null;
+}
+
+export interface HelmRevision {
+  revision: number;
+  updated: string;
+  status: string;
+  chart: string;
+  appVersion: string;
+  description: string;
+}
+
+export interface StoreCredentials {
+  username: string;
+  password: string;
+  adminUrl: string;
+}
+
+export interface CreateStoreInput {
+  context: string;
+  name: string;
+  kind: StoreKind;
+}
+
+/** Values a user may change on upgrade; everything else comes from the values file. */
+export interface UpgradeInput {
+  storeId: string;
+  wordpressImageTag?: string;
+  woocommerceVersion?: string;
+  memoryLimit?: string;
+}
+
+export interface Settings {
+  maxConcurrentProvisions: number;
+  maxStoresPerContext: number;
+  maxCreatesPerMinute: number;
+  selectedContext: string | null;
+  helmPath: string | null;
+}
+
+export interface StoreService {
+  list(context: string): Store[];
+  get(storeId: string): StoreWithEvents;
+  create(input: CreateStoreInput): Store;
+  cancel(storeId: string): Promise<void>;
+  delete(storeId: string): Promise<void>;
+  upgrade(input: UpgradeInput): Promise<void>;
+  rollback(storeId: string, revision: number): Promise<void>;
+  history(storeId: string): Promise<HelmRevision[]>;
+  revealCredentials(storeId: string): Promise<StoreCredentials>;
+  onStoreUpdated(listener: (store: Store) => void): () => void;
+  onStoreEvent(listener: (event: StoreEvent) => void): () => void;
+}
