@@ -1,0 +1,21 @@
+// What the IPC handlers need from the rest of main. Handlers receive this object and nothing
+// else, so they do not know which transport carries them or how the services are built.
+import type { StoreService, ToolInfo, ContextProbe, Settings } from '../shared/service-types';
+import type { ContextList, StoreKindInfo } from './contract';
+
+export interface ContextService {
+  list(): Promise<ContextList>;
+  select(context: string): Promise<ContextList>;
+  probe(context: string): Promise<ContextProbe>;
+  onChange(listener: (list: ContextList) => void): () => void;
+}
+
+export interface AppServices {
+  stores: StoreService;
+  contexts: ContextService;
+  tools(): Promise<ToolInfo[]>;
+  storeKinds(): StoreKindInfo[];
+  settings: { get(): Settings; update(patch: Partial<Settings>): Settings };
+  /** Opens a URL in the user's browser; only ever called with a URL the app produced. */
+  openExternal(url: string): Promise<void>;
+}
