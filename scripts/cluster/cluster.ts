@@ -1,0 +1,159 @@
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KubeConfig } from '@kubernetes/client-node';
+import { createBaseline, waitForApiserver, waitForUsable } from './bootstrap';
+import { Component, logTail, type ExitInfo } from './component';
+import {
+  apiserverSpec,
+  controllerManagerSpec,
+  etcdSpec,
+  kwokSpec,
+  schedulerSpec,
+  type Layout,
+} from './components';
+import { ClusterError } from './errors';
+import { CONTEXT_NAME, writeKubeconfig } from './kubeconfig';
+import { writeKwokLogsConfig } from './kwok-logs';
+import {
+  startLocalPathProvisionerStandIn,
+  type ProvisionerStandIn,
+} from './local-path-provisioner-stand-in';
+import { generatePki } from './pki';
+import { freePorts } from './ports';
+import { startReaper } from './reaper';
+import { assertBinaries, findToolchain } from './toolchain';
+import type { StartClusterOptions, TestCluster } from './types';
+
+export type { StartClusterOptions, TestCluster, TestClusterInfo } from './types';
+
+const READY_TIMEOUT_MS = 90_000;
+
+async function exitError(component: Component, exit: ExitInfo): Promise<ClusterError> {
+  const tail = await logTail(component.spec.logFile);
+  const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
+  const busy = tail.find((line) => /address already in use/i.test(line));
+  if (busy) {
+    return new ClusterError(
+      `${component.spec.name} could not listen: a port it was given is already in use`,
+      'another process took the port between selection and start; run again (ports are picked fresh each start)',
+      tail,
+    );
+  }
+  return new ClusterError(
+    `${component.spec.name} ${how} (full log: ${component.spec.logFile})`,
+    'read the log tail below; if a binary is broken, delete the toolchain bin dir and run `npm run toolchain`',
+    tail,
+  );
+}
+
+/**
+ * Starts a real control plane (etcd, kube-apiserver, kube-controller-manager, kube-scheduler)
+ * with kwok simulating two nodes and their pods, on loopback ports, all state in `dir`.
+ * Every process is reaped when `stop()` runs or when this process dies, however it dies.
+ */
+export async function startCluster(opts: StartClusterOptions = {}): Promise<TestCluster> {
+  const log = opts.log ?? (() => {});
+  const started = Date.now();
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const binDir = opts.binDir ?? (await findToolchain(log));
+  await assertBinaries(binDir);
+  const dir = opts.dir ?? (await mkdtemp(join(tmpdir(), 'storefleet-cluster-')));
+  await mkdir(join(dir, 'logs'), { recursive: true, mode: 0o700 });
+
+  const pki = await generatePki(join(dir, 'pki'));
+  const [etcdPort = 0, etcdPeerPort = 0, apiserverPort = 0, kwokPort = 0] = await freePorts(4);
+  const server = `https://127.0.0.1:${apiserverPort}`;
+  const kubeconfigs = {
+    admin: join(dir, 'kubeconfig.yaml'),
+    controllerManager: join(dir, 'pki', 'controller-manager.kubeconfig'),
+    scheduler: join(dir, 'pki', 'scheduler.kubeconfig'),
+  };
+  await Promise.all([
+    writeKubeconfig(kubeconfigs.admin, server, pki.ca.cert, pki.admin, 'storefleet-test-admin'),
+    writeKubeconfig(
+      kubeconfigs.controllerManager,
+      server,
+      pki.ca.cert,
+      pki.controllerManager,
+      'kube-controller-manager',
+    ),
+    writeKubeconfig(kubeconfigs.scheduler, server, pki.ca.cert, pki.scheduler, 'kube-scheduler'),
+  ]);
+  const layout: Layout = {
+    binDir,
+    dir,
+    pki,
+    etcdPort,
+    etcdPeerPort,
+    apiserverPort,
+    kwokPort,
+    kwokLogsConfig: await writeKwokLogsConfig(dir),
+    kubeconfigs,
+  };
+  log(`[cluster] certificates and config ready (${elapsed()}), starting components in ${dir}`);
+
+  const reaper = startReaper();
+  const components: Component[] = [];
+  let provisioner: ProvisionerStandIn | undefined;
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await provisioner?.stop().catch(() => {});
+    // Clients first, storage last, so nothing logs errors about a vanished apiserver for long.
+    await Promise.all(components.filter((c) => c.spec.name !== 'etcd').map((c) => c.stop()));
+    await Promise.all(components.map((c) => c.stop()));
+    reaper.release();
+  };
+
+  try {
+    for (const spec of [etcdSpec, apiserverSpec, controllerManagerSpec, schedulerSpec, kwokSpec]) {
+      components.push(new Component(spec(layout), reaper));
+    }
+    const firstExit = Promise.race(
+      components.map((c) => c.exited.then((exit) => ({ component: c, exit }))),
+    );
+    const failed = firstExit.then(async ({ component, exit }) => {
+      throw await exitError(component, exit);
+    });
+    failed.catch(() => {});
+    const kc = new KubeConfig();
+    kc.loadFromFile(kubeconfigs.admin);
+    const ready = (async () => {
+      await waitForApiserver(kc, READY_TIMEOUT_MS);
+      log(`[cluster] apiserver ready (${elapsed()})`);
+      await createBaseline(kc);
+      provisioner = await startLocalPathProvisionerStandIn(kc, join(dir, 'volumes'), log);
+      await waitForUsable(kc, READY_TIMEOUT_MS);
+    })();
+    await Promise.race([ready, failed]);
+    void firstExit.then(async ({ component, exit }) => {
+      if (stopping || component.isStopping) return;
+      const error = await exitError(component, exit);
+      log(`[cluster] ${component.spec.name} stopped unexpectedly: ${error.message}`);
+    });
+  } catch (error) {
+    await stop();
+    if (error instanceof ClusterError) throw error;
+    const tails = await Promise.all(
+      components.map(async (c) =>
+        (await logTail(c.spec.logFile, 5)).map((l) => `${c.spec.name}: ${l}`),
+      ),
+    );
+    throw new ClusterError(
+      `the test cluster did not become ready: ${error instanceof Error ? error.message : String(error)}`,
+      `look at the component logs in ${join(dir, 'logs')}`,
+      tails.flat(),
+    );
+  }
+  log(`[cluster] ready at ${server} (${elapsed()})`);
+  return {
+    kubeconfigPath: kubeconfigs.admin,
+    context: CONTEXT_NAME,
+    binDir,
+    dir,
+    server,
+    stop,
+  };
+}

@@ -1,0 +1,48 @@
+import type { TestProject } from 'vitest/node';
+import { startCluster } from './cluster';
+import { describeError } from './errors';
+import { readReusedCluster } from './reuse';
+import { findToolchain } from './toolchain';
+import type { TestCluster, TestClusterInfo } from './types';
+
+const REUSE_ENV = 'STOREFLEET_TEST_CLUSTER_REUSE';
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+/**
+ * vitest globalSetup for the `int` project: one real control plane for the whole run.
+ * Set STOREFLEET_TEST_CLUSTER_REUSE=<kubeconfig> to use a cluster from `npm run cluster:up`.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  let cluster: TestCluster | undefined;
+  let info: TestClusterInfo;
+  try {
+    const binDir = await findToolchain(log);
+    const reuse = process.env[REUSE_ENV];
+    if (reuse) {
+      info = await readReusedCluster(reuse, binDir);
+      log(`[cluster] reusing ${info.server} from ${reuse}`);
+    } else {
+      const started = Date.now();
+      cluster = await startCluster({ binDir, log });
+      info = {
+        kubeconfigPath: cluster.kubeconfigPath,
+        context: cluster.context,
+        binDir: cluster.binDir,
+        server: cluster.server,
+      };
+      log(`[cluster] ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${info.server}`);
+    }
+  } catch (error) {
+    // A stack trace from here would hide the one sentence that matters.
+    const failure = new Error(describeError(error));
+    failure.stack = failure.message;
+    throw failure;
+  }
+  project.provide('testCluster', info);
+  return async () => {
+    await cluster?.stop();
+  };
+}
