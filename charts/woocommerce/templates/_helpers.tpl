@@ -1,0 +1,140 @@
+{{/*
+Names are derived from the release name only (not the chart name): the installer
+waits for `<release>-mariadb`, `<release>-wordpress` and `<release>-bootstrap`.
+A StatefulSet pod's controller-revision-hash label is "<name>-0-<10 chars>", so
+the release name is capped well below Helm's own 53-character limit.
+*/}}
+{{- define "woocommerce.release" -}}
+{{- if gt (len .Release.Name) 40 -}}
+{{- fail (printf "release name %q is %d characters long; use at most 40 so derived object names stay valid" .Release.Name (len .Release.Name)) -}}
+{{- end -}}
+{{- .Release.Name -}}
+{{- end -}}
+
+{{- define "woocommerce.storeId" -}}
+{{- required "store.id is required (the Storefleet store id)" .Values.store.id -}}
+{{- end -}}
+
+{{/*
+Labels that never change for the life of a release. PVC templates of a
+StatefulSet are immutable, so they carry only these.
+*/}}
+{{- define "woocommerce.stableLabels" -}}
+app.kubernetes.io/name: {{ .Chart.Name }}
+app.kubernetes.io/instance: {{ include "woocommerce.release" . }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: storefleet
+storefleet.io/store-id: {{ include "woocommerce.storeId" . | quote }}
+{{- end -}}
+
+{{/* Full label set; call with (dict "ctx" $ "component" "wordpress"). */}}
+{{- define "woocommerce.labels" -}}
+{{ include "woocommerce.stableLabels" .ctx }}
+app.kubernetes.io/component: {{ .component }}
+app.kubernetes.io/version: {{ .ctx.Chart.AppVersion | quote }}
+helm.sh/chart: {{ printf "%s-%s" .ctx.Chart.Name .ctx.Chart.Version }}
+{{- end -}}
+
+{{/* Selector labels; call with (dict "ctx" $ "component" "wordpress"). */}}
+{{- define "woocommerce.selectorLabels" -}}
+app.kubernetes.io/name: {{ .ctx.Chart.Name }}
+app.kubernetes.io/instance: {{ include "woocommerce.release" .ctx }}
+app.kubernetes.io/component: {{ .component }}
+{{- end -}}
+
+{{- define "woocommerce.credentialsSecret" -}}
+{{ include "woocommerce.release" . }}-credentials
+{{- end -}}
+
+{{- define "woocommerce.mariadbName" -}}
+{{ include "woocommerce.release" . }}-mariadb
+{{- end -}}
+
+{{- define "woocommerce.wordpressName" -}}
+{{ include "woocommerce.release" . }}-wordpress
+{{- end -}}
+
+{{- define "woocommerce.image" -}}
+{{ .repository }}:{{ .tag }}
+{{- end -}}
+
+{{- define "woocommerce.host" -}}
+{{- required "ingress.host is required (the store's public host name)" .Values.ingress.host -}}
+{{- end -}}
+
+{{- define "woocommerce.siteUrl" -}}
+{{ ternary "https" "http" .Values.ingress.tls.enabled }}://{{ include "woocommerce.host" . }}
+{{- end -}}
+
+{{- define "woocommerce.replicas" -}}
+{{ ternary 0 1 .Values.store.stopped }}
+{{- end -}}
+
+{{/*
+Every password must come from the installer. The schema already rejects a
+missing one; this keeps the message clear when schema validation is skipped.
+*/}}
+{{- define "woocommerce.requirePasswords" -}}
+{{- $s := .Values.secrets -}}
+{{- $_ := required "secrets.mariadbRootPassword is required (generated per store by the installer)" $s.mariadbRootPassword -}}
+{{- $_ := required "secrets.mariadbPassword is required (generated per store by the installer)" $s.mariadbPassword -}}
+{{- $_ := required "secrets.wordpressAdminPassword is required (generated per store by the installer)" $s.wordpressAdminPassword -}}
+{{- end -}}
+
+{{/* WordPress authentication keys and salts, in the names wp-config-docker.php reads. */}}
+{{- define "woocommerce.wpSaltNames" -}}
+AUTH_KEY SECURE_AUTH_KEY LOGGED_IN_KEY NONCE_KEY AUTH_SALT SECURE_AUTH_SALT LOGGED_IN_SALT NONCE_SALT
+{{- end -}}
+
+{{/* Env shared by WordPress and the bootstrap Job: database access and salts, all from the Secret. */}}
+{{- define "woocommerce.wordpressEnv" -}}
+- name: WORDPRESS_DB_HOST
+  value: {{ include "woocommerce.mariadbName" . }}
+- name: WORDPRESS_DB_NAME
+  value: {{ .Values.mariadb.database | quote }}
+- name: WORDPRESS_DB_USER
+  value: {{ .Values.mariadb.user | quote }}
+- name: WORDPRESS_DB_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "woocommerce.credentialsSecret" . }}
+      key: mariadb-password
+{{- range (include "woocommerce.wpSaltNames" . | splitList " ") }}
+- name: WORDPRESS_{{ . }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "woocommerce.credentialsSecret" $ }}
+      key: wordpress-{{ . | lower | replace "_" "-" }}
+{{- end }}
+{{- end -}}
+
+{{/* Hardened container defaults for images that run as an unprivileged user. */}}
+{{- define "woocommerce.restrictedContainerSecurity" -}}
+allowPrivilegeEscalation: false
+runAsNonRoot: true
+capabilities:
+  drop: ["ALL"]
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{- define "woocommerce.egressToDatabaseAndInternet" -}}
+- to:
+    - podSelector:
+        matchLabels:
+          app.kubernetes.io/instance: {{ include "woocommerce.release" . }}
+          storefleet.io/store-id: {{ include "woocommerce.storeId" . | quote }}
+          app.kubernetes.io/component: mariadb
+  ports:
+    - { protocol: TCP, port: 3306 }
+- to:
+    - ipBlock:
+        cidr: 0.0.0.0/0
+        {{- with .Values.networkPolicy.internetExcept }}
+        except:
+          {{- toYaml . | nindent 10 }}
+        {{- end }}
+  ports:
+    - { protocol: TCP, port: 80 }
+    - { protocol: TCP, port: 443 }
+{{- end -}}
