@@ -1,0 +1,194 @@
+// Shared helpers for the chart's tests: find the helm binary, write values files into a
+// temp dir that is always removed, render the chart and parse the manifests.
+import { randomBytes } from 'node:crypto';
+import { access, constants, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { parseAllDocuments, stringify } from 'yaml';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+export const REPO_ROOT = resolve(here, '../../..');
+export const CHART_DIR = resolve(here, '..');
+export const VALUES_LOCAL = join(REPO_ROOT, 'helm-values/values-local.yaml');
+export const VALUES_PROD = join(REPO_ROOT, 'helm-values/values-prod.yaml');
+
+export type Values = Record<string, unknown>;
+
+export interface K8sObject {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  [field: string]: unknown;
+}
+
+export interface StoreValues {
+  store: { id: string; name: string };
+  ingress: { host: string };
+  secrets: { mariadbRootPassword: string; mariadbPassword: string; wordpressAdminPassword: string };
+}
+
+/** Per-store values as the installer passes them: fresh random passwords every call. */
+export function storeValues(
+  name = 'shop1',
+  id = `st-${randomBytes(4).toString('hex')}`,
+): StoreValues {
+  const password = (): string => randomBytes(18).toString('base64url');
+  return {
+    store: { id, name },
+    ingress: { host: `${name}.localhost` },
+    secrets: {
+      mariadbRootPassword: password(),
+      mariadbPassword: password(),
+      wordpressAdminPassword: password(),
+    },
+  };
+}
+
+export function passwordsOf(values: StoreValues): string[] {
+  return Object.values(values.secrets);
+}
+
+// The toolchain's bin dir is keyed by the versions pinned in its build script; reading them
+// from there keeps one source of truth.
+async function toolchainBinDir(): Promise<string> {
+  const script = await readFile(join(REPO_ROOT, 'scripts/toolchain/build.sh'), 'utf8');
+  const version = (name: string): string => {
+    const match = new RegExp(`^${name}=([^\\s]+)$`, 'm').exec(script);
+    if (!match?.[1]) throw new Error(`scripts/toolchain/build.sh does not pin ${name}`);
+    return match[1];
+  };
+  const key =
+    `k8s-${version('K8S_VERSION')}_etcd-${version('ETCD_VERSION')}` +
+    `_kwok-${version('KWOK_VERSION')}_helm-${version('HELM_VERSION')}`;
+  const cacheRoot =
+    process.env.STOREFLEET_TOOLCHAIN_DIR ??
+    join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'storefleet/toolchain');
+  return join(cacheRoot, key, 'bin');
+}
+
+let helmPath: Promise<string> | undefined;
+
+/** The helm binary: $STOREFLEET_HELM, else the one in the test toolchain. */
+export function helmBinary(): Promise<string> {
+  helmPath ??= (async () => {
+    const path = process.env.STOREFLEET_HELM ?? join(await toolchainBinDir(), 'helm');
+    await access(path, constants.X_OK).catch(() => {
+      throw new Error(
+        `helm not found at ${path}: run \`npm run toolchain\` or set STOREFLEET_HELM to a helm 3 binary`,
+      );
+    });
+    return path;
+  })();
+  return helmPath;
+}
+
+export interface HelmResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs helm; resolves with the exit code instead of throwing so tests can assert on failures. */
+export async function helm(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<HelmResult> {
+  const result = await execa(await helmBinary(), args, {
+    reject: false,
+    timeout: 120_000,
+    env,
+    stdin: 'ignore',
+  });
+  return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Like helm(), but a non-zero exit rejects with helm's stderr. */
+export async function helmOk(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<string> {
+  const result = await helm(args, env);
+  if (result.exitCode !== 0) {
+    throw new Error(`helm ${args[0] ?? ''} exited ${result.exitCode}: ${result.stderr.trim()}`);
+  }
+  return result.stdout;
+}
+
+/** Writes each values object to its own file in a temp dir that is removed afterwards. */
+export async function withValuesFiles<T>(
+  values: readonly Values[],
+  use: (files: string[]) => Promise<T>,
+): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'storefleet-chart-'));
+  try {
+    const files: string[] = [];
+    for (const [index, value] of values.entries()) {
+      const file = join(dir, `values-${index}.yaml`);
+      await writeFile(file, stringify(value), { mode: 0o600 });
+      files.push(file);
+    }
+    return await use(files);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export function valuesArgs(files: readonly string[]): string[] {
+  return files.flatMap((file) => ['--values', file]);
+}
+
+export interface RenderOptions {
+  release?: string;
+  namespace?: string;
+  /** values files from the repository, applied first (e.g. VALUES_LOCAL) */
+  valuesFiles?: readonly string[];
+  /** values objects, applied after the files in order */
+  values?: readonly Values[];
+}
+
+/** `helm template` with the given values; resolves with the raw result, never throws on exit code. */
+export async function template(opts: RenderOptions = {}): Promise<HelmResult> {
+  return withValuesFiles(opts.values ?? [], (files) =>
+    helm([
+      'template',
+      opts.release ?? 'shop1',
+      CHART_DIR,
+      '--namespace',
+      opts.namespace ?? 'store-shop1',
+      ...valuesArgs([...(opts.valuesFiles ?? []), ...files]),
+    ]),
+  );
+}
+
+export function parseManifests(text: string): K8sObject[] {
+  return parseAllDocuments(text)
+    .map((doc) => {
+      if (doc.errors.length > 0)
+        throw new Error(`rendered YAML does not parse: ${doc.errors[0]?.message}`);
+      return doc.toJS() as unknown;
+    })
+    .filter((obj): obj is K8sObject => typeof obj === 'object' && obj !== null && 'kind' in obj);
+}
+
+/** Renders the chart and parses every object; rejects with helm's message when rendering fails. */
+export async function render(opts: RenderOptions = {}): Promise<K8sObject[]> {
+  const result = await template(opts);
+  if (result.exitCode !== 0) throw new Error(result.stderr.trim());
+  return parseManifests(result.stdout);
+}
+
+export function findObject(objects: readonly K8sObject[], kind: string, name: string): K8sObject {
+  const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
+  if (!found)
+    throw new Error(
+      `no ${kind} ${name} among ${objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`,
+    );
+  return found;
+}
