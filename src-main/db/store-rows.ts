@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import type {
+  StepName,
+  StepStatus,
+  Store,
+  StoreEvent,
+  StoreKind,
+  StoreStatus,
+} from '../shared/store-types';
+
+// Listed here because the shared module is type-only; `satisfies` keeps them in step with it.
+const STORE_KINDS = ['woocommerce'] as const satisfies readonly StoreKind[];
+const STORE_STATUSES = [
+  'Queued',
+  'Provisioning',
+  'Ready',
+  'Failed',
+  'Updating',
+  'Stopped',
+  'Deleting',
+  'Deleted',
+  'Missing',
+] as const satisfies readonly StoreStatus[];
+const STEP_NAMES = [
+  'validate',
+  'namespace',
+  'helm',
+  'wait-mariadb',
+  'wait-wordpress',
+  'bootstrap',
+  'verify',
+  'ready',
+  'upgrade',
+  'rollback',
+  'stop',
+  'start',
+  'uninstall',
+  'delete-namespace',
+  'check-leftovers',
+  'cancel',
+] as const satisfies readonly StepName[];
+const STEP_STATUSES = [
+  'started',
+  'progress',
+  'succeeded',
+  'failed',
+] as const satisfies readonly StepStatus[];
+
+const isoTime = z.iso.datetime({ offset: true });
+
+export const storeSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  kind: z.enum(STORE_KINDS),
+  context: z.string().min(1),
+  namespace: z.string().min(1),
+  status: z.enum(STORE_STATUSES),
+  step: z.enum(STEP_NAMES).nullable(),
+  error: z.string().nullable(),
+  url: z.string(),
+  adminUrl: z.string(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  statusSince: isoTime,
+  helmRevision: z.number().int().nonnegative().nullable(),
+});
+
+export const storePatchSchema = storeSchema.omit({ id: true }).partial();
+
+export const newEventSchema = z.strictObject({
+  storeId: z.string().min(1),
+  step: z.enum(STEP_NAMES),
+  status: z.enum(STEP_STATUSES),
+  message: z.string(),
+  at: isoTime,
+});
+
+export const pendingOpSchema = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('provision') }),
+  z.strictObject({ op: z.literal('delete') }),
+  z.strictObject({ op: z.literal('upgrade'), values: z.record(z.string(), z.string()) }),
+  z.strictObject({ op: z.literal('rollback'), revision: z.number().int().positive() }),
+  z.strictObject({ op: z.literal('stop') }),
+  z.strictObject({ op: z.literal('start') }),
+]);
+
+/** Column names, in the order the INSERT statement binds them. */
+export const STORE_COLUMNS = {
+  id: 'id',
+  name: 'name',
+  kind: 'kind',
+  context: 'context',
+  namespace: 'namespace',
+  status: 'status',
+  step: 'step',
+  error: 'error',
+  url: 'url',
+  adminUrl: 'admin_url',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  statusSince: 'status_since',
+  helmRevision: 'helm_revision',
+} as const satisfies Record<keyof Store, string>;
+
+const storeRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(STORE_KINDS),
+  context: z.string(),
+  namespace: z.string(),
+  status: z.enum(STORE_STATUSES),
+  step: z.enum(STEP_NAMES).nullable(),
+  error: z.string().nullable(),
+  url: z.string(),
+  admin_url: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  status_since: z.string(),
+  helm_revision: z.number().nullable(),
+});
+
+const eventRowSchema = z.object({
+  id: z.number(),
+  store_id: z.string(),
+  step: z.enum(STEP_NAMES),
+  status: z.enum(STEP_STATUSES),
+  message: z.string(),
+  at: z.string(),
+});
+
+export function storeFromRow(row: unknown): Store {
+  const r = storeRowSchema.parse(row);
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    context: r.context,
+    namespace: r.namespace,
+    status: r.status,
+    step: r.step,
+    error: r.error,
+    url: r.url,
+    adminUrl: r.admin_url,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    statusSince: r.status_since,
+    helmRevision: r.helm_revision,
+  };
+}
+
+export function eventFromRow(row: unknown): StoreEvent {
+  const r = eventRowSchema.parse(row);
+  return {
+    id: r.id,
+    storeId: r.store_id,
+    step: r.step,
+    status: r.status,
+    message: r.message,
+    at: r.at,
+  };
+}
+
+/** One line naming every invalid field, so a caller's bug is obvious without a stack of zod output. */
+export function describeIssues(what: string, error: z.ZodError): string {
+  const parts = error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  return `invalid ${what}: ${parts.join('; ')}`;
+}
