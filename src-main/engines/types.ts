@@ -1,0 +1,71 @@
+// The contract between the generic provisioning engine and one store kind. Everything the
+// engine needs to know about WooCommerce (or, later, Medusa) is reached through a driver.
+import type { StoreKind } from '../shared/store-types';
+
+export interface StoreRef {
+  id: string;
+  name: string;
+  namespace: string;
+}
+
+/** Per-store generated secrets, keyed by the driver's own names. Never logged or persisted. */
+export interface StoreSecrets {
+  [key: string]: string;
+}
+
+/** Names of the objects a release creates, so the engine can wait for and inspect them. */
+export interface WorkloadNames {
+  statefulSets: string[];
+  deployments: string[];
+  bootstrapJob: string;
+  credentialsSecret: string;
+  service: string;
+  servicePort: string;
+}
+
+export interface VerifyResult {
+  orderId: number;
+  status: string;
+}
+
+/** Where a store's storefront can be reached: its public URL, and its Service as a fallback. */
+export interface StorefrontTarget {
+  url: string;
+  kube: { kubeconfig: string; context: string };
+  namespace: string;
+  service: string;
+  servicePort: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface StoreKindDriver {
+  kind: StoreKind;
+  displayName: string;
+  /** false when this kind cannot be provisioned from this installation (e.g. chart missing) */
+  available: boolean;
+  /** absolute path to charts/<kind>; throws a clear error when the chart is missing */
+  chartPath: string;
+  releaseName(store: StoreRef): string;
+  /** `${name}.${domain}`; the domain is "localhost" on a laptop */
+  host(store: StoreRef, domain: string): string;
+  storeUrl(host: string, scheme: 'http' | 'https', port?: number): string;
+  adminUrl(storeUrl: string): string;
+  workloads(store: StoreRef): WorkloadNames;
+  /** CSPRNG, at least 24 characters each */
+  generateSecrets(): StoreSecrets;
+  buildValues(o: {
+    store: StoreRef;
+    host: string;
+    secrets: StoreSecrets;
+    extra?: Record<string, string>;
+  }): Record<string, unknown>;
+  /** secrets back from the store's Kubernetes Secret (decoded values), so upgrades keep them */
+  secretsFromSecretData(data: Record<string, string>): StoreSecrets;
+  credentialsFromSecretData(
+    data: Record<string, string>,
+    adminUrl: string,
+  ): { username: string; password: string; adminUrl: string };
+  /** places a real order through the storefront; rejects with a StorefrontError */
+  verify(target: StorefrontTarget): Promise<VerifyResult>;
+}

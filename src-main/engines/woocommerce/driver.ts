@@ -1,0 +1,75 @@
+import type { StoreKindDriver, StoreRef, WorkloadNames } from '../types';
+import { findChartDir } from '../chart-path';
+import { generateSecrets, credentialsFromSecretData, secretsFromSecretData } from './secrets';
+import { buildValues } from './values';
+import { DEFAULT_DEMO_SKU, verifyStorefront } from './verify-storefront';
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const DOMAIN = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$/;
+
+function releaseName(store: StoreRef): string {
+  if (!DNS_LABEL.test(store.name)) {
+    throw new Error(`store name "${store.name}" is not a DNS-1123 label`);
+  }
+  return store.name;
+}
+
+function workloads(store: StoreRef): WorkloadNames {
+  const release = releaseName(store);
+  return {
+    statefulSets: [`${release}-mariadb`],
+    deployments: [`${release}-wordpress`],
+    bootstrapJob: `${release}-bootstrap`,
+    credentialsSecret: `${release}-credentials`,
+    service: `${release}-wordpress`,
+    servicePort: 'http',
+  };
+}
+
+function storeUrl(host: string, scheme: 'http' | 'https', port?: number): string {
+  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) {
+    throw new Error(`port ${port} is not a TCP port`);
+  }
+  const defaultPort = scheme === 'https' ? 443 : 80;
+  const suffix = port === undefined || port === defaultPort ? '' : `:${port}`;
+  return `${scheme}://${host}${suffix}`;
+}
+
+export function createWoocommerceDriver(
+  opts: { chartPath?: string; demoSku?: string; fetchTimeoutMs?: number } = {},
+): StoreKindDriver {
+  const chartPath = opts.chartPath ?? findChartDir('woocommerce');
+  const demoSku = opts.demoSku ?? DEFAULT_DEMO_SKU;
+  return {
+    kind: 'woocommerce',
+    displayName: 'WooCommerce',
+    available: chartPath !== null,
+    get chartPath(): string {
+      if (chartPath === null) {
+        throw new Error(
+          `the WooCommerce chart was not found: no charts/woocommerce/Chart.yaml above ${import.meta.dirname}`,
+        );
+      }
+      return chartPath;
+    },
+    releaseName,
+    host(store, domain) {
+      if (!DOMAIN.test(domain)) throw new Error(`"${domain}" is not a valid domain`);
+      return `${releaseName(store)}.${domain}`;
+    },
+    storeUrl,
+    adminUrl: (url) => `${url.replace(/\/+$/, '')}/wp-admin/`,
+    workloads,
+    generateSecrets,
+    buildValues: (o) => buildValues({ ...o, demoSku }),
+    secretsFromSecretData,
+    credentialsFromSecretData,
+    verify: (target) =>
+      verifyStorefront(
+        { ...target, timeoutMs: target.timeoutMs ?? opts.fetchTimeoutMs },
+        { sku: demoSku },
+      ),
+  };
+}
+
+export const woocommerceDriver: StoreKindDriver = createWoocommerceDriver();

@@ -1,0 +1,61 @@
+import { plainText } from './html-text';
+import { StorefrontError, type StorefrontStage } from './storefront-error';
+import { wpErrorSchema } from './store-api-schemas';
+
+const STAGE_FAILED: Record<StorefrontStage, string> = {
+  products: 'Listing products failed',
+  cart: 'Opening a cart failed',
+  'add-item': 'Adding the demo product to the cart was refused',
+  checkout: 'Checkout refused',
+  connect: 'Could not reach the store',
+};
+
+// WooCommerce's own messages are written for shoppers; these say what is wrong with the store.
+const KNOWN_CODES: Record<string, string> = {
+  woocommerce_rest_missing_nonce: 'the request carried neither a Cart-Token nor a Nonce',
+  woocommerce_rest_invalid_nonce: 'the Nonce was not accepted',
+  woocommerce_rest_cart_empty: 'the cart was empty when the order was placed',
+  woocommerce_rest_cart_invalid_product: 'the demo product does not exist in this store',
+  woocommerce_rest_checkout_payment_method_disabled: 'Cash on Delivery is not enabled',
+  rest_no_route: 'the WooCommerce Store API is not available (is the WooCommerce plugin active?)',
+};
+
+export function stageFailed(stage: StorefrontStage): string {
+  return STAGE_FAILED[stage];
+}
+
+/** Turns a non-2xx answer into a StorefrontError, reading a WordPress error body when there is one. */
+export function answerError(stage: StorefrontStage, status: number, body: string): StorefrontError {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    parsed = undefined;
+  }
+  const wp = wpErrorSchema.safeParse(parsed);
+  if (wp.success) {
+    const { code } = wp.data;
+    const reason = KNOWN_CODES[code] ?? (plainText(wp.data.message) || `HTTP ${status}`);
+    return new StorefrontError(stage, `${stageFailed(stage)}: ${reason} (${code})`, {
+      status,
+      code,
+    });
+  }
+  const snippet = plainText(body).slice(0, 120);
+  const detail = snippet ? `: ${snippet}` : '';
+  return new StorefrontError(
+    stage,
+    `${stageFailed(stage)}: the store answered HTTP ${status} without a Store API error${detail}`,
+    { status },
+  );
+}
+
+/** An answer with an acceptable status whose content is not what the Store API promises. */
+export function contentError(
+  stage: StorefrontStage,
+  status: number,
+  what: string,
+  code: string | null = null,
+): StorefrontError {
+  return new StorefrontError(stage, `${stageFailed(stage)}: ${what}`, { status, code });
+}

@@ -1,0 +1,140 @@
+// LOCAL STAND-IN for "ingress + WooCommerce" on machines where WordPress cannot run: one
+// loopback HTTP server that answers for many stores, picked by Host header the way a reverse
+// proxy routes `<store>.localhost`. Tests point the production ingress transport at it.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  StandInStore,
+  type StandInOrder,
+  type StandInReply,
+  type StandInStoreOptions,
+} from './store-api-stand-in-store';
+
+export type { StandInOrder, StandInStoreOptions } from './store-api-stand-in-store';
+
+export interface StoreApiStandIn {
+  port: number;
+  url(host: string): string;
+  addStore(host: string, o?: StandInStoreOptions): void;
+  removeStore(host: string): void;
+  orders(host: string): StandInOrder[];
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+function hostKey(host: string): string {
+  return host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function flatHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === 'string') out[name] = value;
+    else if (Array.isArray(value)) out[name] = value.join(', ');
+  }
+  return out;
+}
+
+const NO_ROUTE: StandInReply = {
+  status: 404,
+  headers: { 'content-type': 'text/plain; charset=utf-8' },
+  body: '404 page not found\n',
+};
+
+const WP_NOT_FOUND: StandInReply = {
+  status: 404,
+  headers: { 'content-type': 'text/html; charset=UTF-8' },
+  body: '<!DOCTYPE html><html><head><title>Page not found</title></head><body><h1>Oops! That page can&rsquo;t be found.</h1></body></html>',
+};
+
+function route(store: StandInStore, req: IncomingMessage, body: string): StandInReply {
+  const url = new URL(req.url ?? '/', 'http://stand-in.invalid');
+  const headers = flatHeaders(req);
+  const method = req.method ?? 'GET';
+  const restRoute = url.searchParams.get('rest_route');
+  if ((url.pathname === '/' || url.pathname === '/index.php') && restRoute !== null) {
+    const query = new URLSearchParams(url.searchParams);
+    query.delete('rest_route');
+    return store.handle(method, restRoute, query, headers, body);
+  }
+  if (url.pathname.startsWith('/wp-json/') && store.prettyPermalinks) {
+    const restPath = url.pathname.slice('/wp-json'.length);
+    return store.handle(method, restPath, url.searchParams, headers, body);
+  }
+  return WP_NOT_FOUND;
+}
+
+/** Starts the LOCAL STAND-IN of the WooCommerce Store API on 127.0.0.1 and a free port. */
+export async function startStoreApiStandIn(): Promise<StoreApiStandIn> {
+  const stores = new Map<string, StandInStore>();
+
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const store = stores.get(hostKey(req.headers.host ?? ''));
+    let reply: StandInReply;
+    if (!store) {
+      req.resume();
+      reply = NO_ROUTE;
+    } else {
+      const body = await readBody(req);
+      reply = route(store, req, body);
+    }
+    res.writeHead(reply.status, reply.headers);
+    res.end(reply.body);
+  };
+
+  const server = createServer((req, res) => {
+    serve(req, res).catch((error: unknown) => {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(error instanceof Error ? error.message : 'stand-in failure');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  const storeFor = (host: string): StandInStore => {
+    const store = stores.get(hostKey(host));
+    if (!store) throw new Error(`the stand-in has no store for host ${host}`);
+    return store;
+  };
+
+  return {
+    port,
+    url: (host) => `http://${hostKey(host)}:${port}`,
+    addStore(host, o) {
+      const key = hostKey(host);
+      if (stores.has(key)) throw new Error(`the stand-in already serves ${key}`);
+      stores.set(key, new StandInStore(`${key}:${port}`, o));
+    },
+    removeStore(host) {
+      stores.delete(hostKey(host));
+    },
+    orders: (host) => storeFor(host).orders(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,103 @@
+import type { StoreRef, StoreSecrets } from '../types';
+import { checkSecrets } from './secrets';
+
+export const DEFAULT_ADMIN_USER = 'admin';
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const HOST =
+  /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$/;
+
+interface ExtraKey {
+  /** where the value goes in the chart's values */
+  path: readonly string[];
+  check: RegExp;
+  expected: string;
+  convert?: (value: string) => unknown;
+}
+
+// The only values a user may change per store; everything else comes from the values file.
+const EXTRA_KEYS: Record<string, ExtraKey> = {
+  wordpressImageTag: {
+    path: ['wordpress', 'image', 'tag'],
+    check: /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/,
+    expected: 'an image tag such as 6.8.3-php8.2-apache',
+  },
+  woocommerceVersion: {
+    path: ['woocommerce', 'version'],
+    check: /^\d+\.\d+(\.\d+)?(-[A-Za-z0-9.]+)?$/,
+    expected: 'a version such as 10.2.4',
+  },
+  memoryLimit: {
+    path: ['wordpress', 'resources', 'limits', 'memory'],
+    check: /^[1-9]\d{0,5}(Mi|Gi)$/,
+    expected: 'a size in Mi or Gi such as 512Mi',
+  },
+  testFailure: {
+    path: ['bootstrap', 'testFailure'],
+    check: /^(true|false)$/,
+    expected: 'true or false',
+    convert: (value) => value === 'true',
+  },
+};
+
+export const EXTRA_VALUE_KEYS = Object.keys(EXTRA_KEYS);
+
+function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node = target;
+  for (const key of path.slice(0, -1)) {
+    const next = node[key];
+    if (next && typeof next === 'object' && !Array.isArray(next)) {
+      node = next as Record<string, unknown>;
+    } else {
+      const created: Record<string, unknown> = {};
+      node[key] = created;
+      node = created;
+    }
+  }
+  node[path[path.length - 1] as string] = value;
+}
+
+/** The per-store values given to `helm upgrade --install` on top of the values file. */
+export function buildValues(o: {
+  store: StoreRef;
+  host: string;
+  secrets: StoreSecrets;
+  extra?: Record<string, string>;
+  demoSku: string;
+  adminUser?: string;
+}): Record<string, unknown> {
+  if (!DNS_LABEL.test(o.store.name)) {
+    throw new Error(`store name "${o.store.name}" is not a DNS-1123 label`);
+  }
+  if (!o.store.id.trim()) throw new Error('store id is empty');
+  if (!HOST.test(o.host)) throw new Error(`"${o.host}" is not a valid host name`);
+  const secrets = checkSecrets(o.secrets);
+  const extra = Object.entries(o.extra ?? {});
+  for (const [key, value] of extra) {
+    const spec = EXTRA_KEYS[key];
+    if (!spec) {
+      throw new Error(`"${key}" cannot be set per store; allowed: ${EXTRA_VALUE_KEYS.join(', ')}`);
+    }
+    if (!spec.check.test(value)) throw new Error(`${key} must be ${spec.expected}`);
+  }
+
+  const values: Record<string, unknown> = {
+    store: { id: o.store.id, name: o.store.name },
+    ingress: { host: o.host },
+    secrets: {
+      mariadbRootPassword: secrets.mariadbRootPassword,
+      mariadbPassword: secrets.mariadbPassword,
+      wordpressAdminPassword: secrets.wordpressAdminPassword,
+    },
+    wordpress: {
+      adminUser: o.adminUser ?? DEFAULT_ADMIN_USER,
+      adminEmail: `admin@${o.host}`,
+    },
+    demoProduct: { sku: o.demoSku },
+  };
+  for (const [key, value] of extra) {
+    const spec = EXTRA_KEYS[key] as ExtraKey;
+    setPath(values, spec.path, spec.convert ? spec.convert(value) : value);
+  }
+  return values;
+}
