@@ -1,0 +1,39 @@
+import { spawn } from 'node:child_process';
+
+export const IS_WINDOWS = process.platform === 'win32';
+
+function isMissingProcess(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ESRCH';
+}
+
+/**
+ * Signals a child and everything it started. On POSIX children are spawned detached, so each
+ * leads its own process group and a negative pid reaches the grandchildren too (helm plugins,
+ * kubectl exec credential plugins, `sh -c` wrappers).
+ */
+export function signalTree(pid: number, signal: 'SIGTERM' | 'SIGKILL'): void {
+  if (IS_WINDOWS) {
+    // Windows has no process groups for signals; taskkill /T walks the tree.
+    const killer = spawn('taskkill', ['/pid', String(pid), '/T', '/F'], {
+      stdio: 'ignore',
+      windowsHide: true,
+    });
+    killer.on('error', () => undefined);
+    return;
+  }
+  try {
+    process.kill(-pid, signal);
+  } catch (error) {
+    if (!isMissingProcess(error)) throw error;
+  }
+}
+
+/** True while a process with this pid exists (zombies included). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return !isMissingProcess(error);
+  }
+}
