@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import type { InvokeMethod } from './contract';
+import { INVOKE_METHODS } from './contract';
+import { HANDLERS, createDispatch } from './dispatch';
+import { fakeServices } from './fake-services';
+import { IpcError } from './ipc-error';
+import { ToolError } from '../tools/tool-error';
+
+// One bad argument per method and the field its message must name.
+const BAD: Record<InvokeMethod, { arg: unknown; field: string }> = {
+  listContexts: { arg: { extra: 1 }, field: 'extra' },
+  selectContext: { arg: { context: '-rm' }, field: 'context' },
+  probeContext: { arg: { context: '' }, field: 'context' },
+  listStores: { arg: {}, field: 'context' },
+  getStore: { arg: { storeId: '../etc' }, field: 'storeId' },
+  createStore: { arg: { context: 'k3d-dev', name: 'Shop_1', kind: 'woocommerce' }, field: 'name' },
+  cancelStore: { arg: { storeId: 42 }, field: 'storeId' },
+  deleteStore: { arg: null, field: 'argument' },
+  upgradeStore: { arg: { storeId: 's-a', memoryLimit: '64Gi' }, field: 'memoryLimit' },
+  rollbackStore: { arg: { storeId: 's-a', revision: 0 }, field: 'revision' },
+  storeHistory: { arg: { storeId: 's-a', all: true }, field: 'all' },
+  revealCredentials: { arg: 'shop', field: 'argument' },
+  openStore: { arg: { storeId: 's-a', target: 'file:///etc/passwd' }, field: 'target' },
+  toolStatus: { arg: [], field: 'argument' },
+  storeKinds: { arg: { kind: 'x' }, field: 'kind' },
+  getSettings: { arg: 'all', field: 'argument' },
+  updateSettings: { arg: { maxConcurrentProvisions: 500 }, field: 'maxConcurrentProvisions' },
+};
+
+describe('dispatch', () => {
+  it('has a handler for every contract method and nothing more', () => {
+    expect(Object.keys(HANDLERS).sort()).toEqual([...INVOKE_METHODS].sort());
+  });
+
+  it.each(INVOKE_METHODS)(
+    '%s: rejects a bad argument naming the field and calls nothing',
+    async (method) => {
+      const services = fakeServices();
+      const { arg, field } = BAD[method];
+      const envelope = await createDispatch(services)(method, arg);
+      expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+      expect(envelope.ok ? '' : envelope.error.message).toContain(`${field}:`);
+      expect(envelope.ok ? undefined : envelope.error.details).toEqual({ field });
+      expect(services.calls).toEqual([]);
+    },
+  );
+
+  it('rejects a store name longer than 40 characters', async () => {
+    const services = fakeServices();
+    const envelope = await createDispatch(services)('createStore', {
+      context: 'k3d-dev',
+      name: 'a'.repeat(41),
+      kind: 'woocommerce',
+    });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(services.calls).toEqual([]);
+  });
+
+  it('refuses updateSettings for selectedContext, which only selectContext may change', async () => {
+    const envelope = await createDispatch(fakeServices())('updateSettings', {
+      selectedContext: 'x',
+    });
+    expect(envelope).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', details: { field: 'selectedContext' } },
+    });
+  });
+
+  it('refuses an unknown method without calling anything', async () => {
+    const services = fakeServices();
+    const envelope = await createDispatch(services)('constructor', {});
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(services.calls).toEqual([]);
+  });
+
+  it('passes a valid argument through and wraps the result', async () => {
+    const services = fakeServices();
+    const dispatch = createDispatch(services);
+    const created = await dispatch('createStore', {
+      context: 'k3d-dev',
+      name: 'shop-1',
+      kind: 'woocommerce',
+    });
+    expect(created).toMatchObject({ ok: true, value: { name: 'shop-1', status: 'Queued' } });
+    await expect(dispatch('rollbackStore', { storeId: 's-shop-1', revision: 2 })).resolves.toEqual({
+      ok: true,
+      value: null,
+    });
+    await expect(
+      dispatch('updateSettings', { helmPath: '/opt/helm', maxStoresPerContext: 50 }),
+    ).resolves.toMatchObject({
+      ok: true,
+      value: { helmPath: '/opt/helm', maxStoresPerContext: 50 },
+    });
+    expect(services.calls.map((c) => c.name)).toEqual([
+      'stores.create',
+      'stores.rollback',
+      'settings.update',
+    ]);
+  });
+});
+
+describe('dispatch error mapping', () => {
+  const call = async (error: unknown): Promise<unknown> => {
+    const services = fakeServices();
+    services.failNext(error);
+    const envelope = await createDispatch(services)('toolStatus', {});
+    if (envelope.ok) throw new Error('expected an error envelope');
+    return envelope.error;
+  };
+
+  it('keeps code, message and details of an IpcError', async () => {
+    await expect(
+      call(new IpcError('limit-exceeded', 'At most 20 stores.', { limit: 20 })),
+    ).resolves.toEqual({
+      code: 'limit-exceeded',
+      message: 'At most 20 stores.',
+      details: { limit: 20 },
+    });
+  });
+
+  it('keeps an Error whose code is an IpcErrorCode, dropping non-primitive details', async () => {
+    const error = Object.assign(new Error('Store shop is busy.'), {
+      code: 'conflict',
+      details: { step: 'helm', raw: { a: 1 } },
+    });
+    await expect(call(error)).resolves.toEqual({
+      code: 'conflict',
+      message: 'Store shop is busy.',
+      details: { step: 'helm' },
+    });
+  });
+
+  it('turns an unknown error into internal with a fixed message and no stack', async () => {
+    const payload = await call(
+      Object.assign(new Error('connect to postgres://admin:hunter2@db failed'), {
+        code: 'ECONNREFUSED',
+      }),
+    );
+    expect(payload).toEqual({ code: 'internal', message: expect.any(String) as string });
+    expect(JSON.stringify(payload)).not.toMatch(/hunter2|stack|at .*\.ts/);
+  });
+
+  it('turns a thrown non-Error into internal', async () => {
+    await expect(call('boom')).resolves.toMatchObject({ code: 'internal' });
+  });
+
+  it('translates a tool error and keeps its plain-language message', async () => {
+    const error = new ToolError({
+      code: 'quota-exceeded',
+      message: 'The namespace quota is full.',
+      command: 'helm upgrade',
+    });
+    await expect(call(error)).resolves.toEqual({
+      code: 'limit-exceeded',
+      message: 'The namespace quota is full.',
+      details: { reason: 'quota-exceeded' },
+    });
+  });
+
+  it('reports internal errors by method and error name only', async () => {
+    const seen: string[] = [];
+    const services = fakeServices();
+    services.failNext(new TypeError('secret-token-123 is not a function'));
+    await createDispatch(services, { onInternalError: (m, n) => seen.push(`${m} ${n}`) })(
+      'toolStatus',
+      {},
+    );
+    expect(seen).toEqual(['toolStatus TypeError']);
+  });
+});

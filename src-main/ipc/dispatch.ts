@@ -1,0 +1,68 @@
+import type { IpcEnvelope, InvokeMethod, InvokeResult } from './contract';
+import { INVOKE_METHODS } from './contract';
+import * as contexts from './handlers/contexts';
+import * as settings from './handlers/settings';
+import * as stores from './handlers/stores';
+import * as tools from './handlers/tools';
+import { toErrorPayload } from './error-payload';
+import type { AppServices } from './services';
+
+export type Handler<M extends InvokeMethod> = (
+  services: AppServices,
+  arg: unknown,
+) => Promise<InvokeResult<M>>;
+
+export const HANDLERS: { [M in InvokeMethod]: Handler<M> } = {
+  listContexts: contexts.listContexts,
+  selectContext: contexts.selectContext,
+  probeContext: contexts.probeContext,
+  listStores: stores.listStores,
+  getStore: stores.getStore,
+  createStore: stores.createStore,
+  cancelStore: stores.cancelStore,
+  deleteStore: stores.deleteStore,
+  upgradeStore: stores.upgradeStore,
+  rollbackStore: stores.rollbackStore,
+  storeHistory: stores.storeHistory,
+  revealCredentials: stores.revealCredentials,
+  openStore: stores.openStore,
+  toolStatus: tools.toolStatus,
+  storeKinds: tools.storeKinds,
+  getSettings: settings.getSettings,
+  updateSettings: settings.updateSettings,
+};
+
+export function isInvokeMethod(value: unknown): value is InvokeMethod {
+  return typeof value === 'string' && (INVOKE_METHODS as readonly string[]).includes(value);
+}
+
+export interface DispatchOptions {
+  /**
+   * Told about errors that become 'internal', so main can log them. Receives the method and the
+   * error's name only: an unknown error's message may carry anything, secrets included.
+   */
+  onInternalError?(method: string, errorName: string): void;
+}
+
+export type Dispatch = (method: string, arg: unknown) => Promise<IpcEnvelope<unknown>>;
+
+/** The one entry point both transports call; it never rejects. */
+export function createDispatch(services: AppServices, opts: DispatchOptions = {}): Dispatch {
+  return async (method, arg) => {
+    if (!isInvokeMethod(method)) {
+      return { ok: false, error: { code: 'invalid-argument', message: 'Unknown method.' } };
+    }
+    try {
+      const value: unknown = await HANDLERS[method](services, arg);
+      return { ok: true, value };
+    } catch (error) {
+      const payload = toErrorPayload(error);
+      if (payload.code === 'internal') opts.onInternalError?.(method, errorName(error));
+      return { ok: false, error: payload };
+    }
+  };
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
+}
