@@ -1,0 +1,64 @@
+// What the engine needs from one Kubernetes context. The engine's steps talk only to this
+// interface; cluster-adapter.ts implements it over Helm and the Kubernetes client.
+import type { HelmRevision } from '../shared/service-types';
+
+export interface WaitOptions {
+  timeoutMs: number;
+  signal?: AbortSignal;
+  onProgress?: (message: string) => void;
+}
+
+export interface ReleaseStatus {
+  name: string;
+  namespace: string;
+  revision: number;
+  /** deployed, failed, pending-install, pending-upgrade, pending-rollback, uninstalling, ... */
+  status: string;
+}
+
+export interface NamespaceInfo {
+  name: string;
+  labels: Record<string, string>;
+  terminating: boolean;
+}
+
+export interface StoreCluster {
+  ensureNamespace(name: string, labels: Record<string, string>): Promise<'created' | 'existing'>;
+  /** null when there is no such namespace */
+  getNamespace(name: string): Promise<NamespaceInfo | null>;
+  deleteNamespace(name: string): Promise<void>;
+  waitForNamespaceGone(name: string, o: WaitOptions): Promise<void>;
+  listManagedNamespaces(): Promise<NamespaceInfo[]>;
+  /** decoded data, or null when the Secret does not exist */
+  readSecretData(namespace: string, name: string): Promise<Record<string, string> | null>;
+  waitForStatefulSetReady(namespace: string, name: string, o: WaitOptions): Promise<void>;
+  waitForDeploymentReady(namespace: string, name: string, o: WaitOptions): Promise<void>;
+  /** rejects with an error carrying `logTail: string[]` when the Job failed */
+  waitForJobComplete(namespace: string, name: string, o: WaitOptions): Promise<void>;
+  findLeftovers(namespace: string, storeId: string): Promise<string[]>;
+  /** one sentence per pod that cannot be scheduled, to explain a wait that timed out */
+  unschedulablePods(namespace: string): Promise<string[]>;
+  helm: {
+    upgradeInstall(o: {
+      release: string;
+      namespace: string;
+      chart: string;
+      valuesFiles: string[];
+      timeoutMs?: number;
+      signal?: AbortSignal;
+    }): Promise<void>;
+    uninstall(
+      release: string,
+      namespace: string,
+      o?: { timeoutMs?: number; signal?: AbortSignal },
+    ): Promise<void>;
+    history(release: string, namespace: string): Promise<HelmRevision[]>;
+    rollback(
+      release: string,
+      namespace: string,
+      revision: number,
+      o?: { timeoutMs?: number; signal?: AbortSignal },
+    ): Promise<void>;
+    status(release: string, namespace: string): Promise<ReleaseStatus | null>;
+  };
+}

@@ -1,0 +1,94 @@
+import type { StoreKindDriver, StoreRef } from '../engines/types';
+import type { StepName, Store, StoreStatus } from '../shared/store-types';
+import type { StoreCluster } from './cluster-port';
+import type { Redactor } from './redactor';
+import type { StoreEvents } from './store-events';
+
+/** The slice of StoreEvents an operation writes through; guarded so an aborted op writes nothing. */
+export type OpEvents = Pick<StoreEvents, 'update' | 'event'>;
+
+export interface KubeTarget {
+  kubeconfig: string;
+  context: string;
+}
+
+export interface EngineTimeouts {
+  helmMs: number;
+  waitMs: number;
+  verifyMs: number;
+  deleteMs: number;
+  /** how long a release left pending by an interrupted Helm may take to settle on its own */
+  pendingReleaseMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: EngineTimeouts = {
+  helmMs: 5 * 60_000,
+  waitMs: 10 * 60_000,
+  verifyMs: 2 * 60_000,
+  deleteMs: 5 * 60_000,
+  pendingReleaseMs: 20_000,
+};
+
+/** Everything one operation on one store needs; built fresh for each run. */
+export interface OpContext {
+  store: Store;
+  ref: StoreRef;
+  driver: StoreKindDriver;
+  cluster: StoreCluster;
+  target: KubeTarget;
+  signal: AbortSignal;
+  events: OpEvents;
+  redactor: Redactor;
+  timeouts: EngineTimeouts;
+  storeDomain: string;
+  valuesFile: string;
+  overrideValues: Record<string, unknown> | undefined;
+}
+
+/** A step's failure, tagged with the step so the store can show Failed(step, reason). */
+export class StepFailure extends Error {
+  override readonly name = 'StepFailure';
+  constructor(
+    readonly step: StepName,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Why an operation's signal was aborted; only 'cancel' writes a status, the others leave it. */
+export type AbortKind = 'cancel' | 'superseded' | 'shutdown';
+
+export class OpAborted extends Error {
+  override readonly name = 'OpAborted';
+  constructor(readonly kind: AbortKind) {
+    super(`operation stopped (${kind})`);
+  }
+}
+
+export function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) {
+    throw signal.reason instanceof OpAborted ? signal.reason : new OpAborted('shutdown');
+  }
+}
+
+/** `events` that refuse to write once `signal` is aborted: whoever aborted owns the store now. */
+export function guardedEvents(events: StoreEvents, signal: AbortSignal): OpEvents {
+  return {
+    update: (id, patch) => {
+      throwIfAborted(signal);
+      return events.update(id, patch);
+    },
+    event: (id, step, status, message) => {
+      throwIfAborted(signal);
+      return events.event(id, step, status, message);
+    },
+  };
+}
+
+export function refOf(store: Store): StoreRef {
+  return { id: store.id, name: store.name, namespace: store.namespace };
+}
+
+export type WorkStatus = Extract<StoreStatus, 'Provisioning' | 'Updating' | 'Deleting'>;

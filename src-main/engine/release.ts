@@ -1,0 +1,71 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { StoreSecrets } from '../engines/types';
+import { throwIfAborted, type OpContext } from './op-context';
+import { deepMerge, withValuesFile } from './values-file';
+
+const PENDING = /^pending-/;
+const SETTLE_POLL_MS = 1_000;
+
+/**
+ * The store's passwords: the ones already in its Secret when there is one, so re-running an
+ * install (after a crash, or an upgrade) never rotates them; fresh ones otherwise.
+ */
+export async function storeSecrets(ctx: OpContext): Promise<StoreSecrets> {
+  const { credentialsSecret } = ctx.driver.workloads(ctx.ref);
+  const data = await ctx.cluster.readSecretData(ctx.store.namespace, credentialsSecret);
+  const secrets = data ? ctx.driver.secretsFromSecretData(data) : ctx.driver.generateSecrets();
+  ctx.redactor.remember(ctx.store.id, Object.values(secrets));
+  return secrets;
+}
+
+/**
+ * A Helm run that was killed (app crash, quit) leaves its release pending, and Helm refuses any
+ * further operation on it. The orphaned Helm may still finish, so give it a moment; then undo
+ * the half-done operation so the install can run again.
+ */
+async function settlePendingRelease(ctx: OpContext, release: string): Promise<void> {
+  const ns = ctx.store.namespace;
+  const deadline = Date.now() + ctx.timeouts.pendingReleaseMs;
+  let status = await ctx.cluster.helm.status(release, ns);
+  while (status && PENDING.test(status.status) && Date.now() < deadline) {
+    throwIfAborted(ctx.signal);
+    await sleep(SETTLE_POLL_MS, undefined, { signal: ctx.signal }).catch(() => undefined);
+    status = await ctx.cluster.helm.status(release, ns);
+  }
+  throwIfAborted(ctx.signal);
+  if (!status || !PENDING.test(status.status)) return;
+  const history = await ctx.cluster.helm.history(release, ns);
+  const good = history
+    .filter((r) => r.revision < status.revision && /^(deployed|superseded)$/.test(r.status))
+    .sort((a, b) => b.revision - a.revision)[0];
+  const o = { timeoutMs: ctx.timeouts.helmMs, signal: ctx.signal };
+  if (good) await ctx.cluster.helm.rollback(release, ns, good.revision, o);
+  else await ctx.cluster.helm.uninstall(release, ns, o);
+}
+
+/** helm upgrade --install with the kind's values file and a private per-store values file. */
+export async function installRelease(
+  ctx: OpContext,
+  extra?: Record<string, string>,
+): Promise<number | null> {
+  const release = ctx.driver.releaseName(ctx.ref);
+  const ns = ctx.store.namespace;
+  // Read before settling: undoing a pending install deletes the Secret the data volume still trusts.
+  const secrets = await storeSecrets(ctx);
+  await settlePendingRelease(ctx, release);
+  const host = ctx.driver.host(ctx.ref, ctx.storeDomain);
+  const generated = ctx.driver.buildValues({ store: ctx.ref, host, secrets, extra });
+  const values = ctx.overrideValues ? deepMerge(generated, ctx.overrideValues) : generated;
+  await withValuesFile(values, (file) =>
+    ctx.cluster.helm.upgradeInstall({
+      release,
+      namespace: ns,
+      chart: ctx.driver.chartPath,
+      valuesFiles: [ctx.valuesFile, file],
+      timeoutMs: ctx.timeouts.helmMs,
+      signal: ctx.signal,
+    }),
+  );
+  const status = await ctx.cluster.helm.status(release, ns);
+  return status?.revision ?? null;
+}

@@ -1,0 +1,129 @@
+import type { PendingOp, StoreRepository } from '../db/store-repository';
+import type { StoreKindDriver, StoreRef } from '../engines/types';
+import type { StepName, Store, StoreKind } from '../shared/store-types';
+import { rollbackStore, upgradeStore } from './change-op';
+import type { StoreCluster } from './cluster-port';
+import type { ConcurrencyLimiter } from './concurrency-limiter';
+import { deleteStore } from './delete-op';
+import { failureReason } from './failure-reason';
+import {
+  OpAborted,
+  StepFailure,
+  guardedEvents,
+  refOf,
+  throwIfAborted,
+  type EngineTimeouts,
+  type KubeTarget,
+  type OpContext,
+} from './op-context';
+import { provisionStore } from './provision-op';
+import type { Redactor } from './redactor';
+import type { StoreEvents } from './store-events';
+
+export interface OperationDeps {
+  storeId: string;
+  op: PendingOp;
+  signal: AbortSignal;
+  repo: StoreRepository;
+  events: StoreEvents;
+  redactor: Redactor;
+  limiter: ConcurrencyLimiter;
+  timeouts: EngineTimeouts;
+  connect(
+    store: Store,
+  ): Promise<{ cluster: StoreCluster; driver: StoreKindDriver; target: KubeTarget }>;
+  valuesFile(kind: StoreKind): string;
+  storeDomain: string;
+  overrideValues?: (store: StoreRef) => Record<string, unknown> | undefined;
+  log(line: string): void;
+}
+
+const FIRST_STEP: Record<PendingOp['op'], StepName> = {
+  provision: 'validate',
+  delete: 'uninstall',
+  upgrade: 'upgrade',
+  rollback: 'rollback',
+  stop: 'stop',
+  start: 'start',
+};
+
+/**
+ * Runs one pending operation to its end state and clears it. Provision, upgrade and rollback
+ * take a slot of the concurrency limit; delete does not, so cleaning up is never stuck behind
+ * work. When aborted, it writes nothing: whoever aborted it owns the store's state.
+ */
+export async function runOperation(d: OperationDeps): Promise<void> {
+  const initial = d.repo.get(d.storeId);
+  if (!initial) return;
+  const events = guardedEvents(d.events, d.signal);
+  let release: (() => void) | null = null;
+  let ctx: OpContext | null = null;
+  try {
+    if (d.op.op !== 'delete') release = await d.limiter.acquire(d.signal);
+    throwIfAborted(d.signal);
+    const { cluster, driver, target } = await d.connect(initial);
+    const store = d.repo.get(d.storeId) ?? initial;
+    ctx = {
+      store,
+      ref: refOf(store),
+      driver,
+      cluster,
+      target,
+      signal: d.signal,
+      events,
+      redactor: d.redactor,
+      timeouts: d.timeouts,
+      storeDomain: d.storeDomain,
+      valuesFile: d.valuesFile(store.kind),
+      overrideValues: d.overrideValues?.(refOf(store)),
+    };
+    switch (d.op.op) {
+      case 'provision':
+        await provisionStore(ctx);
+        finish(d, events, ctx.store, 'Ready');
+        return;
+      case 'upgrade':
+        await upgradeStore(ctx, d.op.values);
+        finish(d, events, ctx.store, 'Ready');
+        return;
+      case 'rollback':
+        await rollbackStore(ctx, d.op.revision);
+        finish(d, events, ctx.store, 'Ready');
+        return;
+      case 'delete':
+        await deleteStore(ctx);
+        finish(d, events, ctx.store, 'Deleted');
+        d.redactor.forget(d.storeId);
+        return;
+      case 'stop':
+      case 'start':
+        throw new Error(`${d.op.op} is not supported by this version.`);
+    }
+  } catch (error) {
+    if (d.signal.aborted || error instanceof OpAborted) return;
+    const step =
+      error instanceof StepFailure
+        ? error.step
+        : (ctx?.store.step ?? d.repo.get(d.storeId)?.step ?? FIRST_STEP[d.op.op]);
+    const reason = d.redactor.redact(d.storeId, failureReason(error));
+    d.repo.transaction(() => {
+      events.update(d.storeId, { status: 'Failed', step, error: reason });
+      d.repo.setPendingOp(d.storeId, null);
+    });
+    events.event(d.storeId, step, 'failed', reason);
+  } finally {
+    release?.();
+  }
+}
+
+function finish(
+  d: OperationDeps,
+  events: ReturnType<typeof guardedEvents>,
+  store: Store,
+  status: 'Ready' | 'Deleted',
+): void {
+  d.repo.transaction(() => {
+    events.update(store.id, { status, step: null, error: null });
+    d.repo.setPendingOp(store.id, null);
+  });
+}

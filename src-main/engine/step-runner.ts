@@ -1,0 +1,52 @@
+import type { StepName } from '../shared/store-types';
+import { failureReason, isWaitTimeout } from './failure-reason';
+import { StepFailure, throwIfAborted, type OpContext, type WorkStatus } from './op-context';
+
+/**
+ * Runs one step: records `started`, runs it, records `succeeded` with what it returned.
+ * A failure becomes a StepFailure naming the step; an abort passes through untouched.
+ */
+export async function runStep(
+  ctx: OpContext,
+  status: WorkStatus,
+  step: StepName,
+  fn: (progress: (message: string) => void) => Promise<string>,
+): Promise<void> {
+  throwIfAborted(ctx.signal);
+  ctx.store = ctx.events.update(ctx.store.id, { status, step, error: null });
+  ctx.events.event(ctx.store.id, step, 'started', STARTED[step] ?? `${step} started`);
+  const progress = (message: string): void => {
+    if (!ctx.signal.aborted) ctx.events.event(ctx.store.id, step, 'progress', message);
+  };
+  let message: string;
+  try {
+    message = await fn(progress);
+  } catch (error) {
+    throwIfAborted(ctx.signal);
+    if (error instanceof StepFailure) throw error;
+    let reason = failureReason(error);
+    if (isWaitTimeout(error)) {
+      const stuck = await ctx.cluster.unschedulablePods(ctx.store.namespace).catch(() => []);
+      if (stuck.length > 0) reason = `${reason} ${stuck.join(' ')}`;
+    }
+    throw new StepFailure(step, reason, { cause: error });
+  }
+  throwIfAborted(ctx.signal);
+  ctx.events.event(ctx.store.id, step, 'succeeded', message);
+}
+
+const STARTED: Partial<Record<StepName, string>> = {
+  validate: 'Checking the store kind, chart and Helm',
+  namespace: 'Creating the namespace',
+  helm: 'Installing the Helm release',
+  'wait-mariadb': 'Waiting for MariaDB',
+  'wait-wordpress': 'Waiting for WordPress',
+  bootstrap: 'Waiting for the bootstrap Job (WooCommerce, demo product, Cash on Delivery)',
+  verify: 'Placing a Cash on Delivery order through the storefront',
+  ready: 'Marking the store ready',
+  upgrade: 'Upgrading the Helm release',
+  rollback: 'Rolling back the Helm release',
+  uninstall: 'Uninstalling the Helm release',
+  'delete-namespace': 'Deleting the namespace',
+  'check-leftovers': 'Checking that nothing is left',
+};

@@ -1,0 +1,404 @@
+import { randomUUID } from 'node:crypto';
+import type { PendingOp, StoreRepository } from '../db/store-repository';
+import type { SettingsRepository } from '../db/settings-repository';
+import type { StoreKindDriver, StoreRef } from '../engines/types';
+import type {
+  CreateStoreInput,
+  HelmRevision,
+  StoreCredentials,
+  StoreService,
+  UpgradeInput,
+} from '../shared/service-types';
+import type { Store, StoreEvent, StoreKind, StoreWithEvents } from '../shared/store-types';
+import { isToolError } from '../tools/tool-error';
+import type { StoreCluster } from './cluster-port';
+import { ConcurrencyLimiter } from './concurrency-limiter';
+import { createLimitError, rateWindowStart } from './create-limits';
+import { EngineError, invalidArgument } from './engine-error';
+import { runOperation } from './run-operation';
+import { DEFAULT_TIMEOUTS, OpAborted, type EngineTimeouts, type KubeTarget } from './op-context';
+import { Redactor } from './redactor';
+import { rediscoverContext, type RediscoveryResult } from './rediscover';
+import { StoreEvents } from './store-events';
+import {
+  allowedStatuses,
+  isActionAllowed,
+  nothingInCluster,
+  type StoreAction,
+} from './transitions';
+import {
+  parseCreateInput,
+  parseUpgradeInput,
+  validateContext,
+  validateRevision,
+  validateStoreId,
+} from './validate-input';
+
+export interface EngineDeps {
+  repo: StoreRepository;
+  settings: SettingsRepository;
+  resolveContext(context: string): Promise<KubeTarget>;
+  /** the Helm binary to run; throws a clear Error when there is none */
+  helmPath(): Promise<string>;
+  drivers: Partial<Record<StoreKind, StoreKindDriver>>;
+  /** e.g. helm-values/values-local.yaml */
+  valuesFile(kind: StoreKind): string;
+  /** 'localhost' on a laptop */
+  storeDomain: string;
+  /** port in store URLs; undefined = the scheme's default */
+  storefrontPort?: number;
+  timeouts?: Partial<EngineTimeouts>;
+  now?: () => Date;
+  /** never receives secrets */
+  log?: (line: string) => void;
+  /** values layered over a store's generated values (node placement, resources, ...) */
+  overrideValues?: (store: StoreRef) => Record<string, unknown> | undefined;
+  /** contexts to rediscover on start besides those the database knows */
+  knownContexts?: () => string[];
+  /** builds the cluster access for one context; the Helm + Kubernetes client adapter by default */
+  connectCluster: (target: KubeTarget, helmPath: string) => StoreCluster;
+}
+
+interface ActiveOp {
+  op: PendingOp;
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+// Re-reading the limit on a timer lets a raised maxConcurrentProvisions start waiting work.
+const LIMIT_RECHECK_MS = 1_000;
+
+export class StoreEngine implements StoreService {
+  private readonly redactor = new Redactor();
+  private readonly events: StoreEvents;
+  private readonly limiter: ConcurrencyLimiter;
+  private readonly active = new Map<string, ActiveOp>();
+  private readonly timeouts: EngineTimeouts;
+  private readonly now: () => Date;
+  private readonly logLine: (line: string) => void;
+  private readonly recheck: NodeJS.Timeout;
+  private closed = false;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.now = deps.now ?? (() => new Date());
+    const log = deps.log ?? (() => undefined);
+    this.logLine = (line) => log(this.redactor.redactAll(line));
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...deps.timeouts };
+    this.events = new StoreEvents(deps.repo, this.redactor, this.now, this.logLine);
+    this.limiter = new ConcurrencyLimiter(() => deps.settings.get().maxConcurrentProvisions);
+    this.recheck = setInterval(() => this.limiter.drain(), LIMIT_RECHECK_MS);
+    this.recheck.unref();
+  }
+
+  list(context: string): Store[] {
+    return this.deps.repo.list(validateContext(context));
+  }
+
+  get(storeId: string): StoreWithEvents {
+    const store = this.mustGet(storeId);
+    return { store, events: this.deps.repo.events(store.id) };
+  }
+
+  create(input: CreateStoreInput): Store {
+    this.assertOpen();
+    const { context, name, kind } = parseCreateInput(input, Object.keys(this.deps.drivers));
+    const driver = this.deps.drivers[kind];
+    if (!driver?.available) {
+      throw new EngineError(
+        'unavailable',
+        `${driver?.displayName ?? kind} stores cannot be created from this installation.`,
+      );
+    }
+    const settings = this.deps.settings.get();
+    const now = this.now();
+    const repo = this.deps.repo;
+    const store = repo.transaction(() => {
+      const clash = repo.findByName(context, name);
+      if (clash) {
+        throw new EngineError(
+          'conflict',
+          `A store named "${name}" already exists in context "${context}".`,
+        );
+      }
+      const limit = createLimitError(
+        {
+          active: repo.countActive(context),
+          createdInWindow: repo.countCreatedSince(context, rateWindowStart(now)),
+          context,
+        },
+        settings,
+      );
+      if (limit) throw limit;
+      const ref: StoreRef = { id: randomUUID(), name, namespace: `store-${name}` };
+      const url = driver.storeUrl(
+        driver.host(ref, this.deps.storeDomain),
+        'http',
+        this.deps.storefrontPort,
+      );
+      const at = now.toISOString();
+      const row: Store = {
+        ...ref,
+        kind,
+        context,
+        status: 'Queued',
+        step: null,
+        error: null,
+        url,
+        adminUrl: driver.adminUrl(url),
+        createdAt: at,
+        updatedAt: at,
+        statusSince: at,
+        helmRevision: null,
+      };
+      repo.insert(row);
+      repo.setPendingOp(row.id, { op: 'provision' });
+      return row;
+    });
+    this.events.published(store);
+    this.schedule(store.id, { op: 'provision' });
+    return store;
+  }
+
+  async cancel(storeId: string): Promise<void> {
+    const store = this.mustAllow('cancel', storeId);
+    const step = store.step ?? 'validate';
+    this.deps.repo.transaction(() => {
+      this.events.update(store.id, { status: 'Failed', step, error: 'Cancelled by user' });
+      this.deps.repo.setPendingOp(store.id, null);
+    });
+    this.events.event(store.id, step, 'failed', 'Cancelled by user');
+    const active = this.active.get(store.id);
+    active?.controller.abort(new OpAborted('cancel'));
+    await active?.done;
+  }
+
+  delete(storeId: string): Promise<void> {
+    this.assertOpen();
+    const store = this.mustAllow('delete', storeId);
+    const running = this.active.get(store.id);
+    if (store.status === 'Deleting' && running?.op.op === 'delete') return Promise.resolve();
+    if (nothingInCluster(store.status, store.step)) {
+      running?.controller.abort(new OpAborted('superseded'));
+      this.deps.repo.transaction(() => {
+        this.events.update(store.id, { status: 'Deleted', step: null, error: null });
+        this.deps.repo.setPendingOp(store.id, null);
+      });
+      this.events.event(
+        store.id,
+        'check-leftovers',
+        'succeeded',
+        'Nothing was created in the cluster',
+      );
+      return Promise.resolve();
+    }
+    this.deps.repo.transaction(() => {
+      this.events.update(store.id, { status: 'Deleting', step: 'uninstall', error: null });
+      this.deps.repo.setPendingOp(store.id, { op: 'delete' });
+    });
+    running?.controller.abort(new OpAborted('superseded'));
+    this.schedule(store.id, { op: 'delete' });
+    return Promise.resolve();
+  }
+
+  upgrade(input: UpgradeInput): Promise<void> {
+    this.assertOpen();
+    const { storeId, values } = parseUpgradeInput(input);
+    const store = this.mustAllow('upgrade', storeId);
+    this.accept(store, 'upgrade', { op: 'upgrade', values });
+    return Promise.resolve();
+  }
+
+  async rollback(storeId: string, revision: number): Promise<void> {
+    this.assertOpen();
+    validateRevision(revision);
+    this.mustAllow('rollback', storeId);
+    const revisions = await this.history(storeId);
+    if (!revisions.some((r) => r.revision === revision)) {
+      const known = revisions.map((r) => r.revision).join(', ') || 'none';
+      throw invalidArgument(
+        `Revision ${revision} is not in this store's history (revisions: ${known}).`,
+      );
+    }
+    // Checked again: the store may have changed while Helm answered.
+    const store = this.mustAllow('rollback', storeId);
+    this.accept(store, 'rollback', { op: 'rollback', revision });
+  }
+
+  async history(storeId: string): Promise<HelmRevision[]> {
+    const store = this.mustAllow('history', storeId);
+    const { cluster, driver } = await this.connect(store);
+    try {
+      return await cluster.helm.history(driver.releaseName(store), store.namespace);
+    } catch (error) {
+      if (isToolError(error, 'release-not-found')) return [];
+      throw error;
+    }
+  }
+
+  async revealCredentials(storeId: string): Promise<StoreCredentials> {
+    const store = this.mustGet(storeId);
+    if (store.status !== 'Ready') {
+      throw new EngineError(
+        'not-ready',
+        `Credentials are available once the store is Ready (it is ${store.status}).`,
+      );
+    }
+    const { cluster, driver } = await this.connect(store);
+    const secretName = driver.workloads(store).credentialsSecret;
+    const data = await cluster.readSecretData(store.namespace, secretName);
+    if (!data) {
+      throw new EngineError(
+        'not-found',
+        `The store's credentials Secret ${secretName} is missing from ${store.namespace}.`,
+      );
+    }
+    this.redactor.remember(store.id, Object.values(data));
+    return driver.credentialsFromSecretData(data, store.adminUrl);
+  }
+
+  onStoreUpdated(listener: (store: Store) => void): () => void {
+    return this.events.onStoreUpdated(listener);
+  }
+
+  onStoreEvent(listener: (event: StoreEvent) => void): () => void {
+    return this.events.onStoreEvent(listener);
+  }
+
+  /** Resumes work left pending by the last run, then rediscovers stores in every known context. */
+  async start(): Promise<void> {
+    this.assertOpen();
+    for (const { storeId, op } of this.deps.repo.pendingOps()) {
+      const store = this.deps.repo.get(storeId);
+      if (!store || this.active.has(storeId)) continue;
+      // It waits for a slot again; the step it reached is kept so delete knows what may exist.
+      if (op.op === 'provision' && store.status === 'Provisioning') {
+        this.events.update(storeId, { status: 'Queued' });
+      }
+      this.logLine(`resuming ${op.op} of store ${store.name} (${storeId})`);
+      this.schedule(storeId, op);
+    }
+    const contexts = new Set(this.deps.repo.list().map((s) => s.context));
+    const selected = this.deps.settings.get().selectedContext;
+    if (selected) contexts.add(selected);
+    for (const c of this.deps.knownContexts?.() ?? []) contexts.add(c);
+    await Promise.all(
+      [...contexts].map((context) =>
+        this.rediscover(context).catch((error: unknown) => {
+          this.logLine(
+            `rediscovery in ${context} failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }),
+      ),
+    );
+  }
+
+  /** Imports store namespaces the database does not know and marks vanished ones Missing. */
+  async rediscover(context: string): Promise<RediscoveryResult> {
+    validateContext(context);
+    const target = await this.deps.resolveContext(context);
+    const cluster = this.deps.connectCluster(target, await this.deps.helmPath());
+    const pending = new Set(this.deps.repo.pendingOps().map((p) => p.storeId));
+    return rediscoverContext({
+      context,
+      cluster,
+      repo: this.deps.repo,
+      events: this.events,
+      drivers: this.deps.drivers,
+      storeDomain: this.deps.storeDomain,
+      storefrontPort: this.deps.storefrontPort,
+      now: this.now,
+      busy: (id) => this.active.has(id) || pending.has(id),
+      log: this.logLine,
+    });
+  }
+
+  /** Stops taking work and interrupts running steps so that the next start resumes them. */
+  async shutdown(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.recheck);
+    const running = [...this.active.values()];
+    for (const op of running) op.controller.abort(new OpAborted('shutdown'));
+    await Promise.allSettled(running.map((op) => op.done));
+  }
+
+  /** Resolves when the store has no operation running or waiting; for callers that must wait. */
+  async settled(storeId: string): Promise<void> {
+    for (let op = this.active.get(storeId); op; op = this.active.get(storeId)) await op.done;
+  }
+
+  private accept(store: Store, step: 'upgrade' | 'rollback', op: PendingOp): void {
+    this.deps.repo.transaction(() => {
+      this.events.update(store.id, { status: 'Updating', step, error: null });
+      this.deps.repo.setPendingOp(store.id, op);
+    });
+    this.schedule(store.id, op);
+  }
+
+  private schedule(storeId: string, op: PendingOp): void {
+    const previous = this.active.get(storeId);
+    const controller = new AbortController();
+    const entry: ActiveOp = { op, controller, done: Promise.resolve() };
+    const run = async (): Promise<void> => {
+      if (previous) await previous.done;
+      await runOperation({
+        storeId,
+        op,
+        signal: controller.signal,
+        repo: this.deps.repo,
+        events: this.events,
+        redactor: this.redactor,
+        limiter: this.limiter,
+        timeouts: this.timeouts,
+        connect: (store) => this.connect(store),
+        valuesFile: (kind) => this.deps.valuesFile(kind),
+        storeDomain: this.deps.storeDomain,
+        overrideValues: this.deps.overrideValues,
+        log: this.logLine,
+      });
+    };
+    entry.done = run()
+      .catch((error: unknown) => {
+        this.logLine(
+          `${op.op} of store ${storeId} stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      })
+      .finally(() => {
+        if (this.active.get(storeId) === entry) this.active.delete(storeId);
+      });
+    this.active.set(storeId, entry);
+  }
+
+  private async connect(
+    store: Store,
+  ): Promise<{ cluster: StoreCluster; driver: StoreKindDriver; target: KubeTarget }> {
+    const driver = this.deps.drivers[store.kind];
+    if (!driver)
+      throw new EngineError('unavailable', `No driver for ${store.kind} stores is installed.`);
+    const target = await this.deps.resolveContext(store.context);
+    const helm = await this.deps.helmPath();
+    return { cluster: this.deps.connectCluster(target, helm), driver, target };
+  }
+
+  private mustGet(storeId: unknown): Store {
+    const id = validateStoreId(storeId);
+    const store = this.deps.repo.get(id);
+    if (!store) throw new EngineError('not-found', `No store with id ${id}.`);
+    return store;
+  }
+
+  private mustAllow(action: StoreAction, storeId: unknown): Store {
+    const store = this.mustGet(storeId);
+    if (!isActionAllowed(action, store.status)) {
+      const code = action === 'reveal' || action === 'upgrade' ? 'not-ready' : 'conflict';
+      throw new EngineError(
+        code,
+        `Cannot ${action} store "${store.name}" while it is ${store.status} (possible when ${allowedStatuses(action).join(', ')}).`,
+      );
+    }
+    return store;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EngineError('unavailable', 'The store engine is shutting down.');
+  }
+}

@@ -1,0 +1,62 @@
+import type { StepName, StoreStatus } from '../shared/store-types';
+
+export const PROVISION_STEPS = [
+  'validate',
+  'namespace',
+  'helm',
+  'wait-mariadb',
+  'wait-wordpress',
+  'bootstrap',
+  'verify',
+  'ready',
+] as const satisfies readonly StepName[];
+
+export const DELETE_STEPS = [
+  'uninstall',
+  'delete-namespace',
+  'check-leftovers',
+] as const satisfies readonly StepName[];
+
+/** Statuses with engine work running or waiting to run. */
+export const BUSY_STATUSES: readonly StoreStatus[] = [
+  'Queued',
+  'Provisioning',
+  'Updating',
+  'Deleting',
+];
+
+export type StoreAction = 'cancel' | 'delete' | 'upgrade' | 'rollback' | 'reveal' | 'history';
+
+const ALLOWED: Record<StoreAction, readonly StoreStatus[]> = {
+  cancel: ['Queued', 'Provisioning'],
+  delete: [
+    'Queued',
+    'Provisioning',
+    'Ready',
+    'Failed',
+    'Updating',
+    'Stopped',
+    'Deleting',
+    'Missing',
+  ],
+  upgrade: ['Ready'],
+  rollback: ['Ready', 'Failed'],
+  reveal: ['Ready'],
+  history: ['Ready', 'Failed', 'Updating', 'Stopped'],
+};
+
+export function isActionAllowed(action: StoreAction, status: StoreStatus): boolean {
+  return ALLOWED[action].includes(status);
+}
+
+export function allowedStatuses(action: StoreAction): readonly StoreStatus[] {
+  return ALLOWED[action];
+}
+
+/**
+ * True when the store cannot have put anything into the cluster yet: still waiting for its
+ * first step, or failed while validating. Deleting such a store needs no cluster at all.
+ */
+export function nothingInCluster(status: StoreStatus, step: StepName | null): boolean {
+  return (status === 'Queued' && step === null) || (status === 'Failed' && step === 'validate');
+}
