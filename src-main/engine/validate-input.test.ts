@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import {
+  parseCreateInput,
+  parseUpgradeInput,
+  validateRevision,
+  validateStoreId,
+  validateStoreName,
+} from './validate-input';
+
+describe('validateStoreName', () => {
+  it.each(['a', 'shop-1', 'x'.repeat(40), '0day'])('accepts %s', (name) => {
+    expect(validateStoreName(name)).toBe(name);
+  });
+
+  it.each([
+    ['', /empty/],
+    ['UPPER', /lower-case/],
+    ['a_b', /lower-case/],
+    ['-x', /start and end/],
+    ['x-', /start and end/],
+    ['x'.repeat(41), /at most 40/],
+    ['a.b', /lower-case/],
+  ])('rejects %j with a clear invalid-argument error', (name, message) => {
+    expect(() => validateStoreName(name)).toThrow(message);
+    expect(() => validateStoreName(name)).toThrow(
+      expect.objectContaining({ code: 'invalid-argument' }),
+    );
+  });
+
+  it.each([42, null, undefined, {}, ['a']])('rejects the non-string %j', (name) => {
+    expect(() => validateStoreName(name)).toThrow(/must be text/);
+  });
+});
+
+describe('parseCreateInput', () => {
+  const kinds = ['woocommerce'];
+
+  it('returns the checked input', () => {
+    expect(
+      parseCreateInput({ context: 'k3d-dev', name: 'shop', kind: 'woocommerce' }, kinds),
+    ).toEqual({
+      context: 'k3d-dev',
+      name: 'shop',
+      kind: 'woocommerce',
+    });
+  });
+
+  it.each([
+    [null, /needs \{ context, name, kind \}/],
+    ['shop', /needs/],
+    [{ name: 'shop', kind: 'woocommerce' }, /context/],
+    [{ context: ' ', name: 'shop', kind: 'woocommerce' }, /context/],
+    [{ context: 'c', name: 'shop', kind: 'medusa' }, /Unknown store kind "medusa"/],
+    [{ context: 'c', name: 'shop', kind: 7 }, /Unknown store kind 7/],
+  ])('rejects %j', (input, message) => {
+    expect(() => parseCreateInput(input, kinds)).toThrow(message);
+  });
+});
+
+describe('ids, revisions and upgrades', () => {
+  it.each(['', 5, null, 'x'.repeat(101)])('rejects the store id %j', (id) => {
+    expect(() => validateStoreId(id)).toThrow(/store id/);
+  });
+
+  it.each([0, -1, 1.5, '2', NaN])('rejects the revision %j', (revision) => {
+    expect(() => validateRevision(revision)).toThrow(/whole number/);
+  });
+
+  it('keeps only the given upgrade fields', () => {
+    expect(
+      parseUpgradeInput({ storeId: 's', memoryLimit: '512Mi', woocommerceVersion: undefined }),
+    ).toEqual({
+      storeId: 's',
+      values: { memoryLimit: '512Mi' },
+    });
+  });
+
+  it.each([
+    [{ storeId: 's' }, /at least one value/],
+    [{ storeId: 's', replicas: '3' }, /"replicas" cannot be changed/],
+    [{ storeId: 's', memoryLimit: 'lots' }, /"memoryLimit" has an invalid value/],
+    [{ storeId: 's', wordpressImageTag: 'a b' }, /invalid value/],
+    [{ storeId: 's', woocommerceVersion: 10 }, /invalid value/],
+  ])('rejects the upgrade %j', (input, message) => {
+    expect(() => parseUpgradeInput(input)).toThrow(message);
+  });
+});
