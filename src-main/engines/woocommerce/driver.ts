@@ -36,10 +36,20 @@ function storeUrl(host: string, scheme: 'http' | 'https', port?: number): string
 }
 
 export function createWoocommerceDriver(
-  opts: { chartPath?: string; demoSku?: string; fetchTimeoutMs?: number } = {},
+  opts: {
+    chartPath?: string;
+    demoSku?: string;
+    fetchTimeoutMs?: number;
+    /** where the search for charts/woocommerce starts; this module's folder by default */
+    chartSearchFrom?: string;
+  } = {},
 ): StoreKindDriver {
-  const chartPath = opts.chartPath ?? findChartDir('woocommerce');
+  const searchFrom = opts.chartSearchFrom ?? import.meta.dirname;
+  const chartPath = opts.chartPath ?? findChartDir('woocommerce', searchFrom);
   const demoSku = opts.demoSku ?? DEFAULT_DEMO_SKU;
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(demoSku)) {
+    throw new Error(`demo product SKU "${demoSku}" must be 1-64 letters, digits, ".", "_" or "-"`);
+  }
   return {
     kind: 'woocommerce',
     displayName: 'WooCommerce',
@@ -47,7 +57,7 @@ export function createWoocommerceDriver(
     get chartPath(): string {
       if (chartPath === null) {
         throw new Error(
-          `the WooCommerce chart was not found: no charts/woocommerce/Chart.yaml above ${import.meta.dirname}`,
+          `the WooCommerce chart was not found: no charts/woocommerce/Chart.yaml above ${searchFrom}`,
         );
       }
       return chartPath;

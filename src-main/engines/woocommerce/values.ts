@@ -4,8 +4,10 @@ import { checkSecrets } from './secrets';
 export const DEFAULT_ADMIN_USER = 'admin';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+// The chart insists on a dot: a store host is always <name>.<domain>.
 const HOST =
-  /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$/;
+  /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)+$/;
 
 interface ExtraKey {
   /** where the value goes in the chart's values */
@@ -18,13 +20,13 @@ interface ExtraKey {
 // The only values a user may change per store; everything else comes from the values file.
 const EXTRA_KEYS: Record<string, ExtraKey> = {
   wordpressImageTag: {
-    path: ['wordpress', 'image', 'tag'],
+    path: ['images', 'wordpress', 'tag'],
     check: /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/,
     expected: 'an image tag such as 6.8.3-php8.2-apache',
   },
   woocommerceVersion: {
     path: ['woocommerce', 'version'],
-    check: /^\d+\.\d+(\.\d+)?(-[A-Za-z0-9.]+)?$/,
+    check: /^\d{1,4}\.\d{1,4}\.\d{1,4}$/,
     expected: 'a version such as 10.2.4',
   },
   memoryLimit: {
@@ -57,6 +59,13 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
   node[path[path.length - 1] as string] = value;
 }
 
+// WordPress mails the admin; an address at the store's own host keeps stores apart, within
+// the 100 characters the chart allows.
+function adminEmail(host: string): string {
+  const email = `admin@${host}`;
+  return email.length <= 100 ? email : 'admin@example.com';
+}
+
 /** The per-store values given to `helm upgrade --install` on top of the values file. */
 export function buildValues(o: {
   store: StoreRef;
@@ -69,7 +78,9 @@ export function buildValues(o: {
   if (!DNS_LABEL.test(o.store.name)) {
     throw new Error(`store name "${o.store.name}" is not a DNS-1123 label`);
   }
-  if (!o.store.id.trim()) throw new Error('store id is empty');
+  if (!LABEL_VALUE.test(o.store.id)) {
+    throw new Error(`store id "${o.store.id}" is not a valid Kubernetes label value`);
+  }
   if (!HOST.test(o.host)) throw new Error(`"${o.host}" is not a valid host name`);
   const secrets = checkSecrets(o.secrets);
   const extra = Object.entries(o.extra ?? {});
@@ -91,7 +102,7 @@ export function buildValues(o: {
     },
     wordpress: {
       adminUser: o.adminUser ?? DEFAULT_ADMIN_USER,
-      adminEmail: `admin@${o.host}`,
+      adminEmail: adminEmail(o.host),
     },
     demoProduct: { sku: o.demoSku },
   };

@@ -1,0 +1,126 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findChartDir } from '../chart-path';
+import { driverFor } from '../registry';
+import type { StoreRef } from '../types';
+import { createWoocommerceDriver, woocommerceDriver } from './driver';
+
+const store: StoreRef = { id: 'st_01abc', name: 'shop1', namespace: 'sf-shop1' };
+
+describe('woocommerceDriver', () => {
+  it('is the registered driver for the woocommerce kind', () => {
+    expect(driverFor('woocommerce')).toBe(woocommerceDriver);
+    expect(woocommerceDriver.displayName).toBe('WooCommerce');
+  });
+
+  it('finds the chart in the repository from source', () => {
+    expect(woocommerceDriver.available).toBe(true);
+    expect(existsSync(join(woocommerceDriver.chartPath, 'Chart.yaml'))).toBe(true);
+    expect(woocommerceDriver.chartPath).toMatch(/[/\\]charts[/\\]woocommerce$/);
+  });
+
+  it('names the release objects after the store', () => {
+    expect(woocommerceDriver.releaseName(store)).toBe('shop1');
+    expect(woocommerceDriver.workloads(store)).toEqual({
+      statefulSets: ['shop1-mariadb'],
+      deployments: ['shop1-wordpress'],
+      bootstrapJob: 'shop1-bootstrap',
+      credentialsSecret: 'shop1-credentials',
+      service: 'shop1-wordpress',
+      servicePort: 'http',
+    });
+    expect(() => woocommerceDriver.releaseName({ ...store, name: 'Bad_Name' })).toThrow(
+      /not a DNS-1123 label/,
+    );
+  });
+
+  it('builds host and URLs', () => {
+    const host = woocommerceDriver.host(store, 'localhost');
+    expect(host).toBe('shop1.localhost');
+    expect(woocommerceDriver.storeUrl(host, 'http')).toBe('http://shop1.localhost');
+    expect(woocommerceDriver.storeUrl(host, 'http', 80)).toBe('http://shop1.localhost');
+    expect(woocommerceDriver.storeUrl(host, 'http', 8080)).toBe('http://shop1.localhost:8080');
+    expect(woocommerceDriver.storeUrl('shop1.example.com', 'https', 443)).toBe(
+      'https://shop1.example.com',
+    );
+    expect(woocommerceDriver.adminUrl('http://shop1.localhost:8080/')).toBe(
+      'http://shop1.localhost:8080/wp-admin/',
+    );
+    expect(() => woocommerceDriver.host(store, 'bad domain')).toThrow(/not a valid domain/);
+    expect(() => woocommerceDriver.storeUrl(host, 'http', 70000)).toThrow(/not a TCP port/);
+  });
+
+  it('generates three distinct strong secrets', () => {
+    const secrets = woocommerceDriver.generateSecrets();
+    expect(Object.keys(secrets).sort()).toEqual([
+      'mariadbPassword',
+      'mariadbRootPassword',
+      'wordpressAdminPassword',
+    ]);
+    for (const value of Object.values(secrets)) expect(value).toMatch(/^[A-Za-z0-9]{24,}$/);
+    expect(new Set(Object.values(secrets)).size).toBe(3);
+  });
+
+  it('reads secrets back from the Secret for upgrades, naming keys but never values', () => {
+    const secrets = woocommerceDriver.generateSecrets();
+    const data = {
+      'mariadb-root-password': secrets['mariadbRootPassword'] ?? '',
+      'mariadb-password': secrets['mariadbPassword'] ?? '',
+      'wordpress-admin-password': secrets['wordpressAdminPassword'] ?? '',
+      'wordpress-admin-user': 'admin',
+    };
+    expect(woocommerceDriver.secretsFromSecretData(data)).toEqual(secrets);
+    expect(() =>
+      woocommerceDriver.secretsFromSecretData({ ...data, 'mariadb-password': '' }),
+    ).toThrow("the store's Secret key mariadb-password is missing");
+    const encoded = Buffer.from(data['mariadb-password']).toString('base64');
+    const p = () =>
+      woocommerceDriver.secretsFromSecretData({ ...data, 'mariadb-password': encoded });
+    expect(p).toThrow(/must be decoded first/);
+    expect(p).not.toThrow(encoded);
+  });
+
+  it('turns the Secret into credentials', () => {
+    const creds = woocommerceDriver.credentialsFromSecretData(
+      { 'wordpress-admin-user': 'admin', 'wordpress-admin-password': 'pw-value-123' },
+      'http://shop1.localhost/wp-admin/',
+    );
+    expect(creds).toEqual({
+      username: 'admin',
+      password: 'pw-value-123',
+      adminUrl: 'http://shop1.localhost/wp-admin/',
+    });
+    expect(() =>
+      woocommerceDriver.credentialsFromSecretData({ 'wordpress-admin-user': 'admin' }, '/'),
+    ).toThrow("the store's Secret has no wordpress-admin-password");
+  });
+
+  it('rejects a demo SKU the chart would refuse', () => {
+    expect(() => createWoocommerceDriver({ demoSku: 'bad sku' })).toThrow(/demo product SKU/);
+  });
+});
+
+describe('findChartDir', () => {
+  it('walks up from a nested directory, as from out/main in the built app', () => {
+    const root = mkdtempSync(join(tmpdir(), 'chart-path-'));
+    try {
+      mkdirSync(join(root, 'charts', 'woocommerce'), { recursive: true });
+      writeFileSync(join(root, 'charts', 'woocommerce', 'Chart.yaml'), 'name: woocommerce\n');
+      mkdirSync(join(root, 'out', 'main'), { recursive: true });
+      expect(findChartDir('woocommerce', join(root, 'out', 'main'))).toBe(
+        join(root, 'charts', 'woocommerce'),
+      );
+      expect(findChartDir('medusa', join(root, 'out', 'main'))).toBeNull();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('makes a driver unavailable, with a clear error, when the chart is missing', () => {
+    const missing = createWoocommerceDriver({ chartSearchFrom: tmpdir() });
+    expect(missing.available).toBe(false);
+    expect(() => missing.chartPath).toThrow(/WooCommerce chart was not found/);
+  });
+});

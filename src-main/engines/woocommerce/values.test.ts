@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { woocommerceDriver } from './driver';
+import { generatePassword } from './passwords';
+
+const store = { id: 'st_01abc', name: 'shop1', namespace: 'sf-shop1' };
+const secrets = {
+  mariadbRootPassword: generatePassword(),
+  mariadbPassword: generatePassword(),
+  wordpressAdminPassword: generatePassword(),
+};
+const host = 'shop1.localhost';
+
+describe('buildValues', () => {
+  it('maps the store, host and secrets onto the chart values', () => {
+    expect(woocommerceDriver.buildValues({ store, host, secrets })).toEqual({
+      store: { id: 'st_01abc', name: 'shop1' },
+      ingress: { host: 'shop1.localhost' },
+      secrets,
+      wordpress: { adminUser: 'admin', adminEmail: 'admin@shop1.localhost' },
+      demoProduct: { sku: 'storefleet-demo' },
+    });
+  });
+
+  it('maps the allowed extra keys onto their chart paths', () => {
+    const values = woocommerceDriver.buildValues({
+      store,
+      host,
+      secrets,
+      extra: {
+        wordpressImageTag: '6.8.3-php8.3-apache',
+        woocommerceVersion: '10.3.0',
+        memoryLimit: '768Mi',
+        testFailure: 'true',
+      },
+    });
+    expect(values).toMatchObject({
+      images: { wordpress: { tag: '6.8.3-php8.3-apache' } },
+      woocommerce: { version: '10.3.0' },
+      wordpress: {
+        adminUser: 'admin',
+        adminEmail: 'admin@shop1.localhost',
+        resources: { limits: { memory: '768Mi' } },
+      },
+      bootstrap: { testFailure: true },
+    });
+  });
+
+  it('rejects an unknown extra key and names the allowed ones', () => {
+    expect(() =>
+      woocommerceDriver.buildValues({ store, host, secrets, extra: { 'mariadb.user': 'root' } }),
+    ).toThrow(
+      '"mariadb.user" cannot be set per store; allowed: wordpressImageTag, woocommerceVersion, memoryLimit, testFailure',
+    );
+  });
+
+  it.each([
+    ['wordpressImageTag', 'latest; rm -rf /'],
+    ['woocommerceVersion', 'ten'],
+    ['memoryLimit', '1e9'],
+    ['testFailure', 'yes'],
+  ])('rejects a malformed %s', (key, value) => {
+    expect(() =>
+      woocommerceDriver.buildValues({ store, host, secrets, extra: { [key]: value } }),
+    ).toThrow(new RegExp(`^${key} must be`));
+  });
+
+  it('rejects bad store names, ids and hosts', () => {
+    expect(() =>
+      woocommerceDriver.buildValues({ store: { ...store, name: 'Shop' }, host, secrets }),
+    ).toThrow(/DNS-1123/);
+    expect(() =>
+      woocommerceDriver.buildValues({ store: { ...store, id: 'a b' }, host, secrets }),
+    ).toThrow(/label value/);
+    expect(() => woocommerceDriver.buildValues({ store, host: 'localhost', secrets })).toThrow(
+      /not a valid host name/,
+    );
+  });
+
+  it('refuses missing or weak secrets without echoing them', () => {
+    const weak = { ...secrets, mariadbPassword: 'short' };
+    const build = () => woocommerceDriver.buildValues({ store, host, secrets: weak });
+    expect(build).toThrow(/secret mariadbPassword is not a password this app generated/);
+    expect(build).not.toThrow(/short/);
+    const { mariadbRootPassword: _dropped, ...partial } = secrets;
+    expect(() => woocommerceDriver.buildValues({ store, host, secrets: partial })).toThrow(
+      'secret mariadbRootPassword is missing',
+    );
+  });
+
+  it('keeps the admin e-mail within what the chart accepts for very long hosts', () => {
+    const longHost = `${'a'.repeat(60)}.${'b'.repeat(60)}.example.com`;
+    const values = woocommerceDriver.buildValues({ store, host: longHost, secrets });
+    expect(values['wordpress']).toMatchObject({ adminEmail: 'admin@example.com' });
+  });
+});
