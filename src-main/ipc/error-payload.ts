@@ -47,7 +47,7 @@ export function toErrorPayload(error: unknown): IpcErrorPayload {
 function safeDetails(value: unknown): IpcErrorPayload['details'] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const out: NonNullable<IpcErrorPayload['details']> = {};
-  for (const [key, v] of Object.entries(value)) {
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
     if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
       out[key] = v;
     }

@@ -40,6 +40,7 @@ export function fakeServices(): FakeServices {
     if (pending !== undefined) {
       const error = pending;
       pending = undefined;
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- non-Errors test the mapping
       throw error;
     }
   };

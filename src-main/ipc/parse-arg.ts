@@ -9,7 +9,7 @@ import { INVOKE_SCHEMAS, describeIssues } from './schemas';
 export function parseArg<M extends InvokeMethod>(method: M, arg: unknown): InvokeArg<M> {
   const schema = INVOKE_SCHEMAS[method];
   const result = schema.safeParse(arg);
-  if (result.success) return result.data as InvokeArg<M>;
+  if (result.success) return result.data;
   const { message, field } = describeIssues(result.error);
   throw new IpcError('invalid-argument', `${method}: ${message}`, { field });
 }
