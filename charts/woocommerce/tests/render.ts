@@ -14,7 +14,8 @@ export const CHART_DIR = resolve(here, '..');
 export const VALUES_LOCAL = join(REPO_ROOT, 'helm-values/values-local.yaml');
 export const VALUES_PROD = join(REPO_ROOT, 'helm-values/values-prod.yaml');
 
-export type Values = Record<string, unknown>;
+// Interfaces such as StoreValues are not assignable to Record<string, unknown>.
+export type Values = object;
 
 export interface K8sObject {
   apiVersion: string;
@@ -151,6 +152,8 @@ export interface RenderOptions {
   valuesFiles?: readonly string[];
   /** values objects, applied after the files in order */
   values?: readonly Values[];
+  /** further helm arguments, e.g. --skip-schema-validation */
+  extraArgs?: readonly string[];
 }
 
 /** `helm template` with the given values; resolves with the raw result, never throws on exit code. */
@@ -163,6 +166,7 @@ export async function template(opts: RenderOptions = {}): Promise<HelmResult> {
       '--namespace',
       opts.namespace ?? 'store-shop1',
       ...valuesArgs([...(opts.valuesFiles ?? []), ...files]),
+      ...(opts.extraArgs ?? []),
     ]),
   );
 }

@@ -1,0 +1,251 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  VALUES_LOCAL,
+  VALUES_PROD,
+  findObject,
+  render,
+  storeValues,
+  type K8sObject,
+} from './render';
+import {
+  containersOf,
+  isWorkload,
+  podTemplateOf,
+  specOf,
+  type LabelSelector,
+  type NetworkPolicyPeer,
+  type NetworkPolicySpec,
+} from './shapes';
+
+// Capabilities the Pod Security "baseline" level allows a container to add.
+const BASELINE_CAPABILITIES = new Set([
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
+]);
+
+const STORE = { 'app.kubernetes.io/instance': 'shop1', 'storefleet.io/store-id': 'st-policy' };
+
+function selectsOnlyThisStore(selector: LabelSelector | undefined): boolean {
+  return Object.entries(STORE).every(([key, value]) => selector?.matchLabels?.[key] === value);
+}
+
+function policies(objects: readonly K8sObject[]): [string, NetworkPolicySpec][] {
+  return objects
+    .filter((o) => o.kind === 'NetworkPolicy')
+    .map((o) => [o.metadata.name, specOf<NetworkPolicySpec>(o)]);
+}
+
+describe('network policies', () => {
+  let objects: K8sObject[] = [];
+  beforeAll(async () => {
+    objects = await render({
+      valuesFiles: [VALUES_LOCAL],
+      values: [
+        storeValues('shop1', 'st-policy'),
+        { networkPolicy: { ingressControllerNamespace: 'traefik-system' } },
+      ],
+    });
+  });
+
+  it('select this store’s pods only', () => {
+    expect(policies(objects)).toHaveLength(5);
+    for (const [name, spec] of policies(objects))
+      expect(selectsOnlyThisStore(spec.podSelector), name).toBe(true);
+  });
+
+  it('deny all traffic by default, in both directions', () => {
+    const deny = specOf<NetworkPolicySpec>(
+      findObject(objects, 'NetworkPolicy', 'shop1-default-deny'),
+    );
+    expect(deny.policyTypes.sort()).toEqual(['Egress', 'Ingress']);
+    expect(deny.ingress).toBeUndefined();
+    expect(deny.egress).toBeUndefined();
+  });
+
+  it('admit no namespace but the ingress controller’s, and only to WordPress on port 80', () => {
+    const peers: [string, NetworkPolicyPeer][] = policies(objects).flatMap(([name, spec]) =>
+      (spec.ingress ?? []).flatMap((rule) => {
+        expect(rule.from?.length, `${name} has an ingress rule open to everyone`).toBeGreaterThan(
+          0,
+        );
+        return (rule.from ?? []).map((peer): [string, NetworkPolicyPeer] => [name, peer]);
+      }),
+    );
+    const namespacePeers = peers.filter(([, peer]) => peer.namespaceSelector !== undefined);
+    expect(namespacePeers).toEqual([
+      [
+        'shop1-wordpress',
+        { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'traefik-system' } } },
+      ],
+    ]);
+    for (const [name, peer] of peers) expect(peer.ipBlock, name).toBeUndefined();
+    const wordpress = specOf<NetworkPolicySpec>(
+      findObject(objects, 'NetworkPolicy', 'shop1-wordpress'),
+    );
+    expect(wordpress.podSelector.matchLabels?.['app.kubernetes.io/component']).toBe('wordpress');
+    expect(wordpress.ingress?.[0]?.ports?.map((p) => p.port)).toEqual([80]);
+  });
+
+  it('let only WordPress and the bootstrap Job of this store reach MariaDB, on 3306', () => {
+    const mariadb = specOf<NetworkPolicySpec>(
+      findObject(objects, 'NetworkPolicy', 'shop1-mariadb'),
+    );
+    expect(mariadb.podSelector.matchLabels?.['app.kubernetes.io/component']).toBe('mariadb');
+    expect(mariadb.ingress).toHaveLength(1);
+    const rule = mariadb.ingress?.[0];
+    expect(rule?.ports?.map((p) => p.port)).toEqual([3306]);
+    expect(rule?.from).toHaveLength(1);
+    const from = rule?.from?.[0]?.podSelector;
+    expect(selectsOnlyThisStore(from)).toBe(true);
+    expect(from?.matchExpressions).toEqual([
+      { key: 'app.kubernetes.io/component', operator: 'In', values: ['wordpress', 'bootstrap'] },
+    ]);
+  });
+
+  it('let every pod resolve names and only WordPress and the Job go out to the web', () => {
+    const dns = specOf<NetworkPolicySpec>(findObject(objects, 'NetworkPolicy', 'shop1-dns'));
+    expect(dns.egress?.[0]?.ports?.map((p) => p.port)).toEqual([53, 53]);
+    const webEgress = policies(objects).filter(([, spec]) =>
+      (spec.egress ?? []).some((rule) => rule.ports?.some((p) => p.port === 443)),
+    );
+    expect(webEgress.map(([name]) => name).sort()).toEqual(['shop1-bootstrap', 'shop1-wordpress']);
+    for (const [, spec] of webEgress) {
+      const web = spec.egress?.find((rule) => rule.to?.some((peer) => peer.ipBlock));
+      expect(web?.to?.[0]?.ipBlock?.except).toEqual([
+        '10.0.0.0/8',
+        '172.16.0.0/12',
+        '192.168.0.0/16',
+      ]);
+      expect(web?.ports?.map((p) => p.port)).toEqual([80, 443]);
+    }
+  });
+});
+
+describe.each([
+  ['local', VALUES_LOCAL],
+  ['prod', VALUES_PROD],
+])('security contexts with values-%s.yaml', (_name, valuesFile) => {
+  it('meet Pod Security baseline everywhere and drop all capabilities, adding back only for Apache', async () => {
+    const workloads = (await render({ valuesFiles: [valuesFile], values: [storeValues()] })).filter(
+      isWorkload,
+    );
+    for (const workload of workloads) {
+      const pod = podTemplateOf(workload).spec;
+      expect(pod.securityContext?.seccompProfile?.type, workload.kind).toBe('RuntimeDefault');
+      for (const container of containersOf(workload)) {
+        const where = `${workload.kind}/${container.name}`;
+        const security = container.securityContext;
+        expect(security?.allowPrivilegeEscalation, where).toBe(false);
+        expect(security?.capabilities?.drop, where).toEqual(['ALL']);
+        const added = security?.capabilities?.add ?? [];
+        for (const cap of added)
+          expect(BASELINE_CAPABILITIES.has(cap), `${where} adds ${cap}`).toBe(true);
+        if (container.name !== 'wordpress') {
+          expect(added, where).toEqual([]);
+          expect(security?.runAsNonRoot ?? pod.securityContext?.runAsNonRoot, where).toBe(true);
+        }
+      }
+    }
+  });
+});
+
+describe('ingress and TLS', () => {
+  it('serves plain HTTP on the store host locally, with no certificate request', async () => {
+    const objects = await render({ valuesFiles: [VALUES_LOCAL], values: [storeValues()] });
+    const ingress = findObject(objects, 'Ingress', 'shop1-wordpress');
+    const spec = specOf<{ ingressClassName: string; tls?: unknown; rules: { host: string }[] }>(
+      ingress,
+    );
+    expect(spec.ingressClassName).toBe('traefik');
+    expect(spec.rules.map((r) => r.host)).toEqual(['shop1.localhost']);
+    expect(spec.tls).toBeUndefined();
+    expect(ingress.metadata.annotations?.['cert-manager.io/cluster-issuer']).toBeUndefined();
+    const env = containersOf(findObject(objects, 'Job', 'shop1-bootstrap')).flatMap(
+      (c) => c.env ?? [],
+    );
+    expect(env.find((e) => e.name === 'SITE_URL')?.value).toBe('http://shop1.localhost');
+  });
+
+  it('terminates TLS with a cert-manager certificate in production', async () => {
+    const values = storeValues('shop1');
+    values.ingress.host = 'shop1.example.org';
+    const objects = await render({ valuesFiles: [VALUES_PROD], values: [values] });
+    const ingress = findObject(objects, 'Ingress', 'shop1-wordpress');
+    const spec = specOf<{ tls?: { hosts: string[]; secretName: string }[] }>(ingress);
+    expect(spec.tls).toEqual([{ hosts: ['shop1.example.org'], secretName: 'shop1-tls' }]);
+    expect(ingress.metadata.annotations?.['cert-manager.io/cluster-issuer']).toBe(
+      'letsencrypt-prod',
+    );
+    const env = containersOf(findObject(objects, 'Job', 'shop1-bootstrap')).flatMap(
+      (c) => c.env ?? [],
+    );
+    expect(env.find((e) => e.name === 'SITE_URL')?.value).toBe('https://shop1.example.org');
+  });
+});
+
+describe('workload settings', () => {
+  it('recreates WordPress (ReadWriteOnce volume) and exposes it as port 80 named http', async () => {
+    const objects = await render({ valuesFiles: [VALUES_LOCAL], values: [storeValues()] });
+    const deployment = specOf<{ strategy: { type: string } }>(
+      findObject(objects, 'Deployment', 'shop1-wordpress'),
+    );
+    expect(deployment.strategy.type).toBe('Recreate');
+    const service = specOf<{ ports: { name: string; port: number }[] }>(
+      findObject(objects, 'Service', 'shop1-wordpress'),
+    );
+    expect(service.ports).toEqual([expect.objectContaining({ name: 'http', port: 80 })]);
+  });
+
+  it('marks the bootstrap pod for simulated failure only when bootstrap.testFailure is set', async () => {
+    const annotationOf = async (testFailure: boolean): Promise<string | undefined> => {
+      const objects = await render({
+        valuesFiles: [VALUES_LOCAL],
+        values: [storeValues(), { bootstrap: { testFailure } }],
+      });
+      return podTemplateOf(findObject(objects, 'Job', 'shop1-bootstrap')).metadata.annotations?.[
+        'storefleet.test/fail'
+      ];
+    };
+    expect(await annotationOf(false)).toBeUndefined();
+    expect(await annotationOf(true)).toBe('true');
+  });
+
+  it('schedules by the node selectors given, the Job beside WordPress', async () => {
+    const objects = await render({
+      valuesFiles: [VALUES_LOCAL],
+      values: [
+        storeValues(),
+        { mariadb: { nodeSelector: { disk: 'ssd' } }, wordpress: { nodeSelector: { zone: 'a' } } },
+      ],
+    });
+    const selectorOf = (kind: string, name: string): Record<string, string> | undefined =>
+      podTemplateOf(findObject(objects, kind, name)).spec.nodeSelector;
+    expect(selectorOf('StatefulSet', 'shop1-mariadb')).toEqual({ disk: 'ssd' });
+    expect(selectorOf('Deployment', 'shop1-wordpress')).toEqual({ zone: 'a' });
+    expect(selectorOf('Job', 'shop1-bootstrap')).toEqual({ zone: 'a' });
+  });
+
+  it('scales both workloads to zero when the store is stopped', async () => {
+    const objects = await render({
+      valuesFiles: [VALUES_LOCAL],
+      values: [storeValues(), { store: { stopped: true } }],
+    });
+    for (const [kind, name] of [
+      ['StatefulSet', 'shop1-mariadb'],
+      ['Deployment', 'shop1-wordpress'],
+    ] as const) {
+      expect(specOf<{ replicas: number }>(findObject(objects, kind, name)).replicas).toBe(0);
+    }
+  });
+});
