@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
@@ -58,6 +58,7 @@ export async function startCluster(opts: StartClusterOptions = {}): Promise<Test
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   const binDir = opts.binDir ?? (await findToolchain(log));
   await assertBinaries(binDir);
+  const ownsDir = opts.dir === undefined;
   const dir = opts.dir ?? (await mkdtemp(join(tmpdir(), 'storefleet-cluster-')));
   await mkdir(join(dir, 'logs'), { recursive: true, mode: 0o700 });
 
@@ -93,11 +94,11 @@ export async function startCluster(opts: StartClusterOptions = {}): Promise<Test
   };
   log(`[cluster] certificates and config ready (${elapsed()}), starting components in ${dir}`);
 
-  const reaper = startReaper();
+  const reaper = startReaper(ownsDir ? dir : undefined);
   const components: Component[] = [];
   let provisioner: ProvisionerStandIn | undefined;
   let stopping = false;
-  const stop = async (): Promise<void> => {
+  const stop = async (keepFiles = false): Promise<void> => {
     if (stopping) return;
     stopping = true;
     await provisioner?.stop().catch(() => {});
@@ -105,6 +106,7 @@ export async function startCluster(opts: StartClusterOptions = {}): Promise<Test
     await Promise.all(components.filter((c) => c.spec.name !== 'etcd').map((c) => c.stop()));
     await Promise.all(components.map((c) => c.stop()));
     reaper.release();
+    if (ownsDir && !keepFiles) await rm(dir, { recursive: true, force: true });
   };
 
   try {
@@ -134,7 +136,8 @@ export async function startCluster(opts: StartClusterOptions = {}): Promise<Test
       log(`[cluster] ${component.spec.name} stopped unexpectedly: ${error.message}`);
     });
   } catch (error) {
-    await stop();
+    // Logs stay on disk so the failure can be read in full.
+    await stop(true);
     if (error instanceof ClusterError) throw error;
     const tails = await Promise.all(
       components.map(async (c) =>
@@ -154,6 +157,6 @@ export async function startCluster(opts: StartClusterOptions = {}): Promise<Test
     binDir,
     dir,
     server,
-    stop,
+    stop: () => stop(),
   };
 }

@@ -114,6 +114,9 @@ export function controllerManagerSpec(l: Layout): ComponentSpec {
     `--cluster-signing-key-file=${p.ca.key}`,
     `--service-cluster-ip-range=${SERVICE_CIDR}`,
     '--cluster-name=storefleet-test',
+    // Namespace deletion walks every resource type; the default 20 qps makes it take seconds.
+    '--kube-api-qps=300',
+    '--kube-api-burst=600',
     '--leader-elect=false',
     '--profiling=false',
     '--v=1',

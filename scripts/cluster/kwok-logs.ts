@@ -13,7 +13,10 @@ export const FAKE_LOG_LINES = [
  */
 export async function writeKwokLogsConfig(dir: string): Promise<string> {
   const logsFile = join(dir, 'fake-container.log');
-  await writeFile(logsFile, `${FAKE_LOG_LINES.join('\n')}\n`);
+  // kwok parses the file as a container runtime (CRI) log: time, stream, tag, message.
+  const at = new Date().toISOString();
+  const lines = FAKE_LOG_LINES.map((line) => `${at} stdout F ${line}\n`);
+  await writeFile(logsFile, lines.join(''));
   const configFile = join(dir, 'kwok-cluster-logs.yaml');
   const config = {
     apiVersion: 'kwok.x-k8s.io/v1alpha1',

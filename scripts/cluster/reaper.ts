@@ -16,8 +16,9 @@ export interface Reaper {
  * Starts the watchdog in its own process group so a Ctrl-C aimed at the launcher's group
  * cannot kill it before it has cleaned up.
  */
-export function startReaper(): Reaper {
-  const child = spawn(process.execPath, [script, String(process.pid)], {
+export function startReaper(removeDirOnReap?: string): Reaper {
+  const args = [script, String(process.pid), ...(removeDirOnReap ? [removeDirOnReap] : [])];
+  const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['pipe', 'ignore', 'ignore'],
   });
