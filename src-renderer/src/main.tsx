@@ -1,10 +1,24 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ApiProvider } from './api/api-context';
+import { pickApi } from './api/pick-api';
+import { App } from './components/app/app';
 import './styles.css';
 
-function App(): React.JSX.Element {
-  return <main className="p-4">Storefleet</main>;
-}
-
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+if (root) {
+  const choice = pickApi(window);
+  createRoot(root).render(
+    <StrictMode>
+      {choice.ok ? (
+        <ApiProvider api={choice.api}>
+          <App />
+        </ApiProvider>
+      ) : (
+        <p className="p-6" role="alert">
+          {choice.reason}
+        </p>
+      )}
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,51 @@
+import type { StorefleetApi } from '../../../src-main/ipc/contract';
+
+type CreateWebSocketApi = (url: string, token: string) => StorefleetApi;
+
+// The browser transport module is being written in parallel; a glob import resolves to nothing
+// until the file exists, so the renderer builds either way. Replace with a plain import once
+// src-main/ipc/ws-client.ts has landed.
+const wsClientModules = import.meta.glob<{ createWebSocketApi?: CreateWebSocketApi }>(
+  '../../../src-main/ipc/ws-client.ts',
+  { eager: true },
+);
+
+function findCreateWebSocketApi(): CreateWebSocketApi | null {
+  for (const mod of Object.values(wsClientModules)) {
+    if (typeof mod.createWebSocketApi === 'function') return mod.createWebSocketApi;
+  }
+  return null;
+}
+
+export type ApiChoice =
+  | { ok: true; api: StorefleetApi; transport: 'electron' | 'websocket' }
+  | { ok: false; reason: string };
+
+interface PageLocation {
+  search: string;
+  host: string;
+}
+
+/** Electron's preload wins; otherwise the page was served by the loopback host with a token. */
+export function pickApi(
+  win: { storefleet?: StorefleetApi; location: PageLocation },
+  createWebSocketApi: CreateWebSocketApi | null = findCreateWebSocketApi(),
+): ApiChoice {
+  if (win.storefleet) return { ok: true, api: win.storefleet, transport: 'electron' };
+  const token = new URLSearchParams(win.location.search).get('token');
+  if (!token) {
+    return {
+      ok: false,
+      reason:
+        'This page needs the token from the address printed by `npm run serve`. Open that full address, including ?token=…',
+    };
+  }
+  if (!createWebSocketApi) {
+    return { ok: false, reason: 'This build has no browser transport. Rebuild and try again.' };
+  }
+  return {
+    ok: true,
+    api: createWebSocketApi(`ws://${win.location.host}/ipc`, token),
+    transport: 'websocket',
+  };
+}

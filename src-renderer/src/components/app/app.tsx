@@ -1,0 +1,42 @@
+import * as Tooltip from '@radix-ui/react-tooltip';
+import { useCallback, useEffect, useState } from 'react';
+import { useApi } from '../../api/api-context';
+import { useApp } from '../../state/app-store';
+import { startLiveSync } from '../../state/live-sync';
+import { Banner } from '../banner/banner';
+import { CreateStoreDialog } from '../create/create-store-dialog';
+import { StorePage } from '../store-page/store-page';
+import { StoresTable } from '../stores/stores-table';
+import { TopBar } from './top-bar';
+
+const MAX_NOTICES = 3;
+
+export function App(): React.JSX.Element {
+  const api = useApi();
+  const openStoreId = useApp((s) => s.openStoreId);
+  const [notices, setNotices] = useState<string[]>([]);
+  const onError = useCallback(
+    (message: string) =>
+      setNotices((n) => [...n.filter((m) => m !== message), message].slice(-MAX_NOTICES)),
+    [],
+  );
+  const dismiss = useCallback((i: number) => setNotices((n) => n.filter((_, j) => j !== i)), []);
+
+  useEffect(() => startLiveSync(api, onError), [api, onError]);
+
+  return (
+    <Tooltip.Provider delayDuration={300}>
+      <div className="flex h-full flex-col">
+        <TopBar onError={onError} />
+        <Banner notices={notices} onDismissNotice={dismiss} onError={onError} />
+        <div className="flex min-h-0 flex-1">
+          <main className="min-w-0 flex-1 overflow-auto">
+            <StoresTable onError={onError} />
+          </main>
+          {openStoreId ? <StorePage key={openStoreId} storeId={openStoreId} /> : null}
+        </div>
+      </div>
+      <CreateStoreDialog />
+    </Tooltip.Provider>
+  );
+}

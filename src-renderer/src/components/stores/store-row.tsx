@@ -1,0 +1,74 @@
+import { memo } from 'react';
+import type { Store } from '../../../../src-main/shared/store-types';
+import { STEP_LABEL, isWorking } from '../../lib/status';
+import { Elapsed } from '../ui/elapsed';
+import { StatusBadge } from '../ui/status-badge';
+
+interface Props {
+  store: Store;
+  selected: boolean;
+  onOpen: (storeId: string) => void;
+  onVisit: (storeId: string) => void;
+}
+
+function stepText(store: Store): string {
+  if (!store.step) return '';
+  if (store.status === 'Failed') return `at ${STEP_LABEL[store.step]}`;
+  return isWorking(store.status) ? STEP_LABEL[store.step] : '';
+}
+
+// Rows re-render only when their own Store object or selection changes; the elapsed clock is a
+// leaf that re-renders alone on each tick.
+export const StoreRow = memo(function StoreRow({
+  store,
+  selected,
+  onOpen,
+  onVisit,
+}: Props): React.JSX.Element {
+  const working = isWorking(store.status);
+  return (
+    <tr
+      data-testid={`store-row-${store.name}`}
+      aria-selected={selected}
+      onClick={() => onOpen(store.id)}
+      className={`h-row cursor-default border-b border-line ${selected ? 'bg-accent/10' : 'hover:bg-raised'}`}
+    >
+      <td className="truncate px-3">
+        <button
+          type="button"
+          className="max-w-full truncate font-medium outline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-accent"
+          onClick={(e) => {
+            e.stopPropagation();
+            onOpen(store.id);
+          }}
+        >
+          {store.name}
+        </button>
+      </td>
+      <td className="px-3">
+        <StatusBadge status={store.status} testId={`store-status-${store.name}`} />
+      </td>
+      <td className="truncate px-3 text-muted">{stepText(store)}</td>
+      <td className="px-3 text-right text-muted tabular-nums">
+        {working ? <Elapsed since={store.statusSince} /> : null}
+      </td>
+      <td className="truncate px-3 font-mono text-xs">
+        {store.status === 'Ready' ? (
+          <button
+            type="button"
+            className="max-w-full truncate text-accent outline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-accent"
+            title={`Open ${store.url}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              onVisit(store.id);
+            }}
+          >
+            {store.url}
+          </button>
+        ) : (
+          <span className="text-muted">{store.url}</span>
+        )}
+      </td>
+    </tr>
+  );
+});

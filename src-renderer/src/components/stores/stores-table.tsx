@@ -1,0 +1,85 @@
+import { useCallback, useMemo } from 'react';
+import { useApi } from '../../api/api-context';
+import { errorMessage } from '../../api/error-message';
+import { selectSelectedContext, useApp } from '../../state/app-store';
+import { storesOfContext, useStores } from '../../state/stores-store';
+import { EmptyState } from './empty-state';
+import { StoreRow } from './store-row';
+
+export function StoresTable({
+  onError,
+}: {
+  onError: (message: string) => void;
+}): React.JSX.Element {
+  const api = useApi();
+  const context = useApp(selectSelectedContext);
+  const openStoreId = useApp((s) => s.openStoreId);
+  const byId = useStores((s) => s.byId);
+  const loaded = useStores((s) => (context ? s.loaded[context] === true : false));
+  const stores = useMemo(() => storesOfContext(byId, context), [byId, context]);
+
+  const onOpen = useCallback((storeId: string) => useApp.getState().openStore(storeId), []);
+  const onVisit = useCallback(
+    (storeId: string) => {
+      api
+        .openStore({ storeId, target: 'storefront' })
+        .catch((e: unknown) => onError(errorMessage(e)));
+    },
+    [api, onError],
+  );
+
+  if (!context) {
+    return (
+      <p className="mt-16 text-center text-muted">
+        Choose a Kubernetes context in the top bar to see its stores.
+      </p>
+    );
+  }
+  if (!loaded && stores.length === 0) {
+    return <p className="mt-16 text-center text-muted">Loading stores…</p>;
+  }
+  if (stores.length === 0) {
+    return <EmptyState context={context} onCreate={() => useApp.getState().setCreateOpen(true)} />;
+  }
+  return (
+    <table className="w-full table-fixed border-collapse text-left" aria-label="Stores">
+      <colgroup>
+        <col className="w-[24%]" />
+        <col className="w-32" />
+        <col className="w-36" />
+        <col className="w-20" />
+        <col />
+      </colgroup>
+      <thead className="sticky top-0 z-10 bg-bg text-xs text-muted">
+        <tr className="h-row border-b border-line">
+          <th scope="col" className="px-3 font-medium">
+            Name
+          </th>
+          <th scope="col" className="px-3 font-medium">
+            Status
+          </th>
+          <th scope="col" className="px-3 font-medium">
+            Step
+          </th>
+          <th scope="col" className="px-3 text-right font-medium">
+            Elapsed
+          </th>
+          <th scope="col" className="px-3 font-medium">
+            Address
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {stores.map((store) => (
+          <StoreRow
+            key={store.id}
+            store={store}
+            selected={store.id === openStoreId}
+            onOpen={onOpen}
+            onVisit={onVisit}
+          />
+        ))}
+      </tbody>
+    </table>
+  );
+}
