@@ -81,7 +81,7 @@ wp option update woocommerce_cod_settings --format=json \
   '{"enabled":"yes","title":"Cash on delivery","description":"Pay with cash upon delivery.","instructions":"Pay with cash upon delivery.","enable_for_methods":[],"enable_for_virtual":"yes"}'
 
 begin demo-product
-wp eval-file /scripts/demo-product.php
+wp eval-file "${SCRIPTS_DIR:-/scripts}/demo-product.php"
 
 begin permalinks
 wp rewrite structure '/%postname%/'
