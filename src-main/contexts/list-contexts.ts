@@ -1,0 +1,137 @@
+import { readFile } from 'node:fs/promises';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { KubeContextInfo } from '../shared/service-types';
+import { classifyContext, isLocalServer } from './classify-context';
+
+export interface KubeconfigError {
+  file: string;
+  message: string;
+}
+
+export interface ContextList {
+  contexts: KubeContextInfo[];
+  errors: KubeconfigError[];
+}
+
+// Only the fields Storefleet reads; users (and their credentials) are never parsed here.
+const namedCluster = z.object({
+  name: z.string().min(1),
+  cluster: z.object({ server: z.string().optional().default('') }).passthrough(),
+});
+const namedContext = z.object({
+  name: z.string().min(1),
+  context: z.object({ cluster: z.string().optional().default('') }).passthrough(),
+});
+const kubeconfigShape = z.object({
+  clusters: z.array(z.unknown()).nullish(),
+  contexts: z.array(z.unknown()).nullish(),
+  'current-context': z.string().nullish(),
+});
+
+interface ParsedFile {
+  file: string;
+  current: string | null;
+  clusters: Map<string, string>;
+  contexts: { name: string; cluster: string }[];
+}
+
+function isMissing(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}
+
+function readError(error: unknown): string {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  if (code === 'EACCES' || code === 'EPERM') return 'Storefleet may not read this file.';
+  if (code === 'EISDIR') return 'This is a directory, not a kubeconfig file.';
+  return `This file could not be read (${code || 'unknown error'}).`;
+}
+
+async function parseFile(file: string, errors: KubeconfigError[]): Promise<ParsedFile | null> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if (!isMissing(error)) errors.push({ file, message: readError(error) });
+    return null;
+  }
+  const doc = parseDocument(text);
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    // The parser's own message quotes the offending line, which may hold a token: only say where.
+    const at = yamlError.linePos?.[0];
+    const where = at ? ` at line ${at.line}, column ${at.col}` : '';
+    errors.push({ file, message: `This file is not valid YAML${where}.` });
+    return null;
+  }
+  const root: unknown = doc.toJS();
+  if (root === null || root === undefined) {
+    return { file, current: null, clusters: new Map(), contexts: [] };
+  }
+  const shape = kubeconfigShape.safeParse(root);
+  if (!shape.success) {
+    const issue = shape.error.issues[0];
+    const field = issue?.path.join('.') || 'the top level';
+    errors.push({ file, message: `This is not a kubeconfig file: ${field} has the wrong type.` });
+    return null;
+  }
+
+  const clusters = new Map<string, string>();
+  for (const [index, entry] of (shape.data.clusters ?? []).entries()) {
+    const parsed = namedCluster.safeParse(entry);
+    if (!parsed.success) {
+      errors.push({ file, message: `Cluster entry ${index + 1} has no name or no cluster.` });
+    } else if (!clusters.has(parsed.data.name)) {
+      clusters.set(parsed.data.name, parsed.data.cluster.server);
+    }
+  }
+  const contexts: { name: string; cluster: string }[] = [];
+  for (const [index, entry] of (shape.data.contexts ?? []).entries()) {
+    const parsed = namedContext.safeParse(entry);
+    if (parsed.success) {
+      contexts.push({ name: parsed.data.name, cluster: parsed.data.context.cluster });
+    } else {
+      errors.push({ file, message: `Context entry ${index + 1} has no name or no context.` });
+    }
+  }
+  return { file, current: shape.data['current-context'] || null, clusters, contexts };
+}
+
+/**
+ * Every context in the given kubeconfig files, merged the way kubectl merges them: the first
+ * file to define a name wins, and so does the first file that sets current-context. A broken
+ * file is reported in `errors` and the others are still listed; a missing file is skipped.
+ */
+export async function listContexts(paths: string[]): Promise<ContextList> {
+  const errors: KubeconfigError[] = [];
+  const files = (await Promise.all(paths.map((file) => parseFile(file, errors)))).filter(
+    (parsed): parsed is ParsedFile => parsed !== null,
+  );
+  const current = files.find((f) => f.current !== null)?.current ?? null;
+  const allClusters = new Map<string, string>();
+  for (const f of files) {
+    for (const [name, server] of f.clusters)
+      if (!allClusters.has(name)) allClusters.set(name, server);
+  }
+
+  const seen = new Set<string>();
+  const contexts: KubeContextInfo[] = [];
+  for (const f of files) {
+    for (const ctx of f.contexts) {
+      if (seen.has(ctx.name)) continue;
+      seen.add(ctx.name);
+      // A context may name a cluster from another file; kubectl resolves it after merging.
+      const server = f.clusters.get(ctx.cluster) ?? allClusters.get(ctx.cluster) ?? '';
+      const info = { name: ctx.name, cluster: ctx.cluster, server, file: f.file };
+      contexts.push({
+        ...info,
+        kind: classifyContext(info),
+        current: ctx.name === current,
+        local: isLocalServer(server),
+      });
+    }
+  }
+  // Promise.all keeps input order, but errors were pushed as reads finished.
+  errors.sort((a, b) => paths.indexOf(a.file) - paths.indexOf(b.file));
+  return { contexts, errors };
+}
