@@ -1,14 +1,6 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { createKubeClients, isNotFound } from '../kube/client';
-import { findLeftovers } from '../kube/leftovers';
-import { MANAGED_BY_LABEL } from '../kube/labels';
-import {
-  deleteNamespace,
-  ensureNamespace,
-  listManagedNamespaces,
-  waitForNamespaceGone,
-} from '../kube/namespace';
-import { readSecretData } from '../kube/secret';
+import { MANAGED_SELECTOR } from '../kube/labels';
 import {
   waitForDeploymentReady,
   waitForJobComplete,
@@ -16,6 +8,13 @@ import {
 } from '../kube/workloads';
 import { HelmClient } from '../tools/helm';
 import type { NamespaceInfo, StoreCluster } from './cluster-port';
+import {
+  deleteStoreNamespace,
+  ensureStoreNamespace,
+  readDecodedSecret,
+  storeLeftovers,
+  waitForNamespaceDeleted,
+} from './store-namespace';
 import type { KubeTarget } from './op-context';
 
 /** The engine's view of one context, over Helm and the Kubernetes client. */
@@ -23,7 +22,7 @@ export function connectCluster(target: KubeTarget, helmPath: string): StoreClust
   const c = createKubeClients(target);
   const helm = new HelmClient({ helmPath, target });
   return {
-    ensureNamespace: (name, labels) => ensureNamespace(c, name, labels),
+    ensureNamespace: (name, labels) => ensureStoreNamespace(c, name, labels),
     async getNamespace(name) {
       try {
         const ns = await c.core.readNamespace({ name });
@@ -37,21 +36,28 @@ export function connectCluster(target: KubeTarget, helmPath: string): StoreClust
         throw error;
       }
     },
-    deleteNamespace: (name) => deleteNamespace(c, name),
-    waitForNamespaceGone: (name, o) => waitForNamespaceGone(c, name, o),
+    deleteNamespace: (name) => deleteStoreNamespace(c, name),
+    waitForNamespaceGone: (name, o) => waitForNamespaceDeleted(c, name, o),
     async listManagedNamespaces() {
-      const list = await c.core.listNamespace({ labelSelector: `${MANAGED_BY_LABEL}=storefleet` });
+      const list = await c.core.listNamespace({ labelSelector: MANAGED_SELECTOR });
       return list.items.map((ns) => ({
         name: ns.metadata?.name ?? '',
         labels: ns.metadata?.labels ?? {},
         terminating: ns.status?.phase === 'Terminating' || ns.metadata?.deletionTimestamp != null,
       }));
     },
-    readSecretData: (namespace, name) => readSecretData(c, namespace, name),
+    readSecretData: (namespace, name) => readDecodedSecret(c, namespace, name),
     waitForStatefulSetReady: (ns, name, o) => waitForStatefulSetReady(c, ns, name, o),
     waitForDeploymentReady: (ns, name, o) => waitForDeploymentReady(c, ns, name, o),
     waitForJobComplete: (ns, name, o) => waitForJobComplete(c, ns, name, o),
-    findLeftovers: (namespace, storeId) => findLeftovers(c, { namespace, storeId }),
+    async deleteJob(namespace, name) {
+      try {
+        await c.batch.deleteNamespacedJob({ name, namespace, propagationPolicy: 'Background' });
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+    },
+    findLeftovers: (namespace, storeId) => storeLeftovers(c, namespace, storeId),
     async unschedulablePods(namespace) {
       const pods = await c.core.listNamespacedPod({ namespace });
       return pods.items.flatMap(describeUnschedulable);

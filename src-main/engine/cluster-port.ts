@@ -6,6 +6,8 @@ export interface WaitOptions {
   timeoutMs: number;
   signal?: AbortSignal;
   onProgress?: (message: string) => void;
+  /** strings to blank out of any log lines the wait reports (the store's passwords) */
+  redact?: readonly string[];
 }
 
 export interface ReleaseStatus {
@@ -35,6 +37,8 @@ export interface StoreCluster {
   waitForDeploymentReady(namespace: string, name: string, o: WaitOptions): Promise<void>;
   /** rejects with an error carrying `logTail: string[]` when the Job failed */
   waitForJobComplete(namespace: string, name: string, o: WaitOptions): Promise<void>;
+  /** deletes a Job so the next Helm run recreates it (its pod template is immutable); absent = ok */
+  deleteJob(namespace: string, name: string): Promise<void>;
   findLeftovers(namespace: string, storeId: string): Promise<string[]>;
   /** one sentence per pod that cannot be scheduled, to explain a wait that timed out */
   unschedulablePods(namespace: string): Promise<string[]>;
@@ -44,6 +48,8 @@ export interface StoreCluster {
       namespace: string;
       chart: string;
       valuesFiles: string[];
+      /** secret values inside the values files, scrubbed from any error */
+      redact?: readonly string[];
       timeoutMs?: number;
       signal?: AbortSignal;
     }): Promise<void>;

@@ -7,10 +7,9 @@ import type { StoreEvents } from './store-events';
 /** The slice of StoreEvents an operation writes through; guarded so an aborted op writes nothing. */
 export type OpEvents = Pick<StoreEvents, 'update' | 'event'>;
 
-export interface KubeTarget {
-  kubeconfig: string;
-  context: string;
-}
+import type { KubeTarget } from '../kube/client';
+
+export type { KubeTarget } from '../kube/client';
 
 export interface EngineTimeouts {
   helmMs: number;

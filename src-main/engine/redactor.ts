@@ -16,6 +16,10 @@ export class Redactor {
     for (const value of values) if (value.length >= MIN_SECRET_LENGTH) known.add(value);
   }
 
+  known(storeId: string): string[] {
+    return [...(this.secrets.get(storeId) ?? [])];
+  }
+
   forget(storeId: string): void {
     this.secrets.delete(storeId);
   }

@@ -62,6 +62,7 @@ export async function installRelease(
       namespace: ns,
       chart: ctx.driver.chartPath,
       valuesFiles: [ctx.valuesFile, file],
+      redact: Object.values(secrets),
       timeoutMs: ctx.timeouts.helmMs,
       signal: ctx.signal,
     }),

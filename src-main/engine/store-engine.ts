@@ -11,6 +11,7 @@ import type {
 } from '../shared/service-types';
 import type { Store, StoreEvent, StoreKind, StoreWithEvents } from '../shared/store-types';
 import { isToolError } from '../tools/tool-error';
+import { connectCluster } from './cluster-adapter';
 import type { StoreCluster } from './cluster-port';
 import { ConcurrencyLimiter } from './concurrency-limiter';
 import { createLimitError, rateWindowStart } from './create-limits';
@@ -56,7 +57,7 @@ export interface EngineDeps {
   /** contexts to rediscover on start besides those the database knows */
   knownContexts?: () => string[];
   /** builds the cluster access for one context; the Helm + Kubernetes client adapter by default */
-  connectCluster: (target: KubeTarget, helmPath: string) => StoreCluster;
+  connectCluster?: (target: KubeTarget, helmPath: string) => StoreCluster;
 }
 
 interface ActiveOp {
@@ -77,9 +78,11 @@ export class StoreEngine implements StoreService {
   private readonly now: () => Date;
   private readonly logLine: (line: string) => void;
   private readonly recheck: NodeJS.Timeout;
+  private readonly connectCluster: (target: KubeTarget, helmPath: string) => StoreCluster;
   private closed = false;
 
   constructor(private readonly deps: EngineDeps) {
+    this.connectCluster = deps.connectCluster ?? connectCluster;
     this.now = deps.now ?? (() => new Date());
     const log = deps.log ?? (() => undefined);
     this.logLine = (line) => log(this.redactor.redactAll(line));
@@ -173,10 +176,14 @@ export class StoreEngine implements StoreService {
   }
 
   delete(storeId: string): Promise<void> {
+    return settle(() => this.startDelete(storeId));
+  }
+
+  private startDelete(storeId: string): void {
     this.assertOpen();
     const store = this.mustAllow('delete', storeId);
     const running = this.active.get(store.id);
-    if (store.status === 'Deleting' && running?.op.op === 'delete') return Promise.resolve();
+    if (store.status === 'Deleting' && running?.op.op === 'delete') return;
     if (nothingInCluster(store.status, store.step)) {
       running?.controller.abort(new OpAborted('superseded'));
       this.deps.repo.transaction(() => {
@@ -189,7 +196,7 @@ export class StoreEngine implements StoreService {
         'succeeded',
         'Nothing was created in the cluster',
       );
-      return Promise.resolve();
+      return;
     }
     this.deps.repo.transaction(() => {
       this.events.update(store.id, { status: 'Deleting', step: 'uninstall', error: null });
@@ -197,15 +204,15 @@ export class StoreEngine implements StoreService {
     });
     running?.controller.abort(new OpAborted('superseded'));
     this.schedule(store.id, { op: 'delete' });
-    return Promise.resolve();
   }
 
   upgrade(input: UpgradeInput): Promise<void> {
-    this.assertOpen();
-    const { storeId, values } = parseUpgradeInput(input);
-    const store = this.mustAllow('upgrade', storeId);
-    this.accept(store, 'upgrade', { op: 'upgrade', values });
-    return Promise.resolve();
+    return settle(() => {
+      this.assertOpen();
+      const { storeId, values } = parseUpgradeInput(input);
+      const store = this.mustAllow('upgrade', storeId);
+      this.accept(store, 'upgrade', { op: 'upgrade', values });
+    });
   }
 
   async rollback(storeId: string, revision: number): Promise<void> {
@@ -296,7 +303,7 @@ export class StoreEngine implements StoreService {
   async rediscover(context: string): Promise<RediscoveryResult> {
     validateContext(context);
     const target = await this.deps.resolveContext(context);
-    const cluster = this.deps.connectCluster(target, await this.deps.helmPath());
+    const cluster = this.connectCluster(target, await this.deps.helmPath());
     const pending = new Set(this.deps.repo.pendingOps().map((p) => p.storeId));
     return rediscoverContext({
       context,
@@ -376,7 +383,7 @@ export class StoreEngine implements StoreService {
       throw new EngineError('unavailable', `No driver for ${store.kind} stores is installed.`);
     const target = await this.deps.resolveContext(store.context);
     const helm = await this.deps.helmPath();
-    return { cluster: this.deps.connectCluster(target, helm), driver, target };
+    return { cluster: this.connectCluster(target, helm), driver, target };
   }
 
   private mustGet(storeId: unknown): Store {
@@ -401,4 +408,19 @@ export class StoreEngine implements StoreService {
   private assertOpen(): void {
     if (this.closed) throw new EngineError('unavailable', 'The store engine is shutting down.');
   }
+}
+
+/** Runs `fn` now, so its writes happen before the caller continues, and reports as a promise. */
+function settle(fn: () => void): Promise<void> {
+  try {
+    fn();
+    return Promise.resolve();
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+/** The engine with its dependencies; call start() to resume pending work and rediscover stores. */
+export function createStoreEngine(deps: EngineDeps): StoreEngine {
+  return new StoreEngine(deps);
 }

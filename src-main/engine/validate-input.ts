@@ -65,8 +65,8 @@ export function validateRevision(revision: unknown): number {
 
 // Each upgradable value goes into the chart as a string, so its format is pinned down here.
 const UPGRADE_FIELDS = {
-  wordpressImageTag: /^[\w][\w.-]{0,127}$/,
-  woocommerceVersion: /^\d+\.\d+(\.\d+)?$/,
+  wordpressImageTag: /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/,
+  woocommerceVersion: /^\d{1,4}\.\d{1,4}\.\d{1,4}$/,
   memoryLimit: /^[1-9]\d{0,5}(Mi|Gi)$/,
 } as const;
 type UpgradeField = keyof typeof UPGRADE_FIELDS;

@@ -9,6 +9,7 @@ export async function waitAndVerify(ctx: OpContext, status: WorkStatus): Promise
     timeoutMs: ctx.timeouts.waitMs,
     signal: ctx.signal,
     onProgress: progress,
+    redact: ctx.redactor.known(ctx.store.id),
   });
 
   await runStep(ctx, status, 'wait-mariadb', async (progress) => {

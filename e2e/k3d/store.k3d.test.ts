@@ -1,0 +1,87 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestEngine, type TestEngine } from '../../src-main/engine/testing/test-engine';
+import { connectCluster } from '../../src-main/engine/cluster-adapter';
+import { findTool } from '../../src-main/tools/find-tool';
+import { k3d, k3dUnavailableReason } from './k3d-env';
+
+const reason = await k3dUnavailableReason();
+if (reason) console.log(`[k3d e2e] skipped: ${reason}`);
+const title = reason
+  ? `real store on k3d (skipped: ${reason})`
+  : 'real store on k3d with Traefik and the official images';
+
+describe.skipIf(reason !== null)(title, () => {
+  const cluster = `sf-e2e-${randomBytes(3).toString('hex')}`;
+  const context = `k3d-${cluster}`;
+  let dir = '';
+  let kubeconfig = '';
+  let t: TestEngine | undefined;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'storefleet-k3d-'));
+    kubeconfig = join(dir, 'kubeconfig.yaml');
+    await k3d([
+      'cluster',
+      'create',
+      cluster,
+      '-p',
+      '80:80@loadbalancer',
+      '-p',
+      '443:443@loadbalancer',
+      '--kubeconfig-update-default=false',
+      '--wait',
+    ]);
+    await writeFile(kubeconfig, await k3d(['kubeconfig', 'get', cluster]), { mode: 0o600 });
+    const helm = await findTool('helm', { configuredPath: null });
+    if (!helm.path) throw new Error(helm.problem ?? 'helm was not found');
+    t = buildTestEngine({
+      dataDir: dir,
+      kubeconfig,
+      context,
+      helmPath: helm.path,
+      timeouts: {
+        helmMs: 10 * 60_000,
+        waitMs: 15 * 60_000,
+        verifyMs: 5 * 60_000,
+        deleteMs: 10 * 60_000,
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await k3d(['cluster', 'delete', cluster]).catch((error: unknown) =>
+      console.log(`[k3d e2e] cluster delete failed: ${String(error)}`),
+    );
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('provisions a store, places a COD order through Traefik, and deletes it leaving nothing', async () => {
+    if (!t) throw new Error('engine not started');
+    const name = `shop-${randomBytes(2).toString('hex')}`;
+    const store = t.engine.create({ context, name, kind: 'woocommerce' });
+    expect(store.url).toBe(`http://${name}.localhost`);
+    await t.engine.settled(store.id);
+    const ready = t.repo.get(store.id);
+    expect(ready?.error ?? null).toBeNull();
+    expect(ready?.status).toBe('Ready');
+    const verify = t.engine
+      .get(store.id)
+      .events.find((e) => e.step === 'verify' && e.status === 'succeeded');
+    expect(verify?.message).toMatch(/Order #\d+ placed with Cash on Delivery/);
+
+    await t.engine.delete(store.id);
+    await t.engine.settled(store.id);
+    expect(t.repo.get(store.id)?.status).toBe('Deleted');
+    const c = connectCluster(
+      { kubeconfig, context },
+      (await findTool('helm', { configuredPath: null })).path ?? 'helm',
+    );
+    expect(await c.findLeftovers(store.namespace, store.id)).toEqual([]);
+    expect(await c.getNamespace(store.namespace)).toBeNull();
+  });
+});

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// The real thing: k3d with Traefik and the official images. Pulling images and installing
+// WordPress takes minutes, so the timeouts are long.
+export default defineConfig({
+  test: {
+    include: ['e2e/k3d/**/*.k3d.test.ts'],
+    environment: 'node',
+    testTimeout: 20 * 60_000,
+    hookTimeout: 10 * 60_000,
+    fileParallelism: false,
+  },
+});

@@ -1,0 +1,145 @@
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { testCluster } from '../../scripts/cluster/test-cluster';
+import {
+  startStoreApiStandIn,
+  type StoreApiStandIn,
+} from '../engines/woocommerce/store-api-stand-in';
+import type { StoreRef } from '../engines/types';
+import { createKubeClients } from '../kube/client';
+import type { StepName } from '../shared/store-types';
+import { connectCluster } from './cluster-adapter';
+import { IntEngines, helmReleases, settledStore, uniqueName } from './testing/int-support';
+
+let standIn: StoreApiStandIn;
+const engines = new IntEngines(testCluster, () => standIn.port);
+
+beforeAll(async () => {
+  standIn = await startStoreApiStandIn();
+});
+afterEach(() => engines.closeAll());
+afterAll(() => standIn.close());
+
+const SHORT = { waitMs: 6_000, verifyMs: 10_000, helmMs: 60_000, deleteMs: 60_000 };
+const NO_NODE = { 'storefleet.test/no-such-node': 'true' };
+
+interface Case {
+  step: StepName;
+  reason: RegExp;
+  values?: Record<string, unknown>;
+  codEnabled?: boolean;
+}
+
+const CASES: Case[] = [
+  {
+    step: 'helm',
+    reason: /rejected its values|schema/i,
+    values: { wordpress: { replicas: 'many' } },
+  },
+  {
+    step: 'wait-mariadb',
+    reason: /unschedulable/i,
+    values: { mariadb: { nodeSelector: NO_NODE } },
+  },
+  {
+    step: 'wait-wordpress',
+    reason: /unschedulable/i,
+    values: { wordpress: { nodeSelector: NO_NODE } },
+  },
+  {
+    step: 'bootstrap',
+    reason: /bootstrap|job/i,
+    values: { bootstrap: { testFailure: true, backoffLimit: 0 } },
+  },
+  { step: 'verify', reason: /Cash on Delivery is not enabled/, codEnabled: false },
+];
+
+function clusterOf() {
+  const c = testCluster();
+  return connectCluster(
+    { kubeconfig: c.kubeconfigPath, context: c.context },
+    join(c.binDir, 'helm'),
+  );
+}
+
+async function expectCleanDelete(
+  e: Awaited<ReturnType<typeof engines.start>>,
+  id: string,
+): Promise<void> {
+  await e.engine.delete(id);
+  const store = await settledStore(e, id);
+  expect(store.status).toBe('Deleted');
+  expect(await clusterOf().findLeftovers(store.namespace, id)).toEqual([]);
+  expect(await helmReleases(testCluster(), store.namespace)).toEqual([]);
+}
+
+describe('a failure at each step leaves a Failed store with that step and a reason, and delete cleans up', () => {
+  it.each(CASES)('$step', async ({ step, reason, values, codEnabled }) => {
+    const name = uniqueName(`fail-${step}`.slice(0, 20));
+    const e = await engines.start({
+      timeouts: SHORT,
+      overrideValues: (s: StoreRef) => (s.name === name ? values : undefined),
+    });
+    standIn.addStore(`${name}.localhost`, { codEnabled: codEnabled ?? true });
+    const created = e.engine.create({ context: testCluster().context, name, kind: 'woocommerce' });
+    const failed = await settledStore(e, created.id);
+    expect(failed).toMatchObject({ status: 'Failed', step });
+    expect(failed.error).toMatch(reason);
+    const last = e.engine.get(created.id).events.at(-1);
+    expect(last).toMatchObject({ step, status: 'failed', message: failed.error });
+    await expectCleanDelete(e, created.id);
+  });
+
+  it('namespace: a namespace of that name that Storefleet does not manage is refused and kept', async () => {
+    const name = uniqueName('fail-ns');
+    const c = testCluster();
+    const kube = createKubeClients({ kubeconfig: c.kubeconfigPath, context: c.context });
+    await kube.core.createNamespace({ body: { metadata: { name: `store-${name}` } } });
+    try {
+      const e = await engines.start();
+      const created = e.engine.create({ context: c.context, name, kind: 'woocommerce' });
+      const failed = await settledStore(e, created.id);
+      expect(failed).toMatchObject({ status: 'Failed', step: 'namespace' });
+      expect(failed.error).toMatch(new RegExp(`store-${name}`));
+      await e.engine.delete(created.id);
+      expect(await settledStore(e, created.id)).toMatchObject({ status: 'Deleted' });
+      expect(await clusterOf().getNamespace(`store-${name}`)).not.toBeNull();
+    } finally {
+      await kube.core.deleteNamespace({ name: `store-${name}` });
+    }
+  });
+
+  it('helm: a chart path that does not exist fails before anything is installed', async () => {
+    const name = uniqueName('fail-chart');
+    const e = await engines.start({ chartPath: join(testCluster().binDir, 'no-such-chart') });
+    const created = e.engine.create({ context: testCluster().context, name, kind: 'woocommerce' });
+    const failed = await settledStore(e, created.id);
+    expect(failed).toMatchObject({ status: 'Failed', step: 'validate' });
+    expect(failed.error).toMatch(/chart is missing/);
+    await expectCleanDelete(e, created.id);
+  });
+
+  it('cancel stops a provisioning store as Failed("Cancelled by user"); delete then cleans up', async () => {
+    const name = uniqueName('cancel');
+    const e = await engines.start({
+      timeouts: { waitMs: 60_000 },
+      overrideValues: () => ({ mariadb: { nodeSelector: NO_NODE } }),
+    });
+    const created = e.engine.create({ context: testCluster().context, name, kind: 'woocommerce' });
+    await new Promise<void>((resolve) => {
+      const off = e.engine.onStoreEvent((ev) => {
+        if (ev.storeId === created.id && ev.step === 'wait-mariadb' && ev.status === 'started') {
+          off();
+          resolve();
+        }
+      });
+    });
+    await e.engine.cancel(created.id);
+    expect(e.repo.get(created.id)).toMatchObject({
+      status: 'Failed',
+      step: 'wait-mariadb',
+      error: 'Cancelled by user',
+    });
+    await expectCleanDelete(e, created.id);
+  });
+});

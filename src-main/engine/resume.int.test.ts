@@ -1,0 +1,102 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { testCluster } from '../../scripts/cluster/test-cluster';
+import {
+  startStoreApiStandIn,
+  type StoreApiStandIn,
+} from '../engines/woocommerce/store-api-stand-in';
+import { STORE_ID_LABEL } from '../kube/labels';
+import type { StoreEvent } from '../shared/store-types';
+import { connectCluster } from './cluster-adapter';
+import type { RunnerConfig } from './testing/engine-runner';
+import { IntEngines, helmReleases, settledStore, uniqueName } from './testing/int-support';
+import { REPO_ROOT } from './testing/test-engine';
+
+let standIn: StoreApiStandIn;
+const engines = new IntEngines(testCluster, () => standIn.port);
+
+beforeAll(async () => {
+  standIn = await startStoreApiStandIn();
+});
+afterEach(() => engines.closeAll());
+afterAll(() => standIn.close());
+
+const RUNNER = join(import.meta.dirname, 'testing', 'engine-runner.ts');
+const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+
+/** Starts the runner and SIGKILLs it `delayMs` after the given step started; resolves when it is dead. */
+function runAndKill(config: RunnerConfig, step: string, delayMs: number): Promise<StoreEvent[]> {
+  const child = spawn(TSX, [RUNNER, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const seen: StoreEvent[] = [];
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: child.stdout });
+  lines.on('line', (line) => {
+    const parsed = JSON.parse(line) as { event?: StoreEvent };
+    if (!parsed.event) return;
+    seen.push(parsed.event);
+    if (parsed.event.step === step && parsed.event.status === 'started') {
+      setTimeout(() => child.kill('SIGKILL'), delayMs);
+    }
+  });
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL') resolve(seen);
+      else
+        reject(
+          new Error(`runner exited (${code ?? signal}) before ${step}: ${stderr.slice(-2000)}`),
+        );
+    });
+  });
+}
+
+describe('an engine killed mid-step (SIGKILL, in a child process) is resumed by the next one', () => {
+  it.each([
+    ['helm', 300],
+    ['wait-wordpress', 0],
+  ])(
+    'killed during %s, the store converges with one release and one namespace',
+    async (step, delayMs) => {
+      const c = testCluster();
+      const dataDir = await mkdtemp(join(tmpdir(), 'storefleet-resume-'));
+      const name = uniqueName(`crash-${step}`.slice(0, 20));
+      standIn.addStore(`${name}.localhost`);
+      const seen = await runAndKill(
+        {
+          dataDir,
+          kubeconfig: c.kubeconfigPath,
+          context: c.context,
+          helmPath: join(c.binDir, 'helm'),
+          storefrontPort: standIn.port,
+          create: { context: c.context, name },
+        },
+        step,
+        delayMs,
+      );
+      expect(seen.some((e) => e.step === step && e.status === 'started')).toBe(true);
+      expect(seen.some((e) => e.step === 'ready' && e.status === 'succeeded')).toBe(false);
+
+      const e = await engines.start({ dataDir });
+      const [row] = e.repo.list();
+      expect(row?.status).toMatch(/Provisioning|Queued/);
+      await e.engine.start();
+      const store = await settledStore(e, row?.id ?? '');
+      expect(store.status === 'Ready' || (store.status === 'Failed' && store.error)).toBeTruthy();
+      expect(store.status).toBe('Ready');
+      expect(await helmReleases(c, store.namespace)).toEqual([name]);
+      const cluster = connectCluster(
+        { kubeconfig: c.kubeconfigPath, context: c.context },
+        join(c.binDir, 'helm'),
+      );
+      const ours = (await cluster.listManagedNamespaces()).filter(
+        (ns) => ns.labels[STORE_ID_LABEL] === store.id,
+      );
+      expect(ours.map((ns) => ns.name)).toEqual([store.namespace]);
+      expect(e.repo.list()).toHaveLength(1);
+    },
+  );
+});
