@@ -5,7 +5,7 @@ import { WaitTimeoutError, formatDuration, isRetryable, waitUntil } from './wait
 describe('waitUntil', () => {
   it('resolves with the first defined value', async () => {
     let calls = 0;
-    const value = await waitUntil(async () => (++calls >= 3 ? 'ok' : undefined), {
+    const value = await waitUntil(() => Promise.resolve(++calls >= 3 ? 'ok' : undefined), {
       timeoutMs: 5_000,
       intervalMs: 10,
       what: 'the third call',
@@ -15,7 +15,7 @@ describe('waitUntil', () => {
   });
 
   it('times out with a message naming what was awaited and the last state', async () => {
-    const p = waitUntil(async () => undefined, {
+    const p = waitUntil(() => Promise.resolve(undefined), {
       timeoutMs: 150,
       intervalMs: 20,
       what: 'the answer',
@@ -55,9 +55,9 @@ describe('waitUntil', () => {
   it('rejects at once when the signal is already aborted, without calling check', async () => {
     let calls = 0;
     const p = waitUntil(
-      async () => {
+      () => {
         calls++;
-        return 1;
+        return Promise.resolve(1);
       },
       { timeoutMs: 1_000, what: 'x', signal: AbortSignal.abort() },
     );
@@ -69,9 +69,9 @@ describe('waitUntil', () => {
     const forbidden = new ApiException(403, 'Forbidden', '{"message":"no"}', {});
     let calls = 0;
     const p = waitUntil(
-      async () => {
+      () => {
         calls++;
-        throw forbidden;
+        return Promise.reject(forbidden);
       },
       { timeoutMs: 5_000, intervalMs: 10, what: 'x' },
     );
@@ -81,9 +81,8 @@ describe('waitUntil', () => {
 
   it('retries server errors and reports the last one on timeout', async () => {
     const p = waitUntil(
-      async () => {
-        throw new ApiException(503, 'Unavailable', '{"message":"etcd is sulking"}', {});
-      },
+      () =>
+        Promise.reject(new ApiException(503, 'Unavailable', '{"message":"etcd is sulking"}', {})),
       { timeoutMs: 150, intervalMs: 20, what: 'the server' },
     );
     await expect(p).rejects.toThrow(/last check failed: etcd is sulking \(HTTP 503\)/);
