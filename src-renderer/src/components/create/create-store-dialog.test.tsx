@@ -1,0 +1,116 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { createStandInApi, StandInError } from '../../api/stand-in/stand-in-api';
+import { standInContext, standInStore } from '../../api/stand-in/stand-in-fixtures';
+import { renderWithApi } from '../../test/render-with-api';
+import { App } from '../app/app';
+
+async function openDialog(api = createStandInApi()) {
+  const user = userEvent.setup();
+  renderWithApi(<App />, api);
+  await waitFor(() => expect(api.callsOf('listStores')).toHaveLength(1));
+  await user.click(screen.getByTestId('create-store-button'));
+  const name = await screen.findByTestId('create-store-name');
+  const submit = screen.getByTestId('create-store-submit') as HTMLButtonElement;
+  return { user, api, name, submit };
+}
+
+describe('create store dialog', () => {
+  it.each([
+    ['Shop', 'lowercase'],
+    ['my_shop', 'hyphens'],
+    ['-shop', 'Start and end'],
+    ['a'.repeat(41), 'at most 40'],
+  ])(
+    'shows why %j is not a valid name, keeps submit disabled and does not call main',
+    async (bad, fragment) => {
+      const { user, api, name, submit } = await openDialog();
+      await user.type(name, bad);
+      expect(screen.getByTestId('create-store-error').textContent).toContain(fragment);
+      expect(name.getAttribute('aria-invalid')).toBe('true');
+      expect(submit.disabled).toBe(true);
+      await user.type(name, '{Enter}');
+      expect(api.callsOf('createStore')).toEqual([]);
+    },
+  );
+
+  it('clears the error once the name is fixed', async () => {
+    const { user, name, submit } = await openDialog();
+    await user.type(name, 'Shop');
+    expect(screen.getByTestId('create-store-error')).toBeTruthy();
+    await user.clear(name);
+    await user.type(name, 'shop');
+    expect(screen.queryByTestId('create-store-error')).toBeNull();
+    expect(submit.disabled).toBe(false);
+  });
+
+  it('rejects a name already used in this context', async () => {
+    const api = createStandInApi({ stores: [standInStore({ name: 'taken' })] });
+    const { user, name, submit } = await openDialog(api);
+    await user.type(name, 'taken');
+    expect(screen.getByTestId('create-store-error').textContent).toContain('already exists');
+    expect(submit.disabled).toBe(true);
+  });
+
+  it('offers Medusa as not yet available', async () => {
+    const { user } = await openDialog();
+    await user.click(screen.getByTestId('create-store-kind'));
+    const medusa = await screen.findByRole('option', { name: /medusa/i });
+    expect(medusa.getAttribute('aria-disabled')).toBe('true');
+    expect(medusa.textContent).toContain('not yet available');
+  });
+
+  it.each([false, true])(
+    'shows the new store as Queued at once (event before reply: %s)',
+    async (emitBeforeCreateReturns) => {
+      const api = createStandInApi({ emitBeforeCreateReturns });
+      const { user, name, submit } = await openDialog(api);
+      await user.type(name, 'fresh-shop');
+      await user.click(submit);
+      expect(api.callsOf('createStore')).toEqual([
+        { context: 'k3d-dev', name: 'fresh-shop', kind: 'woocommerce' },
+      ]);
+      expect((await screen.findByTestId('store-status-fresh-shop')).textContent).toBe('Queued');
+      expect(screen.getAllByTestId('store-row-fresh-shop')).toHaveLength(1);
+      expect(screen.queryByTestId('create-store-name')).toBeNull();
+    },
+  );
+
+  it('shows a server error inline and stays open', async () => {
+    const api = createStandInApi();
+    api.failNext(
+      'createStore',
+      new StandInError('limit-exceeded', 'This context already has 50 stores.\nDelete one first.'),
+    );
+    const { user, name, submit } = await openDialog(api);
+    await user.type(name, 'one-more');
+    await user.click(submit);
+    const error = await screen.findByTestId('create-store-error');
+    expect(error.textContent).toContain('already has 50 stores');
+    expect(screen.getByTestId('create-store-name')).toBeTruthy();
+    expect(screen.queryByTestId('store-row-one-more')).toBeNull();
+  });
+
+  it('asks for confirmation before creating on a context that is not local', async () => {
+    const api = createStandInApi({
+      contexts: [
+        standInContext({
+          name: 'vps',
+          kind: 'k3s',
+          local: false,
+          server: 'https://203.0.113.5:6443',
+        }),
+      ],
+    });
+    const { user, name, submit } = await openDialog(api);
+    await user.type(name, 'remote-shop');
+    const warning = screen.getByTestId('remote-warning');
+    expect(warning.textContent).toContain('203.0.113.5');
+    expect(submit.disabled).toBe(true);
+    await user.click(within(warning).getByTestId('remote-confirm'));
+    expect(submit.disabled).toBe(false);
+    await user.click(submit);
+    await waitFor(() => expect(api.callsOf('createStore')).toHaveLength(1));
+  });
+});
