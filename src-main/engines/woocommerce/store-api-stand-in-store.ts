@@ -2,7 +2,8 @@
 // run. It mimics the observed behaviour of WooCommerce 10.2 (see the product's Store API notes):
 // JWT-like Cart-Tokens, Nonce headers, 201 on add-item, minor-unit string totals, and the same
 // error codes and statuses. It is not WooCommerce and must never be presented as a store.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { StandInCartTokens } from './store-api-stand-in-tokens';
 
 export interface StandInStoreOptions {
   sku?: string;
@@ -38,11 +39,6 @@ interface CartLine {
 }
 
 const JSON_TYPE = 'application/json; charset=UTF-8';
-const TOKEN_LIFETIME_S = 2 * 24 * 3600;
-
-function b64url(data: string | Buffer): string {
-  return Buffer.from(data).toString('base64url');
-}
 
 function wpError(status: number, code: string, message: string): StandInReply {
   return {
@@ -54,7 +50,7 @@ function wpError(status: number, code: string, message: string): StandInReply {
 
 export class StandInStore {
   readonly prettyPermalinks: boolean;
-  private readonly secret = randomBytes(32);
+  private readonly tokens = new StandInCartTokens();
   private readonly products: Product[];
   private readonly codEnabled: boolean;
   private readonly carts = new Map<string, CartLine[]>();
@@ -144,33 +140,6 @@ export class StandInStore {
     };
   }
 
-  private issueToken(cartId: string): string {
-    const head = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-    const exp = Math.floor(Date.now() / 1000) + TOKEN_LIFETIME_S;
-    const payload = b64url(JSON.stringify({ user_id: cartId, exp, iss: 'store-api' }));
-    const sig = createHmac('sha256', this.secret).update(`${head}.${payload}`).digest();
-    return `${head}.${payload}.${b64url(sig)}`;
-  }
-
-  /** The cart id a token names, or null when it is malformed, forged, foreign or expired. */
-  private readToken(token: string): string | null {
-    const [head, payload, sig, extra] = token.split('.');
-    if (!head || !payload || !sig || extra !== undefined) return null;
-    const want = createHmac('sha256', this.secret).update(`${head}.${payload}`).digest();
-    const got = Buffer.from(sig, 'base64url');
-    if (got.length !== want.length || !timingSafeEqual(got, want)) return null;
-    try {
-      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
-        user_id?: unknown;
-        exp?: unknown;
-      };
-      if (typeof claims.user_id !== 'string' || typeof claims.exp !== 'number') return null;
-      return claims.exp > Date.now() / 1000 ? claims.user_id : null;
-    } catch {
-      return null;
-    }
-  }
-
   private newCart(): string {
     const id = `t_${randomBytes(15).toString('hex')}`;
     this.carts.set(id, []);
@@ -181,7 +150,7 @@ export class StandInStore {
     const token = headers['cart-token'];
     let cartId: string | null = null;
     if (token !== undefined) {
-      cartId = this.readToken(token);
+      cartId = this.tokens.read(token);
       // Observed: a token the store cannot validate is not refused; a fresh cart comes back.
       if (cartId === null) return this.cartReply(200, this.newCart());
     } else if (key !== 'GET /wc/store/v1/cart') {
@@ -313,7 +282,7 @@ export class StandInStore {
       status,
       headers: {
         'content-type': JSON_TYPE,
-        'cart-token': this.issueToken(cartId),
+        'cart-token': this.tokens.issue(cartId),
         nonce: this.nonce,
         'nonce-timestamp': String(Math.floor(Date.now() / 1000)),
       },
