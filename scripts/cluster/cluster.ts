@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { createBaseline, waitForApiserver, waitForUsable } from './bootstrap';
-import { Component, logTail, type ExitInfo } from './component';
+import { Component, logTail, type ComponentSpec, type ExitInfo } from './component';
 import {
   apiserverSpec,
   controllerManagerSpec,
@@ -54,6 +54,7 @@ async function exitError(component: Component, exit: ExitInfo): Promise<ClusterE
  */
 export async function startCluster(opts: StartClusterOptions = {}): Promise<TestCluster> {
   const log = opts.log ?? (() => {});
+  const warn = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const started = Date.now();
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   const binDir = opts.binDir ?? (await findToolchain(log));
@@ -109,32 +110,40 @@ export async function startCluster(opts: StartClusterOptions = {}): Promise<Test
     if (ownsDir && !keepFiles) await rm(dir, { recursive: true, force: true });
   };
 
-  try {
-    for (const spec of [etcdSpec, apiserverSpec, controllerManagerSpec, schedulerSpec, kwokSpec]) {
-      components.push(new Component(spec(layout), reaper));
-    }
-    const firstExit = Promise.race(
-      components.map((c) => c.exited.then((exit) => ({ component: c, exit }))),
-    );
-    const failed = firstExit.then(async ({ component, exit }) => {
-      throw await exitError(component, exit);
+  let startedOk = false;
+  let rejectStart: (error: ClusterError) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (rejectStart = reject));
+  failed.catch(() => {});
+  const launch = (spec: (l: Layout) => ComponentSpec): void => {
+    const component = new Component(spec(layout), reaper);
+    components.push(component);
+    void component.exited.then(async (exit) => {
+      if (stopping || component.isStopping) return;
+      const error = await exitError(component, exit);
+      if (!startedOk) rejectStart(error);
+      else warn(`[cluster] ${component.spec.name} stopped unexpectedly: ${error.message}`);
     });
-    failed.catch(() => {});
+  };
+
+  try {
     const kc = new KubeConfig();
     kc.loadFromFile(kubeconfigs.admin);
     const ready = (async () => {
+      launch(etcdSpec);
+      launch(apiserverSpec);
       await waitForApiserver(kc, READY_TIMEOUT_MS);
       log(`[cluster] apiserver ready (${elapsed()})`);
+      // Started only now: the controller manager gives up if RBAC is not served within 10 s,
+      // which a loaded 2-core machine can exceed.
+      launch(controllerManagerSpec);
+      launch(schedulerSpec);
+      launch(kwokSpec);
       await createBaseline(kc);
       provisioner = await startLocalPathProvisionerStandIn(kc, join(dir, 'volumes'), log);
       await waitForUsable(kc, READY_TIMEOUT_MS);
     })();
     await Promise.race([ready, failed]);
-    void firstExit.then(async ({ component, exit }) => {
-      if (stopping || component.isStopping) return;
-      const error = await exitError(component, exit);
-      log(`[cluster] ${component.spec.name} stopped unexpectedly: ${error.message}`);
-    });
+    startedOk = true;
   } catch (error) {
     // Logs stay on disk so the failure can be read in full.
     await stop(true);

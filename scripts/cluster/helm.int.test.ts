@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { clients, deleteNamespaceAndWait, uniqueName } from './testdata/kube';
+import { clients, deleteNamespaceAndWait, uniqueName, until } from './testdata/kube';
 
 const run = promisify(execFile);
 const chart = fileURLToPath(new URL('./testdata/tiny-chart', import.meta.url));
@@ -30,6 +30,19 @@ describe('helm on the test cluster', () => {
     expect(claims.items.map((c) => c.status?.phase)).toEqual(['Bound']);
 
     await run(helm, ['uninstall', 'tiny', ...common, '--wait', '--timeout', '60s']);
+    // The claim goes through the garbage collector, pvc-protection and the provisioner's
+    // reclaim; the namespace controller needs a second pass (5 s later) for anything left.
+    await until(
+      'the release volume to be reclaimed',
+      async () => {
+        const pvcs = await core.listNamespacedPersistentVolumeClaim({ namespace: ns });
+        const pvs = (await core.listPersistentVolume()).items.filter(
+          (pv) => pv.spec?.claimRef?.namespace === ns,
+        );
+        return pvcs.items.length === 0 && pvs.length === 0 ? true : undefined;
+      },
+      30_000,
+    );
     const started = Date.now();
     await deleteNamespaceAndWait(core, ns, 10_000);
     expect(Date.now() - started).toBeLessThan(10_000);
