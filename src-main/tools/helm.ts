@@ -1,0 +1,254 @@
+import { z } from 'zod';
+import type { HelmRevision } from '../shared/service-types';
+import { runCommand } from './exec';
+import { describeCommand } from './redact';
+import { ToolError, isToolError } from './tool-error';
+
+/** Which cluster a call goes to: always explicit, never the kubeconfig's current context. */
+export interface KubeTarget {
+  kubeconfig: string;
+  context: string;
+}
+
+export interface HelmReleaseStatus {
+  name: string;
+  namespace: string;
+  revision: number;
+  status: string;
+}
+
+export interface HelmCallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface UpgradeInstallOptions extends HelmCallOptions {
+  release: string;
+  namespace: string;
+  chart: string;
+  valuesFiles: string[];
+  /** secret values inside the values files, scrubbed from any error */
+  redact?: readonly string[];
+}
+
+export const HELM_HISTORY_MAX = 10;
+const CHANGE_TIMEOUT_MS = 5 * 60_000;
+const QUERY_TIMEOUT_MS = 30_000;
+
+// Helm's own limit for release names is 53 characters; namespaces are DNS-1123 labels.
+const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+const historySchema = z.array(
+  z.object({
+    revision: z.number().int(),
+    updated: z.string(),
+    status: z.string(),
+    chart: z.string(),
+    app_version: z.string().optional().default(''),
+    description: z.string().optional().default(''),
+  }),
+);
+const statusSchema = z.object({
+  name: z.string(),
+  namespace: z.string(),
+  version: z.number().int(),
+  info: z.object({ status: z.string() }),
+});
+const listSchema = z.array(
+  z.object({
+    name: z.string(),
+    namespace: z.string(),
+    // `helm list -o json` prints the revision as a string.
+    revision: z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]),
+    status: z.string(),
+  }),
+);
+
+function checkName(kind: 'release' | 'namespace', value: string): void {
+  const valid =
+    kind === 'release'
+      ? value.length <= 53 && RELEASE_NAME.test(value)
+      : value.length <= 63 && DNS_LABEL.test(value);
+  if (!valid) {
+    throw new ToolError({
+      code: 'failed',
+      command: 'helm',
+      message:
+        `"${value}" is not a valid Helm ${kind} name: use lowercase letters, digits and "-", ` +
+        `starting and ending with a letter or digit (at most ${kind === 'release' ? 53 : 63} characters).`,
+    });
+  }
+}
+
+function seconds(ms: number): string {
+  return `${Math.max(1, Math.ceil(ms / 1000))}s`;
+}
+
+export class HelmClient {
+  private readonly helmPath: string;
+  private readonly target: KubeTarget;
+
+  constructor(opts: { helmPath: string; target: KubeTarget }) {
+    this.helmPath = opts.helmPath;
+    this.target = opts.target;
+  }
+
+  /** Install or upgrade without waiting for workloads; the caller watches readiness itself. */
+  async upgradeInstall(o: UpgradeInstallOptions): Promise<void> {
+    checkName('release', o.release);
+    checkName('namespace', o.namespace);
+    const timeoutMs = o.timeoutMs ?? CHANGE_TIMEOUT_MS;
+    await this.run(
+      [
+        'upgrade',
+        '--install',
+        o.release,
+        o.chart,
+        '--namespace',
+        o.namespace,
+        '--history-max',
+        String(HELM_HISTORY_MAX),
+        // Hooks are the only thing Helm waits for without --wait.
+        '--timeout',
+        seconds(timeoutMs),
+        ...o.valuesFiles.flatMap((file) => ['--values', file]),
+      ],
+      { signal: o.signal, timeoutMs, redact: o.redact },
+    );
+  }
+
+  /** Removes a release; one that does not exist counts as removed. */
+  async uninstall(release: string, namespace: string, o: HelmCallOptions = {}): Promise<void> {
+    checkName('release', release);
+    checkName('namespace', namespace);
+    const timeoutMs = o.timeoutMs ?? CHANGE_TIMEOUT_MS;
+    try {
+      await this.run(
+        ['uninstall', release, '--namespace', namespace, '--timeout', seconds(timeoutMs)],
+        { signal: o.signal, timeoutMs },
+      );
+    } catch (error) {
+      if (!isToolError(error, 'release-not-found')) throw error;
+    }
+  }
+
+  async history(release: string, namespace: string): Promise<HelmRevision[]> {
+    checkName('release', release);
+    checkName('namespace', namespace);
+    const args = ['history', release, '--namespace', namespace, '--max', '256', '-o', 'json'];
+    const rows = this.parse(historySchema, args, await this.run(args));
+    return rows.map((row) => ({
+      revision: row.revision,
+      updated: row.updated,
+      status: row.status,
+      chart: row.chart,
+      appVersion: row.app_version,
+      description: row.description,
+    }));
+  }
+
+  async rollback(
+    release: string,
+    namespace: string,
+    revision: number,
+    o: HelmCallOptions = {},
+  ): Promise<void> {
+    checkName('release', release);
+    checkName('namespace', namespace);
+    if (!Number.isSafeInteger(revision) || revision < 1) {
+      throw new ToolError({
+        code: 'failed',
+        command: 'helm',
+        message: `Revision ${String(revision)} is not a valid Helm revision: use a whole number from 1.`,
+      });
+    }
+    const timeoutMs = o.timeoutMs ?? CHANGE_TIMEOUT_MS;
+    await this.run(
+      [
+        'rollback',
+        release,
+        String(revision),
+        '--namespace',
+        namespace,
+        '--history-max',
+        String(HELM_HISTORY_MAX),
+        '--timeout',
+        seconds(timeoutMs),
+      ],
+      { signal: o.signal, timeoutMs },
+    );
+  }
+
+  /** The release's latest revision and status, or null when there is no such release. */
+  async status(release: string, namespace: string): Promise<HelmReleaseStatus | null> {
+    checkName('release', release);
+    checkName('namespace', namespace);
+    const args = ['status', release, '--namespace', namespace, '-o', 'json'];
+    let stdout: string;
+    try {
+      stdout = await this.run(args);
+    } catch (error) {
+      if (isToolError(error, 'release-not-found')) return null;
+      throw error;
+    }
+    const parsed = this.parse(statusSchema, args, stdout);
+    return {
+      name: parsed.name,
+      namespace: parsed.namespace,
+      revision: parsed.version,
+      status: parsed.info.status,
+    };
+  }
+
+  /** Releases in every state (pending and failed included), in one namespace or all of them. */
+  async listReleases(namespace?: string): Promise<HelmReleaseStatus[]> {
+    if (namespace !== undefined) checkName('namespace', namespace);
+    const scope = namespace === undefined ? ['--all-namespaces'] : ['--namespace', namespace];
+    const args = ['list', '--all', ...scope, '-o', 'json'];
+    return this.parse(listSchema, args, await this.run(args)).map((row) => ({
+      name: row.name,
+      namespace: row.namespace,
+      revision: row.revision,
+      status: row.status,
+    }));
+  }
+
+  private async run(
+    args: string[],
+    o: HelmCallOptions & { redact?: readonly string[] } = {},
+  ): Promise<string> {
+    const result = await runCommand(
+      this.helmPath,
+      [...args, '--kube-context', this.target.context, '--kubeconfig', this.target.kubeconfig],
+      { timeoutMs: o.timeoutMs ?? QUERY_TIMEOUT_MS, signal: o.signal, redact: o.redact },
+    );
+    return result.stdout;
+  }
+
+  private parse<T>(schema: z.ZodType<T>, args: string[], stdout: string): T {
+    const command = describeCommand(this.helmPath, args);
+    let json: unknown;
+    try {
+      // An empty list is printed as nothing at all by some Helm versions.
+      json = stdout.trim() === '' ? [] : JSON.parse(stdout);
+    } catch {
+      throw new ToolError({
+        code: 'failed',
+        command,
+        message: `helm ${args[0] ?? ''} printed output that is not JSON; check that ${this.helmPath} is Helm 3.12 or newer.`,
+      });
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue ? ` (${issue.path.join('.') || 'top level'}: ${issue.message})` : '';
+      throw new ToolError({
+        code: 'failed',
+        command,
+        message: `helm ${args[0] ?? ''} printed JSON in an unexpected shape${where}; check that ${this.helmPath} is Helm 3.12 or newer.`,
+      });
+    }
+    return parsed.data;
+  }
+}
