@@ -135,11 +135,6 @@ describe('provisioning against the test cluster (storefront: local Store API sta
     await e.engine.revealCredentials(created.id).catch((err: unknown) => thrown.push(String(err)));
     expect(thrown[0]).toMatch(/not-ready|Ready/);
     await settledStore(e, created.id);
-
-    const c = createKubeClients({
-      kubeconfig: testCluster().kubeconfigPath,
-      context: testCluster().context,
-    });
     const secretName = `${name}-credentials`;
     const before = await clusterOf().readSecretData(created.namespace, secretName);
     const secrets = Object.values(before ?? {}).filter((v) => v.length >= 12);

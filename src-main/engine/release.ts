@@ -23,7 +23,7 @@ export async function storeSecrets(ctx: OpContext): Promise<StoreSecrets> {
  * further operation on it. The orphaned Helm may still finish, so give it a moment; then undo
  * the half-done operation so the install can run again.
  */
-async function settlePendingRelease(ctx: OpContext, release: string): Promise<void> {
+async function settlePendingRelease(ctx: OpContext, release: string): Promise<number | null> {
   const ns = ctx.store.namespace;
   const deadline = Date.now() + ctx.timeouts.pendingReleaseMs;
   let status = await ctx.cluster.helm.status(release, ns);
@@ -33,26 +33,30 @@ async function settlePendingRelease(ctx: OpContext, release: string): Promise<vo
     status = await ctx.cluster.helm.status(release, ns);
   }
   throwIfAborted(ctx.signal);
-  if (!status || !PENDING.test(status.status)) return;
+  if (!status || !PENDING.test(status.status)) return status?.revision ?? null;
   const history = await ctx.cluster.helm.history(release, ns);
   const good = history
     .filter((r) => r.revision < status.revision && /^(deployed|superseded)$/.test(r.status))
     .sort((a, b) => b.revision - a.revision)[0];
   const o = { timeoutMs: ctx.timeouts.helmMs, signal: ctx.signal };
-  if (good) await ctx.cluster.helm.rollback(release, ns, good.revision, o);
-  else await ctx.cluster.helm.uninstall(release, ns, o);
+  if (good) {
+    await ctx.cluster.helm.rollback(release, ns, good.revision, o);
+    return status.revision + 1;
+  }
+  await ctx.cluster.helm.uninstall(release, ns, o);
+  return null;
 }
 
 /** helm upgrade --install with the kind's values file and a private per-store values file. */
 export async function installRelease(
   ctx: OpContext,
   extra?: Record<string, string>,
-): Promise<number | null> {
+): Promise<number> {
   const release = ctx.driver.releaseName(ctx.ref);
   const ns = ctx.store.namespace;
   // Read before settling: undoing a pending install deletes the Secret the data volume still trusts.
   const secrets = await storeSecrets(ctx);
-  await settlePendingRelease(ctx, release);
+  const current = await settlePendingRelease(ctx, release);
   const host = ctx.driver.host(ctx.ref, ctx.storeDomain);
   const generated = ctx.driver.buildValues({ store: ctx.ref, host, secrets, extra });
   const values = ctx.overrideValues ? deepMerge(generated, ctx.overrideValues) : generated;
@@ -67,6 +71,6 @@ export async function installRelease(
       signal: ctx.signal,
     }),
   );
-  const status = await ctx.cluster.helm.status(release, ns);
-  return status?.revision ?? null;
+  // Every upgrade --install adds exactly one revision; asking Helm again would cost a process.
+  return (current ?? 0) + 1;
 }
