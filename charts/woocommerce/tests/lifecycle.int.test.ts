@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  clusterHelmOk,
+  createStoreNamespace,
+  deleteNamespace,
+  getJson,
+  installStore,
+  kubectl,
+  kubectlOk,
+  waitFor,
+  type KubeList,
+  type KubeMeta,
+} from './cluster';
+import { VALUES_LOCAL, passwordsOf, storeValues } from './render';
+import type { PodTemplate } from './shapes';
+
+interface PersistentVolume extends KubeMeta {
+  spec: { claimRef?: { namespace: string; name: string } };
+}
+
+interface Workload extends KubeMeta {
+  spec: { template: PodTemplate };
+  status?: { readyReplicas?: number; availableReplicas?: number; succeeded?: number };
+}
+
+async function volumesOf(namespace: string): Promise<string[]> {
+  const list = await getJson<KubeList<PersistentVolume>>(['persistentvolumes']);
+  return list.items
+    .filter((pv) => pv.spec.claimRef?.namespace === namespace)
+    .map((pv) => pv.metadata.name)
+    .sort();
+}
+
+async function names(kind: string, namespace: string): Promise<string[]> {
+  const list = await getJson<KubeList<KubeMeta>>([kind, '--namespace', namespace]);
+  return list.items.map((item) => item.metadata.name).sort();
+}
+
+async function workload(kind: string, name: string, namespace: string): Promise<Workload> {
+  return getJson<Workload>([kind, name, '--namespace', namespace]);
+}
+
+function envOf(job: Workload, name: string): string | undefined {
+  return job.spec.template.spec.containers.flatMap((c) => c.env ?? []).find((e) => e.name === name)
+    ?.value;
+}
+
+describe.sequential('stores installed on the test cluster', () => {
+  const storeA = storeValues('shopa');
+  const storeB = storeValues('shopb');
+  let nsA = '';
+  let nsB = '';
+
+  beforeAll(async () => {
+    [nsA, nsB] = await Promise.all([
+      createStoreNamespace('store-shopa'),
+      createStoreNamespace('store-shopb'),
+    ]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([nsA, nsB].filter(Boolean).map((ns) => deleteNamespace(ns, false)));
+  });
+
+  it('installs a store and waits until MariaDB, WordPress and the bootstrap Job are done', async () => {
+    const result = await installStore('shopa', nsA, VALUES_LOCAL, [storeA]);
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    // NOTES tell how to read the password from the Secret, never the password itself.
+    expect(result.stdout).toContain(`kubectl --namespace ${nsA} get secret shopa-credentials`);
+    expect(result.stdout).toContain('http://shopa.localhost/wp-admin/');
+    for (const password of passwordsOf(storeA)) expect(result.stdout).not.toContain(password);
+    expect((await workload('statefulset', 'shopa-mariadb', nsA)).status?.readyReplicas).toBe(1);
+    expect((await workload('deployment', 'shopa-wordpress', nsA)).status?.availableReplicas).toBe(
+      1,
+    );
+    expect((await workload('job', 'shopa-bootstrap', nsA)).status?.succeeded).toBe(1);
+    const claims = await getJson<KubeList<KubeMeta & { status: { phase: string } }>>([
+      'pvc',
+      '--namespace',
+      nsA,
+    ]);
+    expect(claims.items.map((c) => [c.metadata.name, c.status.phase]).sort()).toEqual([
+      ['data-shopa-mariadb-0', 'Bound'],
+      ['shopa-wordpress-content', 'Bound'],
+    ]);
+    const quota = await getJson<{ status: { used?: Record<string, string> } }>([
+      'resourcequota',
+      'shopa-quota',
+      '--namespace',
+      nsA,
+    ]);
+    expect(quota.status.used?.persistentvolumeclaims).toBe('2');
+  });
+
+  it('runs a second store beside the first without sharing names, hosts or volumes', async () => {
+    const result = await installStore('shopb', nsB, VALUES_LOCAL, [storeB]);
+    expect(result.exitCode).toBe(0);
+    const [volumesA, volumesB] = await Promise.all([volumesOf(nsA), volumesOf(nsB)]);
+    expect(volumesA).toHaveLength(2);
+    expect(volumesB).toHaveLength(2);
+    expect(volumesA.filter((pv) => volumesB.includes(pv))).toEqual([]);
+    const hostOf = async (ns: string, name: string): Promise<string> =>
+      kubectlOk([
+        'get',
+        'ingress',
+        name,
+        '--namespace',
+        ns,
+        '-o',
+        'jsonpath={.spec.rules[0].host}',
+      ]);
+    expect(await hostOf(nsA, 'shopa-wordpress')).toBe('shopa.localhost');
+    expect(await hostOf(nsB, 'shopb-wordpress')).toBe('shopb.localhost');
+    const storeIdOf = async (ns: string): Promise<string> =>
+      kubectlOk([
+        'get',
+        'secret',
+        '--namespace',
+        ns,
+        '-l',
+        'app.kubernetes.io/component=credentials',
+        '-o',
+        'jsonpath={.items[0].metadata.labels.storefleet\\.io/store-id}',
+      ]);
+    expect(await storeIdOf(nsA)).toBe(storeA.store.id);
+    expect(await storeIdOf(nsB)).toBe(storeB.store.id);
+  });
+
+  it('upgrades with changed values; the bootstrap Job re-runs once the installer deletes it', async () => {
+    const saltBefore = await kubectlOk([
+      'get',
+      'secret',
+      'shopa-credentials',
+      '--namespace',
+      nsA,
+      '-o',
+      'jsonpath={.data.wordpress-auth-key}',
+    ]);
+    const changed = {
+      woocommerce: { version: '10.3.0' },
+      wordpress: { resources: { limits: { memory: '768Mi' } } },
+    };
+
+    // The Job's pod template is immutable: a forgotten delete fails loudly instead of skipping the re-run.
+    const refused = await installStore('shopa', nsA, VALUES_LOCAL, [storeA, changed]);
+    expect(refused.exitCode).not.toBe(0);
+    expect(refused.stderr).toMatch(/shopa-bootstrap[\s\S]*immutable/);
+
+    await kubectlOk([
+      'delete',
+      'job',
+      'shopa-bootstrap',
+      '--namespace',
+      nsA,
+      '--cascade=background',
+    ]);
+    const upgraded = await installStore('shopa', nsA, VALUES_LOCAL, [storeA, changed]);
+    expect(upgraded.stderr).toBe('');
+    expect(upgraded.exitCode).toBe(0);
+
+    const deployment = await workload('deployment', 'shopa-wordpress', nsA);
+    expect(deployment.spec.template.spec.containers[0]?.resources?.limits?.memory).toBe('768Mi');
+    const job = await workload('job', 'shopa-bootstrap', nsA);
+    expect(envOf(job, 'WOOCOMMERCE_VERSION')).toBe('10.3.0');
+    expect(job.status?.succeeded).toBe(1);
+    const saltAfter = await kubectlOk([
+      'get',
+      'secret',
+      'shopa-credentials',
+      '--namespace',
+      nsA,
+      '-o',
+      'jsonpath={.data.wordpress-auth-key}',
+    ]);
+    expect(saltAfter).not.toBe('');
+    expect(saltAfter).toBe(saltBefore);
+  });
+
+  it('rolls back to revision 1 and re-runs the bootstrap Job with its values', async () => {
+    await kubectlOk([
+      'delete',
+      'job',
+      'shopa-bootstrap',
+      '--namespace',
+      nsA,
+      '--cascade=background',
+    ]);
+    await clusterHelmOk([
+      'rollback',
+      'shopa',
+      '1',
+      '--namespace',
+      nsA,
+      '--wait',
+      '--wait-for-jobs',
+      '--timeout',
+      '60s',
+    ]);
+    const deployment = await workload('deployment', 'shopa-wordpress', nsA);
+    expect(deployment.spec.template.spec.containers[0]?.resources?.limits?.memory).toBe('512Mi');
+    const job = await workload('job', 'shopa-bootstrap', nsA);
+    expect(envOf(job, 'WOOCOMMERCE_VERSION')).toBe('10.2.4');
+    expect(job.status?.succeeded).toBe(1);
+    const history = JSON.parse(
+      await clusterHelmOk(['history', 'shopa', '--namespace', nsA, '-o', 'json']),
+    ) as {
+      revision: number;
+      description: string;
+    }[];
+    expect(history.at(-1)?.description).toBe('Rollback to 1');
+  });
+
+  it('leaves no volume, claim, Secret or Ingress behind after uninstall and namespace deletion', async () => {
+    for (const [release, ns] of [
+      ['shopa', nsA],
+      ['shopb', nsB],
+    ] as const) {
+      await clusterHelmOk(['uninstall', release, '--namespace', ns, '--wait', '--timeout', '60s']);
+      // The MariaDB claim goes with its StatefulSet (retention policy), not only with the namespace.
+      await waitFor(
+        `claims in ${ns} to be deleted`,
+        async () => (await names('pvc', ns)).length === 0,
+      );
+      expect(await names('secrets', ns)).toEqual([]);
+      expect(await names('ingress', ns)).toEqual([]);
+    }
+    await Promise.all([deleteNamespace(nsA, true), deleteNamespace(nsB, true)]);
+    for (const ns of [nsA, nsB]) {
+      await waitFor(
+        `volumes of ${ns} to be released`,
+        async () => (await volumesOf(ns)).length === 0,
+      );
+      const gone = await kubectl(['get', 'namespace', ns]);
+      expect(gone.exitCode).not.toBe(0);
+      expect(gone.stderr).toContain('NotFound');
+    }
+  });
+});
