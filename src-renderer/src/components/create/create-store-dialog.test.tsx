@@ -12,7 +12,7 @@ async function openDialog(api = createStandInApi()) {
   await waitFor(() => expect(api.callsOf('listStores')).toHaveLength(1));
   await user.click(screen.getByTestId('create-store-button'));
   const name = await screen.findByTestId('create-store-name');
-  const submit = screen.getByTestId('create-store-submit') as HTMLButtonElement;
+  const submit = screen.getByTestId<HTMLButtonElement>('create-store-submit');
   return { user, api, name, submit };
 }
 
