@@ -69,7 +69,8 @@ describe.sequential('stores installed on the test cluster', () => {
     // NOTES tell how to read the password from the Secret, never the password itself.
     expect(result.stdout).toContain(`kubectl --namespace ${nsA} get secret shopa-credentials`);
     expect(result.stdout).toContain('http://shopa.localhost/wp-admin/');
-    for (const password of passwordsOf(storeA)) expect(result.stdout).not.toContain(password);
+    for (const password of passwordsOf(storeA))
+      expect(result.stdout.includes(password), 'password in NOTES').toBe(false);
     expect((await workload('statefulset', 'shopa-mariadb', nsA)).status?.readyReplicas).toBe(1);
     expect((await workload('deployment', 'shopa-wordpress', nsA)).status?.availableReplicas).toBe(
       1,
