@@ -39,6 +39,7 @@ export function createWoocommerceDriver(
   opts: {
     chartPath?: string;
     demoSku?: string;
+    /** budget for one storefront check, retries included, when the target sets none */
     fetchTimeoutMs?: number;
     /** where the search for charts/woocommerce starts; this module's folder by default */
     chartSearchFrom?: string;

@@ -112,6 +112,8 @@ describe('serviceProxyTransport on the test cluster', () => {
       namespace,
       service,
       servicePort: 'http',
+      // "no endpoints" is retried as a store warming up; keep the wait short here
+      timeoutMs: 2500,
     });
     await expect(p).rejects.toMatchObject({ stage: 'connect', status: 503 });
     await expect(p).rejects.toThrow(

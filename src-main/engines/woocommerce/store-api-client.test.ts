@@ -202,3 +202,35 @@ describe('placeCodOrder against the LOCAL STAND-IN of the Store API', () => {
     expect(standIn.orders(host)).toEqual([]);
   });
 });
+
+describe('placeCodOrder error wording, with canned answers standing in for a misconfigured WordPress', () => {
+  it('explains a redirect as a site address mismatch', async () => {
+    const redirecting: StorefrontTransport = () =>
+      Promise.resolve({
+        status: 301,
+        headers: { location: 'https://elsewhere.example/wp-json/wc/store/v1/products' },
+        body: '',
+      });
+    const p = placeCodOrder(redirecting, { sku: 'storefleet-demo' });
+    await expect(p).rejects.toMatchObject({ stage: 'products', status: 301 });
+    await expect(p).rejects.toThrow(
+      'Listing products failed: the store redirected to https://elsewhere.example/wp-json/wc/store/v1/products; its WordPress site address may not match this URL',
+    );
+  });
+
+  it('decodes HTML entities in messages of unknown error codes', async () => {
+    const refusing: StorefrontTransport = () =>
+      Promise.resolve({
+        status: 403,
+        headers: {},
+        body: JSON.stringify({
+          code: 'rest_forbidden',
+          message: 'Sorry, you aren&#8217;t allowed to do that &amp; more.',
+          data: { status: 403 },
+        }),
+      });
+    await expect(placeCodOrder(refusing, { sku: 'storefleet-demo' })).rejects.toThrow(
+      'Listing products failed: Sorry, you aren’t allowed to do that & more. (rest_forbidden)',
+    );
+  });
+});

@@ -110,7 +110,8 @@ async function findProductId(api: StoreApi, sku: string): Promise<number> {
       api.style = 'rest-route';
       answer = await api.send('GET', '/products', { query });
     }
-    if (answer.status !== 200) throw answerError('products', answer.status, answer.body);
+    if (answer.status !== 200)
+      throw answerError('products', answer.status, answer.body, answer.headers);
     const products = parseBody('products', answer, productListSchema, 'product list');
     const match = products.find((p) => p.sku === sku);
     if (match) return match.id;
@@ -130,7 +131,7 @@ interface CartSession {
 
 async function openCart(api: StoreApi): Promise<CartSession> {
   const answer = await api.send('GET', '/cart');
-  if (answer.status !== 200) throw answerError('cart', answer.status, answer.body);
+  if (answer.status !== 200) throw answerError('cart', answer.status, answer.body, answer.headers);
   parseBody('cart', answer, cartSchema, 'cart');
   const token = answer.headers['cart-token'];
   if (!token) {
@@ -147,7 +148,8 @@ async function addItem(api: StoreApi, cart: CartSession, productId: number): Pro
     headers: cart.headers,
     json: { id: productId, quantity: 1 },
   });
-  if (answer.status >= 400) throw answerError('add-item', answer.status, answer.body);
+  if (answer.status >= 400)
+    throw answerError('add-item', answer.status, answer.body, answer.headers);
   const body = parseBody('add-item', answer, cartSchema, 'cart');
   // A Cart-Token the store does not recognise is not an error to WooCommerce: it silently
   // answers with a fresh, empty cart, and the later checkout would fail for a misleading reason.
@@ -166,7 +168,8 @@ async function checkout(api: StoreApi, cart: CartSession): Promise<z.infer<typeo
     headers: cart.headers,
     json: { billing_address: VERIFY_BILLING_ADDRESS, payment_method: 'cod' },
   });
-  if (answer.status !== 200) throw answerError('checkout', answer.status, answer.body);
+  if (answer.status !== 200)
+    throw answerError('checkout', answer.status, answer.body, answer.headers);
   const order = parseBody('checkout', answer, checkoutSchema, 'order');
   if (order.payment_method !== 'cod') {
     throw contentError(

@@ -25,7 +25,22 @@ export function stageFailed(stage: StorefrontStage): string {
 }
 
 /** Turns a non-2xx answer into a StorefrontError, reading a WordPress error body when there is one. */
-export function answerError(stage: StorefrontStage, status: number, body: string): StorefrontError {
+export function answerError(
+  stage: StorefrontStage,
+  status: number,
+  body: string,
+  headers: Record<string, string> = {},
+): StorefrontError {
+  // WordPress redirects every request to its configured site address, so a redirect here
+  // usually means that address is not the URL the store is reached at.
+  if (status >= 300 && status < 400) {
+    const to = headers['location'] ?? 'another address';
+    return new StorefrontError(
+      stage,
+      `${stageFailed(stage)}: the store redirected to ${to.slice(0, 200)}; its WordPress site address may not match this URL`,
+      { status },
+    );
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);

@@ -71,6 +71,28 @@ describe('woocommerce verify() against the LOCAL STAND-IN of the Store API', () 
     );
   });
 
+  it('waits while the ingress has no route for the host yet, then verifies', async () => {
+    const host = 'verify6.localhost';
+    setTimeout(() => standIn.addStore(host), 1500);
+    const started = Date.now();
+    const result = await createWoocommerceDriver().verify({
+      ...target(standIn.url(host)),
+      timeoutMs: 10_000,
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+    expect(result.orderId).toBe(standIn.orders(host)[0]?.id);
+  });
+
+  it('gives up on a missing route when the budget is spent', async () => {
+    const started = Date.now();
+    const p = createWoocommerceDriver({ fetchTimeoutMs: 2500 }).verify(
+      target(standIn.url('never.localhost')),
+    );
+    await expect(p).rejects.toMatchObject({ stage: 'products', status: 404 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+
   it('does not fall back on a timeout', async () => {
     // Reads and discards, so the server notices when the client hangs up.
     const server = createServer((socket) => socket.resume());

@@ -1,11 +1,16 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { StorefrontTarget, VerifyResult } from '../types';
 import { ingressTransport } from './ingress-transport';
 import { serviceProxyTransport } from './service-proxy-transport';
 import { placeCodOrder } from './store-api-client';
 import { StorefrontError } from './storefront-error';
-import { DEFAULT_TIMEOUT_MS } from './storefront-transport';
+import type { StorefrontTransport } from './storefront-transport';
 
 export const DEFAULT_DEMO_SKU = 'storefleet-demo';
+/** Budget for the whole check, retries included, unless the target sets one. */
+export const DEFAULT_VERIFY_TIMEOUT_MS = 60_000;
+const MAX_REQUEST_MS = 30_000;
+const RETRY_EVERY_MS = 1_000;
 
 // Only "no route to the ingress at all" justifies going around it; any answer from the ingress,
 // even an error, is the store speaking and must be reported as is.
@@ -20,19 +25,53 @@ function unreachable(error: unknown): error is StorefrontError {
 }
 
 /**
+ * Right after WordPress turns Ready, the ingress may not route the host yet (a bare 404) or
+ * may still see no endpoints (502/503/504). These are retried only while nothing has been put
+ * in a cart, so a retry can never place a second order.
+ */
+function warmingUp(error: unknown): boolean {
+  if (!(error instanceof StorefrontError)) return false;
+  if (error.stage === 'connect') return error.code === 'ServiceUnavailable';
+  if (error.stage !== 'products' && error.stage !== 'cart') return false;
+  if (error.status === 404) return error.code === null;
+  return error.status === 502 || error.status === 503 || error.status === 504;
+}
+
+async function placeWithRetries(
+  transport: StorefrontTransport,
+  o: { sku: string; signal?: AbortSignal; deadline: number },
+): Promise<VerifyResult> {
+  for (;;) {
+    try {
+      const order = await placeCodOrder(transport, { sku: o.sku, signal: o.signal });
+      return { orderId: order.orderId, status: order.status };
+    } catch (error) {
+      if (!warmingUp(error) || Date.now() + RETRY_EVERY_MS >= o.deadline) throw error;
+      await sleep(RETRY_EVERY_MS, undefined, { signal: o.signal });
+    }
+  }
+}
+
+/**
  * Proves a store sells: places one Cash-on-Delivery order through its public URL, or through
  * the API server's service proxy when that URL cannot be reached from this machine.
+ * `target.timeoutMs` bounds the whole check.
  */
 export async function verifyStorefront(
   target: StorefrontTarget,
   o: { sku?: string } = {},
 ): Promise<VerifyResult> {
   const sku = o.sku ?? DEFAULT_DEMO_SKU;
-  const timeoutMs = target.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const budget = target.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS;
+  const deadline = Date.now() + budget;
+  const timeoutMs = Math.min(budget, MAX_REQUEST_MS);
   const signal = target.signal;
   try {
-    const order = await placeCodOrder(ingressTransport(target.url, { timeoutMs }), { sku, signal });
-    return { orderId: order.orderId, status: order.status };
+    return await placeWithRetries(ingressTransport(target.url, { timeoutMs }), {
+      sku,
+      signal,
+      deadline,
+    });
   } catch (error) {
     if (!unreachable(error)) throw error;
     const viaIngress = error.message;
@@ -44,8 +83,7 @@ export async function verifyStorefront(
         target.servicePort,
         { timeoutMs },
       );
-      const order = await placeCodOrder(proxy, { sku, signal });
-      return { orderId: order.orderId, status: order.status };
+      return await placeWithRetries(proxy, { sku, signal, deadline });
     } catch (proxyError) {
       if (!(proxyError instanceof StorefrontError)) throw proxyError;
       throw new StorefrontError(
