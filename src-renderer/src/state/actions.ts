@@ -1,6 +1,6 @@
 // Everything that asks main for data and writes the answer into the stores. Components call
 // these with the api from context; there is no polling anywhere, only snapshots plus events.
-import type { StorefleetApi } from '../../../src-main/ipc/contract';
+import type { ContextList, StorefleetApi } from '../../../src-main/ipc/contract';
 import { errorMessage } from '../api/error-message';
 import { lastProbe, useApp } from './app-store';
 import { useStores } from './stores-store';
@@ -28,15 +28,18 @@ export async function probeContext(api: StorefleetApi, context: string): Promise
   }
 }
 
+/** A kubeconfig that cannot be read is shown in the banner; other failures go to the caller. */
 export async function loadContexts(api: StorefleetApi): Promise<void> {
+  let list: ContextList;
   try {
-    const list = await api.listContexts({});
-    useApp.getState().setContexts(list);
-    if (list.selected) {
-      await Promise.all([loadStores(api, list.selected), probeContext(api, list.selected)]);
-    }
+    list = await api.listContexts({});
   } catch (error) {
     useApp.getState().setContextsError(errorMessage(error));
+    return;
+  }
+  useApp.getState().setContexts(list);
+  if (list.selected) {
+    await Promise.all([loadStores(api, list.selected), probeContext(api, list.selected)]);
   }
 }
 
