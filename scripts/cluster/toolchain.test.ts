@@ -1,0 +1,37 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCluster } from './cluster';
+import { ClusterError } from './errors';
+import { assertBinaries } from './toolchain';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+async function emptyDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'storefleet-toolchain-test-'));
+  dirs.push(dir);
+  return dir;
+}
+
+describe('toolchain checks', () => {
+  it('names every missing binary and how to build them', async () => {
+    const binDir = await emptyDir();
+    const check = assertBinaries(binDir);
+    await expect(check).rejects.toBeInstanceOf(ClusterError);
+    await expect(check).rejects.toThrow(/missing test toolchain binaries .*kube-apiserver.*kwok/);
+    await expect(check).rejects.toThrow(/npm run toolchain/);
+  });
+
+  it('refuses to start a cluster without binaries and leaves nothing behind', async () => {
+    const binDir = await emptyDir();
+    const clusterDir = await emptyDir();
+    await expect(startCluster({ binDir, dir: clusterDir })).rejects.toThrow(
+      /missing test toolchain/,
+    );
+    expect(await readdir(clusterDir)).toEqual([]);
+  });
+});
