@@ -11,9 +11,9 @@ export interface WebSocketLike {
   readonly readyState: number;
   send(data: string): void;
   close(code?: number, reason?: string): void;
-  onopen: ((ev: unknown) => void) | null;
-  onclose: ((ev: unknown) => void) | null;
-  onmessage: ((ev: { data: unknown }) => void) | null;
+  onopen: ((ev: Event) => void) | null;
+  onclose: ((ev: CloseEvent) => void) | null;
+  onmessage: ((ev: MessageEvent) => void) | null;
 }
 
 export type WebSocketFactory = (url: string) => WebSocketLike;
@@ -56,8 +56,9 @@ export function createWebSocketApi(
     pending.clear();
   };
   socket.onmessage = (ev) => {
-    if (typeof ev.data !== 'string') return;
-    const frame = parseFrame(ev.data);
+    const data: unknown = ev.data;
+    if (typeof data !== 'string') return;
+    const frame = parseFrame(data);
     if (!frame) return;
     if (typeof frame.id === 'number') {
       const call = pending.get(frame.id);
