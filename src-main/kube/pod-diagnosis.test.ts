@@ -1,6 +1,11 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import { describePodProblem, selectorString, summarizePods } from './pod-diagnosis';
+import {
+  describePodProblem,
+  plainFailedCreate,
+  selectorString,
+  summarizePods,
+} from './pod-diagnosis';
 import { redact } from './logs';
 
 function pod(name: string, status: V1Pod['status']): V1Pod {
@@ -83,6 +88,25 @@ describe('redact', () => {
   it('blanks out every occurrence of each secret, ignoring trivially short ones', () => {
     expect(redact('user admin pass s3cr3t-pw and s3cr3t-pw', ['s3cr3t-pw', 'pw'])).toBe(
       'user admin pass [redacted] and [redacted]',
+    );
+  });
+});
+
+describe('plainFailedCreate', () => {
+  it('keeps the admission reason and drops the per-retry pod names', () => {
+    const quota = 'exceeded quota: store-quota, requested: pods=1, used: pods=0, limited: pods=0';
+    expect(
+      plainFailedCreate(
+        `(combined from similar events): Error creating: pods "web-77d4bcc747-fjl2g" is forbidden: ${quota}`,
+      ),
+    ).toBe(quota);
+    expect(
+      plainFailedCreate(
+        `create Pod mariadb-0 in StatefulSet mariadb failed error: pods "mariadb-0" is forbidden: ${quota}`,
+      ),
+    ).toBe(quota);
+    expect(plainFailedCreate('Error creating: serviceaccount "x" not found')).toBe(
+      'serviceaccount "x" not found',
     );
   });
 });

@@ -115,7 +115,18 @@ export async function latestFailedCreate(
     found.push(...list.items);
   }
   const latest = found.sort((a, b) => eventTime(b) - eventTime(a))[0];
-  return latest?.message ? `cannot create pods: ${firstLine(latest.message)}` : undefined;
+  return latest?.message ? `cannot create pods: ${plainFailedCreate(latest.message)}` : undefined;
+}
+
+/**
+ * The admission reason alone. Controllers prefix it with generated pod names that change on
+ * every retry, which would make each progress message look new.
+ */
+export function plainFailedCreate(message: string): string {
+  const line = firstLine(message).replace(/^\(combined from similar events\):\s*/, '');
+  const forbidden = line.indexOf(' is forbidden: ');
+  if (forbidden >= 0) return line.slice(forbidden + ' is forbidden: '.length);
+  return line.replace(/^Error creating:\s*/, '');
 }
 
 function firstLine(text: string): string {
