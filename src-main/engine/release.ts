@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { StoreSecrets } from '../engines/types';
+import { isToolError } from '../tools/tool-error';
 import { throwIfAborted, type OpContext } from './op-context';
 import { deepMerge, withValuesFile } from './values-file';
 
@@ -53,9 +54,35 @@ export async function installRelease(
   extra?: Record<string, string>,
 ): Promise<number> {
   const release = ctx.driver.releaseName(ctx.ref);
-  const ns = ctx.store.namespace;
   // Read before settling: undoing a pending install deletes the Secret the data volume still trusts.
   const secrets = await storeSecrets(ctx);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await upgradeInstall(ctx, release, secrets, extra);
+    } catch (error) {
+      // An orphaned Helm (from a killed run) may create the release between our look and our
+      // install; settle on what it did and go again.
+      if (attempt >= RACE_ATTEMPTS || !isHelmRace(error)) throw error;
+      throwIfAborted(ctx.signal);
+    }
+  }
+}
+
+const RACE_ATTEMPTS = 3;
+const HELM_RACE =
+  /release: already exists|another operation \(install\/upgrade\/rollback\) is in progress/i;
+
+function isHelmRace(error: unknown): boolean {
+  return isToolError(error) && (HELM_RACE.test(error.message) || HELM_RACE.test(error.stderrTail));
+}
+
+async function upgradeInstall(
+  ctx: OpContext,
+  release: string,
+  secrets: StoreSecrets,
+  extra: Record<string, string> | undefined,
+): Promise<number> {
+  const ns = ctx.store.namespace;
   const current = await settlePendingRelease(ctx, release);
   const host = ctx.driver.host(ctx.ref, ctx.storeDomain);
   const generated = ctx.driver.buildValues({ store: ctx.ref, host, secrets, extra });
