@@ -86,7 +86,10 @@ describe('an engine killed mid-step (SIGKILL, in a child process) is resumed by 
       await e.engine.start();
       const store = await settledStore(e, row?.id ?? '');
       expect(store.status === 'Ready' || (store.status === 'Failed' && store.error)).toBeTruthy();
-      expect({ status: store.status, error: store.error }).toEqual({ status: 'Ready', error: null });
+      expect({ status: store.status, error: store.error }).toEqual({
+        status: 'Ready',
+        error: null,
+      });
       expect(await helmReleases(c, store.namespace)).toEqual([name]);
       const cluster = connectCluster(
         { kubeconfig: c.kubeconfigPath, context: c.context },
