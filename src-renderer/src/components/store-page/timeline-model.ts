@@ -32,7 +32,6 @@ export function buildTimeline(events: readonly StoreEvent[], status: StoreStatus
       row.state = 'running';
     } else {
       row.state = e.status;
-      row.startedAt ??= e.at;
       row.endedAt = e.at;
     }
     if (e.message) row.message = e.message;

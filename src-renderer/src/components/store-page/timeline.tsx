@@ -54,13 +54,25 @@ function TimelineRow({ step }: { step: TimelineStep }): React.JSX.Element {
         {step.message}
       </span>
       <span className="text-right text-xs text-muted tabular-nums">
-        {step.startedAt ? formatClock(step.startedAt) : ''}
-        {step.startedAt ? ' · ' : ''}
-        {step.state === 'running' && step.startedAt ? <Elapsed since={step.startedAt} /> : null}
-        {step.startedAt && step.endedAt
-          ? formatElapsed(Date.parse(step.endedAt) - Date.parse(step.startedAt))
-          : null}
+        <StepTimes step={step} />
       </span>
     </li>
+  );
+}
+
+function StepTimes({ step }: { step: TimelineStep }): React.JSX.Element | null {
+  const clock = step.startedAt ?? step.endedAt;
+  if (!clock) return null;
+  // A step seen only by its end event has no known duration; show when it ended instead.
+  if (!step.startedAt) return <>{formatClock(clock)}</>;
+  return (
+    <>
+      {formatClock(clock)} ·{' '}
+      {step.state === 'running' ? (
+        <Elapsed since={step.startedAt} />
+      ) : step.endedAt ? (
+        formatElapsed(Date.parse(step.endedAt) - Date.parse(step.startedAt))
+      ) : null}
+    </>
   );
 }
