@@ -85,6 +85,14 @@ describe('StoreRepository', () => {
     expect(repo.get(store.id)).toEqual(nextStep);
   });
 
+  it('treats undefined in a patch as "unchanged" and null as "clear"', () => {
+    const store = makeStore({ status: 'Failed', step: 'helm', error: 'chart not found' });
+    repo.insert(store);
+    const updated = repo.update(store.id, { error: undefined, step: null });
+    expect(updated.error).toBe('chart not found');
+    expect(updated.step).toBeNull();
+  });
+
   it('throws for an unknown id on update', () => {
     expect(() => repo.update('nope', { status: 'Ready' })).toThrow('no store with id nope');
   });

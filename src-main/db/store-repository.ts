@@ -39,7 +39,9 @@ function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: string): T 
 function toRow(store: Partial<Store>): Record<string, unknown> {
   const row: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(STORE_COLUMNS)) {
-    if (key in store) row[column] = store[key as keyof Store];
+    // undefined means "leave as is"; null is a value (it clears the column).
+    const value = store[key as keyof Store];
+    if (value !== undefined) row[column] = value;
   }
   return row;
 }
@@ -102,7 +104,7 @@ export class StoreRepository {
       const current = this.get(id);
       if (!current) throw new Error(`no store with id ${id}`);
       const now = new Date().toISOString();
-      const changes: Partial<Store> = { updatedAt: now, ...valid };
+      const changes: Partial<Store> = { ...valid, updatedAt: valid.updatedAt ?? now };
       if (valid.status !== undefined && valid.status !== current.status && !valid.statusSince) {
         changes.statusSince = now;
       }
