@@ -6,6 +6,7 @@ import {
   installStore,
   kubectl,
   kubectlOk,
+  waitFor,
   type KubeList,
   type KubeMeta,
 } from './cluster';
@@ -84,18 +85,26 @@ describe('bootstrap failure hook', () => {
     const namespace = await createStoreNamespace('store-fail');
     try {
       const values = storeValues('shopf');
-      const result = await installStore('shopf', namespace, VALUES_LOCAL, [
-        values,
-        { bootstrap: { testFailure: true, backoffLimit: 0 } },
-      ]);
-      expect(result.exitCode).not.toBe(0);
-      const job = await getJson<{ status: { conditions?: { type: string; status: string }[] } }>([
-        'job',
-        'shopf-bootstrap',
-        '--namespace',
+      const result = await installStore(
+        'shopf',
         namespace,
-      ]);
-      expect(job.status.conditions?.find((c) => c.type === 'Failed')?.status).toBe('True');
+        VALUES_LOCAL,
+        [values, { bootstrap: { testFailure: true, backoffLimit: 0 } }],
+        { wait: false },
+      );
+      expect(result.exitCode).toBe(0);
+      const failed = async (): Promise<boolean> => {
+        const job = await getJson<{ status: { conditions?: { type: string; status: string }[] } }>([
+          'job',
+          'shopf-bootstrap',
+          '--namespace',
+          namespace,
+        ]);
+        return (
+          job.status.conditions?.some((c) => c.type === 'Failed' && c.status === 'True') ?? false
+        );
+      };
+      await waitFor('the bootstrap Job to fail', failed);
     } finally {
       await deleteNamespace(namespace, false);
     }

@@ -83,13 +83,16 @@ export async function deleteNamespace(name: string, wait: boolean): Promise<void
   ]);
 }
 
-/** `helm upgrade --install` waiting for workloads and Jobs, as an operator would run it by hand. */
+/**
+ * `helm upgrade --install`; by default waiting for workloads and Jobs as an operator would run
+ * it by hand, with `wait: false` returning at once as the installer runs it.
+ */
 export async function installStore(
   release: string,
   namespace: string,
   valuesFile: string,
   values: readonly Values[],
-  extra: readonly string[] = [],
+  { wait = true }: { wait?: boolean } = {},
 ): Promise<HelmResult> {
   return withValuesFiles(values, (files) =>
     clusterHelm([
@@ -100,11 +103,7 @@ export async function installStore(
       '--namespace',
       namespace,
       ...valuesArgs([valuesFile, ...files]),
-      '--wait',
-      '--wait-for-jobs',
-      '--timeout',
-      '60s',
-      ...extra,
+      ...(wait ? ['--wait', '--wait-for-jobs', '--timeout', '60s'] : []),
     ]),
   );
 }
