@@ -103,7 +103,7 @@ describe('waitForDeploymentReady', () => {
           spec: { selector: { matchLabels: { app: 'web' } }, template: template('web') },
         },
       });
-      const p = waitForDeploymentReady(c, quotaNs, 'web', { timeoutMs: 8_000 });
+      const p = waitForDeploymentReady(c, quotaNs, 'web', { timeoutMs: 5_000 });
       await expect(p).rejects.toThrow(/web: 0\/1 ready \(cannot create pods: .*quota/);
     } finally {
       await removeNamespace(c, quotaNs);
