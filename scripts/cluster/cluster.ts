@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { createBaseline, waitForApiserver, waitForUsable } from './bootstrap';
-import { Component, logTail, type ComponentSpec, type ExitInfo } from './component';
+import { Component, logTail, type ComponentSpec } from './component';
+import { exitError } from './component-exit';
 import {
   apiserverSpec,
   controllerManagerSpec,
@@ -28,24 +29,6 @@ import type { StartClusterOptions, TestCluster } from './types';
 export type { StartClusterOptions, TestCluster, TestClusterInfo } from './types';
 
 const READY_TIMEOUT_MS = 90_000;
-
-async function exitError(component: Component, exit: ExitInfo): Promise<ClusterError> {
-  const tail = await logTail(component.spec.logFile);
-  const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
-  const busy = tail.find((line) => /address already in use/i.test(line));
-  if (busy) {
-    return new ClusterError(
-      `${component.spec.name} could not listen: a port it was given is already in use`,
-      'another process took the port between selection and start; run again (ports are picked fresh each start)',
-      tail,
-    );
-  }
-  return new ClusterError(
-    `${component.spec.name} ${how} (full log: ${component.spec.logFile})`,
-    'read the log tail below; if a binary is broken, delete the toolchain bin dir and run `npm run toolchain`',
-    tail,
-  );
-}
 
 /**
  * Starts a real control plane (etcd, kube-apiserver, kube-controller-manager, kube-scheduler)

@@ -15,10 +15,12 @@ async function processesMentioning(text: string): Promise<string[]> {
   return stdout.split('\n').filter((line) => line.includes(text));
 }
 
-async function startInChild(): Promise<{ pid: number; dir: string }> {
+async function startInChild(): Promise<{ pid: number; dir: string; stderr: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', fixture, testCluster().binDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const [line] = await Promise.race([
     createInterface({ input: child.stdout })
       [Symbol.asyncIterator]()
@@ -28,13 +30,29 @@ async function startInChild(): Promise<{ pid: number; dir: string }> {
       child.once('exit', (code) => reject(new Error(`launcher child exited with ${code}`))),
     ),
   ]);
-  return JSON.parse(line ?? '{}') as { pid: number; dir: string };
+  const started = JSON.parse(line ?? '{}') as { pid: number; dir: string };
+  return { ...started, stderr: () => stderr };
 }
 
 describe('test cluster processes', () => {
-  it('are all gone, with their temp dir, after the launcher is killed with SIGKILL', async () => {
-    const { pid, dir } = await startInChild();
-    expect((await processesMentioning(dir)).length).toBeGreaterThanOrEqual(5);
+  it('report a component that dies, and are all gone with their temp dir after SIGKILL of the launcher', async () => {
+    const { pid, dir, stderr } = await startInChild();
+    const running = await processesMentioning(dir);
+    expect(running.length).toBeGreaterThanOrEqual(5);
+    const kwokPid = Number(
+      running
+        .find((l) => l.includes('/kwok '))
+        ?.trim()
+        .split(' ')[0],
+    );
+    process.kill(kwokPid, 'SIGKILL');
+    await waitFor(
+      'the launcher to report kwok',
+      () => Promise.resolve(/kwok stopped unexpectedly/.test(stderr()) ? true : undefined),
+      10_000,
+    );
+    expect(stderr()).toMatch(/kwok was killed by SIGKILL[\s\S]*--- log tail ---/);
+
     process.kill(pid, 'SIGKILL');
     await waitFor(
       'every cluster process to exit',

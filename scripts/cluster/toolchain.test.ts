@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCluster } from './cluster';
 import { ClusterError } from './errors';
-import { assertBinaries } from './toolchain';
+import { assertBinaries, findToolchain } from './toolchain';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -33,5 +33,21 @@ describe('toolchain checks', () => {
       /missing test toolchain/,
     );
     expect(await readdir(clusterDir)).toEqual([]);
+  });
+});
+
+describe('toolchain build without Go', () => {
+  it('fails with the build script’s cause and fix, not a stack trace', async () => {
+    const cache = await emptyDir();
+    const build = findToolchain(() => {}, {
+      PATH: '/usr/bin:/bin',
+      HOME: cache,
+      STOREFLEET_TOOLCHAIN_DIR: cache,
+    });
+    await expect(build).rejects.toBeInstanceOf(ClusterError);
+    await expect(build).rejects.toMatchObject({
+      reason: expect.stringMatching(/Go is not installed/) as unknown,
+      fix: expect.stringMatching(/install Go 1\.26/) as unknown,
+    });
   });
 });

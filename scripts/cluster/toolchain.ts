@@ -21,8 +21,11 @@ const buildScript = fileURLToPath(new URL('../toolchain/build.sh', import.meta.u
  * The script's `[toolchain]` progress lines go to `log` as they come, since a cold build takes
  * many minutes and silence would look like a hang.
  */
-export async function findToolchain(log: (line: string) => void = () => {}): Promise<string> {
-  const child = spawn('bash', [buildScript], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function findToolchain(
+  log: (line: string) => void = () => {},
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
+  const child = spawn('bash', [buildScript], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stdout = '';
   const stderrLines: string[] = [];
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
