@@ -102,6 +102,18 @@ describe('probeContext without a cluster', () => {
     );
   });
 
+  it('explains that a plain-HTTP server address is refused', async () => {
+    const kubeconfig = await writeKubeconfig(dir, 'http.yaml', {
+      context: 'proxy',
+      server: 'http://127.0.0.1:8001',
+      user: {},
+    });
+    const probe = await probeContext({ kubeconfig, context: 'proxy' });
+    expect(probe.error).toBe(
+      "The cluster at http://127.0.0.1:8001 is addressed over plain HTTP, which is only accepted with insecure-skip-tls-verify. Use the API server's https:// address.",
+    );
+  });
+
   it('reports a context that is not in the file', async () => {
     const kubeconfig = await writeKubeconfig(dir, 'one.yaml', {
       context: 'a',

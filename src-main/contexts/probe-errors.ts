@@ -67,6 +67,10 @@ export function describeProbeError(error: unknown, at: ProbeErrorContext): strin
     const seconds = Math.round(error.timeoutMs / 100) / 10;
     return `${where} did not answer within ${seconds} s. ${startHint(at.kind, at.context)}`;
   }
+  // The client library refuses http:// while preparing TLS, before any credential is used.
+  if (error instanceof Error && /HTTP protocol is not allowed/.test(error.message)) {
+    return `${where} is addressed over plain HTTP, which is only accepted with insecure-skip-tls-verify. Use the API server's https:// address.`;
+  }
   const errno = errnoOf(error);
   if (at.stage === 'credentials') {
     if (errno === 'ENOENT' && error instanceof Error && 'path' in error) {
