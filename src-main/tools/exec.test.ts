@@ -133,6 +133,14 @@ describe('runCommand', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
+  it('a timeout kills the whole process tree too', async () => {
+    const pidFile = join(dir, 'pids');
+    const p = runCommand('sh', treeScript(pidFile, false), { timeoutMs: 2_000 });
+    const [, sleepPid] = await readPids(pidFile);
+    await expect(p).rejects.toMatchObject({ code: 'timeout' });
+    expect(await eventually(async () => !(await isRunning(sleepPid!)))).toBe(true);
+  });
+
   it('rejects at once when the signal is already aborted, without starting anything', async () => {
     const pidFile = join(dir, 'pids');
     const controller = new AbortController();
