@@ -1,0 +1,117 @@
+// The composition root shared by the Electron shell and the browser host.
+import { join } from 'node:path';
+import { ContextRegistry } from '../contexts/context-registry';
+import { openDatabase } from '../db/database';
+import { SettingsRepository } from '../db/settings-repository';
+import { StoreRepository } from '../db/store-repository';
+import { createStoreEngine } from '../engine/store-engine';
+import { woocommerceDriver } from '../engines/woocommerce/driver';
+import type { StoreKindInfo } from '../ipc/contract';
+import { IpcError } from '../ipc/ipc-error';
+import type { AppServices } from '../ipc/services';
+import type { ToolInfo } from '../shared/service-types';
+import { findTool } from '../tools/find-tool';
+import { createContextService } from './context-service';
+import { findUp } from './find-up';
+
+export interface AppServicesOptions {
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  home: string;
+  openExternal(url: string): Promise<void>;
+  /** port in store URLs, for a storefront stand-in; the scheme's default otherwise */
+  storefrontPort?: number;
+  /** defaults to helm-values/values-local.yaml found above this module */
+  valuesFile?: string;
+  /** never receives secrets; stderr by default */
+  log?: (line: string) => void;
+}
+
+export interface AppHandle {
+  services: AppServices;
+  shutdown(): Promise<void>;
+}
+
+const TOOLS: ToolInfo['name'][] = ['helm', 'kubectl', 'k3d'];
+
+export async function createAppServices(opts: AppServicesOptions): Promise<AppHandle> {
+  const log = opts.log ?? ((line: string) => process.stderr.write(`storefleet: ${line}\n`));
+  const valuesFile =
+    opts.valuesFile ?? findUp('helm-values/values-local.yaml', import.meta.dirname);
+  const db = openDatabase(join(opts.dataDir, 'storefleet.db'));
+  const settings = new SettingsRepository(db);
+  const registry = new ContextRegistry({ env: opts.env, home: opts.home });
+  const drivers = { woocommerce: woocommerceDriver };
+
+  const findHelm = (): Promise<ToolInfo> =>
+    findTool('helm', { configuredPath: settings.get().helmPath, env: opts.env });
+
+  const engine = createStoreEngine({
+    repo: new StoreRepository(db),
+    settings,
+    resolveContext: (context) => registry.resolve(context),
+    async helmPath() {
+      const helm = await findHelm();
+      if (!helm.ok || !helm.path)
+        throw new IpcError('unavailable', helm.problem ?? 'Helm is not available.');
+      return helm.path;
+    },
+    drivers,
+    valuesFile() {
+      if (!valuesFile)
+        throw new IpcError('unavailable', 'helm-values/values-local.yaml was not found.');
+      return valuesFile;
+    },
+    storeDomain: 'localhost',
+    storefrontPort: opts.storefrontPort,
+    log: (line) => log(`engine: ${line}`),
+  });
+
+  const rediscover = (context: string): void => {
+    engine.rediscover(context).catch((error: unknown) => {
+      log(
+        `looking for stores in ${context} failed: ${error instanceof Error ? error.message : 'unknown error'}`,
+      );
+    });
+  };
+  const contexts = createContextService({ registry, settings, onSelected: rediscover, log });
+
+  // Rediscovery probes clusters that may be slow or gone; the window must not wait for it.
+  const started = engine.start().catch((error: unknown) => {
+    log(`resuming work failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+  });
+
+  const storeKinds = (): StoreKindInfo[] => [
+    {
+      kind: 'woocommerce',
+      displayName: drivers.woocommerce.displayName,
+      available: drivers.woocommerce.available,
+    },
+    { kind: 'medusa', displayName: 'Medusa', available: false },
+  ];
+
+  const services: AppServices = {
+    stores: engine,
+    contexts,
+    tools: () =>
+      Promise.all(
+        TOOLS.map((name) => (name === 'helm' ? findHelm() : findTool(name, { env: opts.env }))),
+      ),
+    storeKinds,
+    settings: { get: () => settings.get(), update: (patch) => settings.update(patch) },
+    openExternal: (url) => opts.openExternal(url),
+  };
+
+  let closing: Promise<void> | null = null;
+  const shutdown = (): Promise<void> => {
+    closing ??= (async () => {
+      await engine.shutdown();
+      await started;
+      registry.close();
+      db.close();
+    })();
+    return closing;
+  };
+
+  return Promise.resolve({ services, shutdown });
+}
