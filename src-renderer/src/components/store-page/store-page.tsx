@@ -53,7 +53,7 @@ export function StorePage({ storeId }: { storeId: string }): React.JSX.Element {
     >
       <header className="flex h-bar shrink-0 items-center gap-2 border-b border-line px-3">
         <h2 className="truncate text-sm font-semibold">{store?.name ?? 'Store'}</h2>
-        {store ? <StatusBadge status={store.status} /> : null}
+        {store ? <StatusBadge status={store.status} animate /> : null}
         {store && isWorking(store.status) ? (
           <span className="text-xs text-muted">
             {store.step ? `${STEP_LABEL[store.step]} · ` : ''}

@@ -11,6 +11,10 @@ interface Props {
   onVisit: (storeId: string) => void;
 }
 
+/** Column template shared by the header and every row, so they line up without a <table>. */
+export const STORE_GRID =
+  'grid h-row grid-cols-[minmax(8rem,24%)_8rem_9rem_5rem_minmax(0,1fr)] items-center';
+
 function stepText(store: Store): string {
   if (!store.step) return '';
   if (store.status === 'Failed') return `at ${STEP_LABEL[store.step]}`;
@@ -27,13 +31,14 @@ export const StoreRow = memo(function StoreRow({
 }: Props): React.JSX.Element {
   const working = isWorking(store.status);
   return (
-    <tr
+    <div
+      role="row"
       data-testid={`store-row-${store.name}`}
-      aria-selected={selected}
+      aria-current={selected ? true : undefined}
       onClick={() => onOpen(store.id)}
-      className={`h-row cursor-default border-b border-line ${selected ? 'bg-accent/10' : 'hover:bg-raised'}`}
+      className={`${STORE_GRID} store-row cursor-default border-b border-line ${selected ? 'bg-accent/10' : 'hover:bg-raised'}`}
     >
-      <td className="truncate px-3">
+      <div role="cell" className="truncate px-3">
         <button
           type="button"
           className="max-w-full truncate font-medium outline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-accent"
@@ -44,15 +49,17 @@ export const StoreRow = memo(function StoreRow({
         >
           {store.name}
         </button>
-      </td>
-      <td className="px-3">
+      </div>
+      <div role="cell" className="px-3">
         <StatusBadge status={store.status} testId={`store-status-${store.name}`} />
-      </td>
-      <td className="truncate px-3 text-muted">{stepText(store)}</td>
-      <td className="px-3 text-right text-muted tabular-nums">
+      </div>
+      <div role="cell" className="truncate px-3 text-muted">
+        {stepText(store)}
+      </div>
+      <div role="cell" className="px-3 text-right text-muted tabular-nums">
         {working ? <Elapsed since={store.statusSince} /> : null}
-      </td>
-      <td className="truncate px-3 font-mono text-xs">
+      </div>
+      <div role="cell" className="truncate px-3 font-mono text-xs">
         {store.status === 'Ready' ? (
           <button
             type="button"
@@ -68,7 +75,7 @@ export const StoreRow = memo(function StoreRow({
         ) : (
           <span className="text-muted">{store.url}</span>
         )}
-      </td>
-    </tr>
+      </div>
+    </div>
   );
 });

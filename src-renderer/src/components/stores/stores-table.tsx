@@ -4,7 +4,7 @@ import { errorMessage } from '../../api/error-message';
 import { selectSelectedContext, useApp } from '../../state/app-store';
 import { storesOfContext, useStores } from '../../state/stores-store';
 import { EmptyState } from './empty-state';
-import { StoreRow } from './store-row';
+import { STORE_GRID, StoreRow } from './store-row';
 
 export function StoresTable({
   onError,
@@ -41,35 +41,30 @@ export function StoresTable({
   if (stores.length === 0) {
     return <EmptyState context={context} onCreate={() => useApp.getState().setCreateOpen(true)} />;
   }
+  // A grid of divs rather than a <table>: rows off screen can then skip style, layout and paint
+  // (content-visibility), which table rows do not support.
   return (
-    <table className="w-full table-fixed border-collapse text-left" aria-label="Stores">
-      <colgroup>
-        <col className="w-[24%]" />
-        <col className="w-32" />
-        <col className="w-36" />
-        <col className="w-20" />
-        <col />
-      </colgroup>
-      <thead className="sticky top-0 z-10 bg-bg text-xs text-muted">
-        <tr className="h-row border-b border-line">
-          <th scope="col" className="px-3 font-medium">
+    <div role="table" aria-label="Stores" aria-rowcount={stores.length + 1} className="text-left">
+      <div role="rowgroup" className="sticky top-0 z-10 bg-bg text-xs text-muted">
+        <div role="row" className={`${STORE_GRID} border-b border-line`}>
+          <span role="columnheader" className="px-3 font-medium">
             Name
-          </th>
-          <th scope="col" className="px-3 font-medium">
+          </span>
+          <span role="columnheader" className="px-3 font-medium">
             Status
-          </th>
-          <th scope="col" className="px-3 font-medium">
+          </span>
+          <span role="columnheader" className="px-3 font-medium">
             Step
-          </th>
-          <th scope="col" className="px-3 text-right font-medium">
+          </span>
+          <span role="columnheader" className="px-3 text-right font-medium">
             Elapsed
-          </th>
-          <th scope="col" className="px-3 font-medium">
+          </span>
+          <span role="columnheader" className="px-3 font-medium">
             Address
-          </th>
-        </tr>
-      </thead>
-      <tbody>
+          </span>
+        </div>
+      </div>
+      <div role="rowgroup">
         {stores.map((store) => (
           <StoreRow
             key={store.id}
@@ -79,7 +74,7 @@ export function StoresTable({
             onVisit={onVisit}
           />
         ))}
-      </tbody>
-    </table>
+      </div>
+    </div>
   );
 }
