@@ -65,6 +65,12 @@ const samples: [string, string, string, RegExp][] = [
     /rejected the credentials/,
   ],
   [
+    'operation in progress',
+    'Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress',
+    'failed',
+    /^Another Helm operation on this release is still in progress/,
+  ],
+  [
     'kubeVersion',
     'Error: INSTALLATION FAILED: chart requires kubeVersion: >=1.40.0-0 which is incompatible with Kubernetes v1.36.3',
     'kube-version',

@@ -44,6 +44,13 @@ export const STDERR_PATTERNS: readonly StderrPattern[] = [
     message: () => 'The Helm release was not found. It may have been deleted outside Storefleet.',
   },
   {
+    // Left behind when a Helm process was killed mid-operation; only a rollback clears it.
+    code: 'failed',
+    pattern: /another operation \(install\/upgrade\/rollback\) is in progress/i,
+    message: () =>
+      'Another Helm operation on this release is still in progress or was interrupted. Wait for it, or roll the release back to its last good revision.',
+  },
+  {
     code: 'kube-version',
     pattern:
       /chart requires kubeVersion:\s*(\S+) which is incompatible with Kubernetes (v?[\w.+-]+)/i,
