@@ -1,21 +1,7 @@
 import type { StorefleetApi } from '../../../src-main/ipc/contract';
+import { createWebSocketApi as wsApi } from '../../../src-main/ipc/ws-client';
 
 type CreateWebSocketApi = (url: string, token: string) => StorefleetApi;
-
-// The browser transport module is being written in parallel; a glob import resolves to nothing
-// until the file exists, so the renderer builds either way. Replace with a plain import once
-// src-main/ipc/ws-client.ts has landed.
-const wsClientModules = import.meta.glob<{ createWebSocketApi?: CreateWebSocketApi }>(
-  '../../../src-main/ipc/ws-client.ts',
-  { eager: true },
-);
-
-function findCreateWebSocketApi(): CreateWebSocketApi | null {
-  for (const mod of Object.values(wsClientModules)) {
-    if (typeof mod.createWebSocketApi === 'function') return mod.createWebSocketApi;
-  }
-  return null;
-}
 
 export type ApiChoice =
   | { ok: true; api: StorefleetApi; transport: 'electron' | 'websocket' }
@@ -29,7 +15,7 @@ interface PageLocation {
 /** Electron's preload wins; otherwise the page was served by the loopback host with a token. */
 export function pickApi(
   win: { storefleet?: StorefleetApi; location: PageLocation },
-  createWebSocketApi: CreateWebSocketApi | null = findCreateWebSocketApi(),
+  createWebSocketApi: CreateWebSocketApi | null = wsApi,
 ): ApiChoice {
   if (win.storefleet) return { ok: true, api: win.storefleet, transport: 'electron' };
   const token = new URLSearchParams(win.location.search).get('token');
