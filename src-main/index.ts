@@ -1,18 +1,117 @@
-import { app, BrowserWindow } from 'electron';
+// Electron shell: thin wiring only. Everything it composes runs and is tested in plain Node.
 import { join } from 'node:path';
+import { BrowserWindow, Notification, app, ipcMain, session, shell } from 'electron';
+import { contentSecurityPolicy } from './app/content-security-policy';
+import { createAppServices } from './app/create-app-services';
+import type { AppHandle } from './app/create-app-services';
+import { registerIpcHandlers } from './electron/ipc-electron';
+import { rendererUrl } from './electron/sender-check';
+import { createStoreNotifier } from './electron/store-notifications';
+import { createMainWindow, hardenContents, hardenSession } from './electron/window';
+import { eventChannel } from './ipc/contract';
+import { createDispatch } from './ipc/dispatch';
+import { wireEvents } from './ipc/events';
+import { killAllChildren } from './tools/exec';
 
-// Placeholder wiring; the hardened shell lives in src-main/app/.
-async function main(): Promise<void> {
-  await app.whenReady();
-  const win = new BrowserWindow({
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-    },
-  });
-  await win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+const log = (line: string): void => {
+  process.stderr.write(`storefleet: ${line}\n`);
+};
+
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const rendererFile = join(import.meta.dirname, '../renderer/index.html');
+const preloadFile = join(import.meta.dirname, '../preload/index.cjs');
+const expectedUrl = rendererUrl({ rendererFile, devServerUrl });
+
+app.enableSandbox();
+
+let handle: AppHandle | null = null;
+let teardown: (() => void) | null = null;
+let quitting: 'no' | 'in-progress' | 'done' = 'no';
+
+async function openWindow(): Promise<BrowserWindow> {
+  return createMainWindow({ preloadFile, rendererFile, devServerUrl, expectedUrl });
 }
 
-void main();
+async function main(): Promise<void> {
+  await app.whenReady();
+  hardenSession(session.defaultSession, contentSecurityPolicy({ devServer: devServerUrl }));
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, expectedUrl));
+
+  // STOREFLEET_DATA_DIR isolates end-to-end runs from the user's own stores.
+  const dataDir = process.env.STOREFLEET_DATA_DIR || app.getPath('userData');
+  const storefrontPort = Number(process.env.STOREFLEET_STOREFRONT_PORT) || undefined;
+  handle = await createAppServices({
+    dataDir,
+    env: process.env,
+    home: app.getPath('home'),
+    storefrontPort,
+    log,
+    openExternal: (url) => shell.openExternal(url),
+  });
+  const { services } = handle;
+
+  const unregister = registerIpcHandlers(
+    ipcMain,
+    createDispatch(services, { onInternalError: (m, name) => log(`${m} failed with ${name}`) }),
+    expectedUrl,
+  );
+  const unwire = wireEvents(services, (event, payload) => {
+    for (const win of BrowserWindow.getAllWindows()) {
+      if (!win.isDestroyed()) win.webContents.send(eventChannel(event), payload);
+    }
+  });
+  const notice = createStoreNotifier();
+  const offNotices = services.stores.onStoreUpdated((store) => {
+    const n = notice(store);
+    if (n && Notification.isSupported()) new Notification(n).show();
+  });
+  teardown = () => {
+    offNotices();
+    unwire();
+    unregister();
+  };
+
+  await openWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [win] = BrowserWindow.getAllWindows();
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.on('activate', () => {
+    if (handle && BrowserWindow.getAllWindows().length === 0) {
+      openWindow().catch((error: unknown) => log(`reopening the window failed: ${String(error)}`));
+    }
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  // Quit waits for the engine to interrupt its steps (so the next start resumes them) and for
+  // every helm child to be gone; the second before-quit, after that, is let through.
+  app.on('before-quit', (event) => {
+    if (quitting === 'done') return;
+    event.preventDefault();
+    if (quitting === 'in-progress') return;
+    quitting = 'in-progress';
+    teardown?.();
+    (handle?.shutdown() ?? Promise.resolve())
+      .then(() => killAllChildren())
+      .catch((error: unknown) =>
+        log(`shutdown failed: ${error instanceof Error ? error.message : 'unknown error'}`),
+      )
+      .finally(() => {
+        quitting = 'done';
+        app.quit();
+      });
+  });
+  main().catch((error: unknown) => {
+    log(`start-up failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+    app.exit(1);
+  });
+}
