@@ -25,5 +25,12 @@ test.describe('an injected failure (Store API stand-in with Cash on Delivery dis
     await expect(app.getByTestId('open-storefront')).toBeDisabled();
     expect(fleet.standIn.orders(`${name}.localhost`)).toHaveLength(0);
     await screenshot(app, 'store-page-failed');
+
+    // A failed store still owns a namespace; a reused cluster must not keep it.
+    await app.getByTestId('delete-store').click();
+    await app.getByTestId('delete-confirm-input').fill(name);
+    await app.getByTestId('delete-confirm-submit').click();
+    await expect(app.getByTestId(`store-row-${name}`)).toHaveCount(0, { timeout: 150_000 });
+    expect(await fleet.namespaceExists(`store-${name}`)).toBe(false);
   });
 });
