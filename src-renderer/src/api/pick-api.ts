@@ -1,4 +1,5 @@
 import type { StorefleetApi } from '../../../src-main/ipc/contract';
+import { fromBridge } from '../../../src-main/ipc/bridge-errors';
 import { createWebSocketApi as wsApi } from '../../../src-main/ipc/ws-client';
 
 type CreateWebSocketApi = (url: string, token: string) => StorefleetApi;
@@ -17,7 +18,7 @@ export function pickApi(
   win: { storefleet?: StorefleetApi; location: PageLocation },
   createWebSocketApi: CreateWebSocketApi | null = wsApi,
 ): ApiChoice {
-  if (win.storefleet) return { ok: true, api: win.storefleet, transport: 'electron' };
+  if (win.storefleet) return { ok: true, api: fromBridge(win.storefleet), transport: 'electron' };
   const token = new URLSearchParams(win.location.search).get('token');
   if (!token) {
     return {
