@@ -43,6 +43,14 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   ) STRICT;
   `,
+  // The user-changeable, non-secret chart settings of a store (image tag, versions, memory,
+  // stopped), so every Helm run rebuilds the same values instead of only the latest change.
+  `
+  CREATE TABLE store_settings (
+    store_id TEXT PRIMARY KEY REFERENCES stores (id) ON DELETE CASCADE,
+    settings TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 export class NewerDatabaseError extends Error {

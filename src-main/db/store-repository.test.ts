@@ -211,4 +211,28 @@ describe('StoreRepository', () => {
     expect(repo.get(store.id)).toBeUndefined();
     expect(repo.transaction(() => repo.countActive('k3d-dev'))).toBe(0);
   });
+
+  it('keeps a store’s chart settings across a reopen, replaces them whole, and drops them on remove', () => {
+    const store = makeStore();
+    repo.insert(store);
+    expect(repo.settings(store.id)).toEqual({});
+    repo.setSettings(store.id, { memoryLimit: '768Mi', stopped: 'true' });
+    db.close();
+    db = openDatabase(file);
+    repo = new StoreRepository(db);
+    expect(repo.settings(store.id)).toEqual({ memoryLimit: '768Mi', stopped: 'true' });
+    repo.setSettings(store.id, { wordpressImageTag: '6.8.3-php8.3-apache' });
+    expect(repo.settings(store.id)).toEqual({ wordpressImageTag: '6.8.3-php8.3-apache' });
+    repo.remove(store.id);
+    expect(repo.settings(store.id)).toEqual({});
+  });
+
+  it('refuses settings outside the allow-list, so no password can be kept this way', () => {
+    const store = makeStore();
+    repo.insert(store);
+    const sneaky = { memoryLimit: '512Mi', mariadbPassword: 'hunter2' } as never;
+    expect(() => repo.setSettings(store.id, sneaky)).toThrow(/invalid settings/);
+    expect(() => repo.setSettings('ghost', {})).toThrow('no store with id ghost');
+    expect(repo.settings(store.id)).toEqual({});
+  });
 });

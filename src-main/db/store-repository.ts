@@ -11,7 +11,11 @@ import {
   storeFromRow,
   storePatchSchema,
   storeSchema,
+  storeSettingsSchema,
+  type StoreSettings,
 } from './store-rows';
+
+export type { StoreSettings } from './store-rows';
 
 /** Work the engine has accepted but not finished; it survives a restart so the work can resume. */
 export type PendingOp =
@@ -78,6 +82,12 @@ export class StoreRepository {
         `SELECT count(*) AS n FROM stores WHERE context = ? AND created_at >= ?`,
       ),
       setPendingOp: db.prepare(`UPDATE stores SET pending_op = ? WHERE id = ?`),
+      settings: db.prepare(`SELECT settings FROM store_settings WHERE store_id = ?`),
+      setSettings: db.prepare(
+        `INSERT INTO store_settings (store_id, settings) VALUES (?, ?)
+         ON CONFLICT (store_id) DO UPDATE SET settings = excluded.settings`,
+      ),
+      removeSettings: db.prepare(`DELETE FROM store_settings WHERE store_id = ?`),
       pendingOps: db.prepare(
         `SELECT id, pending_op FROM stores WHERE pending_op IS NOT NULL ORDER BY created_at, rowid`,
       ),
@@ -145,6 +155,7 @@ export class StoreRepository {
   remove(id: string): void {
     this.transaction(() => {
       this.stmts.removeEvents.run(id);
+      this.stmts.removeSettings.run(id);
       this.stmts.remove.run(id);
     });
   }
@@ -182,6 +193,20 @@ export class StoreRepository {
       storeId: row.id,
       op: pendingOpSchema.parse(JSON.parse(row.pending_op)),
     }));
+  }
+
+  /** The store's kept chart settings; empty when none were ever changed. */
+  settings(storeId: string): StoreSettings {
+    const row = this.stmts.settings.get(storeId) as { settings: string } | undefined;
+    if (!row) return {};
+    return parseOrThrow(storeSettingsSchema, JSON.parse(row.settings), `settings of ${storeId}`);
+  }
+
+  /** Replaces the store's kept chart settings; only the allow-listed, non-secret keys pass. */
+  setSettings(storeId: string, settings: StoreSettings): void {
+    const valid = parseOrThrow(storeSettingsSchema, settings, `settings of ${storeId}`);
+    if (!this.get(storeId)) throw new Error(`no store with id ${storeId}`);
+    this.stmts.setSettings.run(storeId, JSON.stringify(valid));
   }
 
   /** Runs fn atomically; nests safely (inner calls become savepoints). */

@@ -165,3 +165,14 @@ export function describeIssues(what: string, error: z.ZodError): string {
   const parts = error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
   return `invalid ${what}: ${parts.join('; ')}`;
 }
+
+// An allow-list, strict so that nothing else (a password least of all) can be stored this way.
+export const storeSettingsSchema = z.strictObject({
+  wordpressImageTag: z.string().max(128).optional(),
+  woocommerceVersion: z.string().max(16).optional(),
+  memoryLimit: z.string().max(16).optional(),
+  stopped: z.enum(['true', 'false']).optional(),
+});
+
+/** A store's user-changeable chart settings, as the driver's buildValues takes them. */
+export type StoreSettings = z.infer<typeof storeSettingsSchema>;

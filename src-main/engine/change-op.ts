@@ -1,35 +1,59 @@
 import type { OpContext } from './op-context';
 import { installRelease } from './release';
 import { runStep } from './step-runner';
+import { changedSettings, isStopped, keptSettings } from './store-settings';
 import { waitAndVerify } from './workload-steps';
 
-/** helm upgrade with the same passwords and the changed values, then the same waits and verify. */
+/**
+ * helm upgrade with the same passwords and the store's kept settings plus the change, then the
+ * same waits and verify. The settings are kept once Helm has them, whatever the waits say.
+ */
 export async function upgradeStore(ctx: OpContext, values: Record<string, string>): Promise<void> {
   await runStep(ctx, 'Updating', 'upgrade', async () => {
+    const next = changedSettings(ctx.settings.get(), values);
     await rerunBootstrap(ctx);
-    const revision = await installRelease(ctx, values);
-    if (revision !== null) ctx.store = ctx.events.update(ctx.store.id, { helmRevision: revision });
+    const revision = await installRelease(ctx, next);
+    ctx.settings.set(next);
+    ctx.store = ctx.events.update(ctx.store.id, { helmRevision: revision });
     const changed = Object.entries(values)
       .map(([k, v]) => `${k}=${v}`)
       .join(', ');
-    return `Release upgraded to revision ${revision ?? '?'} (${changed})`;
+    return `Release upgraded to revision ${revision} (${changed})`;
   });
   await waitAndVerify(ctx, 'Updating');
 }
 
-export async function rollbackStore(ctx: OpContext, revision: number): Promise<void> {
+/**
+ * helm rollback, and the store's kept settings become those of that revision, so the next
+ * upgrade or stop builds on what is running. Rolling back to a stopped revision stops the store.
+ */
+export async function rollbackStore(
+  ctx: OpContext,
+  revision: number,
+): Promise<'Ready' | 'Stopped'> {
+  let stopped = false;
   await runStep(ctx, 'Updating', 'rollback', async () => {
     const release = ctx.driver.releaseName(ctx.ref);
-    await rerunBootstrap(ctx);
-    await ctx.cluster.helm.rollback(release, ctx.store.namespace, revision, {
+    const ns = ctx.store.namespace;
+    // Only the allow-listed keys leave this line: the revision's values hold its passwords.
+    const restored = keptSettings(
+      ctx.driver.settingsFromValues(await ctx.cluster.helm.getValues(release, ns, revision)),
+    );
+    stopped = isStopped(restored);
+    // A stopped store has no database for a new bootstrap run to talk to.
+    if (!stopped) await rerunBootstrap(ctx);
+    await ctx.cluster.helm.rollback(release, ns, revision, {
       timeoutMs: ctx.timeouts.helmMs,
       signal: ctx.signal,
     });
-    const status = await ctx.cluster.helm.status(release, ctx.store.namespace);
+    ctx.settings.set(restored);
+    const status = await ctx.cluster.helm.status(release, ns);
     if (status) ctx.store = ctx.events.update(ctx.store.id, { helmRevision: status.revision });
     return `Rolled back to revision ${revision} (now revision ${status?.revision ?? '?'})`;
   });
+  if (stopped) return 'Stopped';
   await waitAndVerify(ctx, 'Updating');
+  return 'Ready';
 }
 
 /** The bootstrap Job's template is immutable; removing the finished Job lets Helm run it anew. */

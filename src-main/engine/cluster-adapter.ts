@@ -1,6 +1,13 @@
-import type { V1Pod } from '@kubernetes/client-node';
-import { createKubeClients, isNotFound } from '../kube/client';
-import { MANAGED_SELECTOR } from '../kube/labels';
+import type { V1Namespace, V1Pod } from '@kubernetes/client-node';
+import { createKubeClients, isNotFound, readOrUndefined } from '../kube/client';
+import { findLeftovers } from '../kube/leftovers';
+import {
+  deleteNamespace,
+  ensureNamespace,
+  listManagedNamespaces,
+  waitForNamespaceGone,
+} from '../kube/namespace';
+import { readSecretData } from '../kube/secret';
 import {
   waitForDeploymentReady,
   waitForJobComplete,
@@ -8,13 +15,6 @@ import {
 } from '../kube/workloads';
 import { HelmClient } from '../tools/helm';
 import type { NamespaceInfo, StoreCluster } from './cluster-port';
-import {
-  deleteStoreNamespace,
-  ensureStoreNamespace,
-  readDecodedSecret,
-  storeLeftovers,
-  waitForNamespaceDeleted,
-} from './store-namespace';
 import type { KubeTarget } from './op-context';
 
 /** The engine's view of one context, over Helm and the Kubernetes client. */
@@ -22,31 +22,15 @@ export function connectCluster(target: KubeTarget, helmPath: string): StoreClust
   const c = createKubeClients(target);
   const helm = new HelmClient({ helmPath, target });
   return {
-    ensureNamespace: (name, labels) => ensureStoreNamespace(c, name, labels),
+    ensureNamespace: (name, labels) => ensureNamespace(c, name, labels),
     async getNamespace(name) {
-      try {
-        const ns = await c.core.readNamespace({ name });
-        return {
-          name,
-          labels: ns.metadata?.labels ?? {},
-          terminating: ns.status?.phase === 'Terminating',
-        } satisfies NamespaceInfo;
-      } catch (error) {
-        if (isNotFound(error)) return null;
-        throw error;
-      }
+      const ns = await readOrUndefined(() => c.core.readNamespace({ name }));
+      return ns ? namespaceInfo(ns) : null;
     },
-    deleteNamespace: (name) => deleteStoreNamespace(c, name),
-    waitForNamespaceGone: (name, o) => waitForNamespaceDeleted(c, name, o),
-    async listManagedNamespaces() {
-      const list = await c.core.listNamespace({ labelSelector: MANAGED_SELECTOR });
-      return list.items.map((ns) => ({
-        name: ns.metadata?.name ?? '',
-        labels: ns.metadata?.labels ?? {},
-        terminating: ns.status?.phase === 'Terminating' || ns.metadata?.deletionTimestamp != null,
-      }));
-    },
-    readSecretData: (namespace, name) => readDecodedSecret(c, namespace, name),
+    deleteNamespace: (name) => deleteNamespace(c, name),
+    waitForNamespaceGone: (name, o) => waitForNamespaceGone(c, name, o),
+    listManagedNamespaces: async () => (await listManagedNamespaces(c)).map(namespaceInfo),
+    readSecretData: (namespace, name) => readSecretData(c, namespace, name),
     waitForStatefulSetReady: (ns, name, o) => waitForStatefulSetReady(c, ns, name, o),
     waitForDeploymentReady: (ns, name, o) => waitForDeploymentReady(c, ns, name, o),
     waitForJobComplete: (ns, name, o) => waitForJobComplete(c, ns, name, o),
@@ -57,7 +41,7 @@ export function connectCluster(target: KubeTarget, helmPath: string): StoreClust
         if (!isNotFound(error)) throw error;
       }
     },
-    findLeftovers: (namespace, storeId) => storeLeftovers(c, namespace, storeId),
+    findLeftovers: (namespace, storeId) => findLeftovers(c, { namespace, storeId }),
     async unschedulablePods(namespace) {
       const pods = await c.core.listNamespacedPod({ namespace });
       return pods.items.flatMap(describeUnschedulable);
@@ -68,7 +52,16 @@ export function connectCluster(target: KubeTarget, helmPath: string): StoreClust
       history: (release, namespace) => helm.history(release, namespace),
       rollback: (release, namespace, revision, o) => helm.rollback(release, namespace, revision, o),
       status: (release, namespace) => helm.status(release, namespace),
+      getValues: (release, namespace, revision) => helm.getValues(release, namespace, revision),
     },
+  };
+}
+
+function namespaceInfo(ns: V1Namespace): NamespaceInfo {
+  return {
+    name: ns.metadata?.name ?? '',
+    labels: ns.metadata?.labels ?? {},
+    terminating: ns.status?.phase === 'Terminating' || ns.metadata?.deletionTimestamp != null,
   };
 }
 

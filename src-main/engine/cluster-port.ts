@@ -66,5 +66,11 @@ export interface StoreCluster {
       o?: { timeoutMs?: number; signal?: AbortSignal },
     ): Promise<void>;
     status(release: string, namespace: string): Promise<ReleaseStatus | null>;
+    /** a revision's values, passwords included: pick the allowed keys at once, never log it */
+    getValues(
+      release: string,
+      namespace: string,
+      revision?: number,
+    ): Promise<Record<string, unknown>>;
   };
 }

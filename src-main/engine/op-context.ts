@@ -1,3 +1,4 @@
+import type { StoreSettings } from '../db/store-repository';
 import type { StoreKindDriver, StoreRef } from '../engines/types';
 import type { StepName, Store, StoreStatus } from '../shared/store-types';
 import type { StoreCluster } from './cluster-port';
@@ -42,6 +43,13 @@ export interface OpContext {
   storeDomain: string;
   valuesFile: string;
   overrideValues: Record<string, unknown> | undefined;
+  /** the store's kept chart settings: every Helm run builds its values from them */
+  settings: KeptSettings;
+}
+
+export interface KeptSettings {
+  get(): StoreSettings;
+  set(settings: StoreSettings): void;
 }
 
 /** A step's failure, tagged with the step so the store can show Failed(step, reason). */

@@ -46,9 +46,9 @@ export async function provisionStore(ctx: OpContext): Promise<void> {
       : `Namespace ${ctx.store.namespace} already exists and belongs to this store`;
   });
   await runStep(ctx, 'Provisioning', 'helm', async () => {
-    const revision = await installRelease(ctx);
-    if (revision !== null) ctx.store = ctx.events.update(ctx.store.id, { helmRevision: revision });
-    return `Release ${ctx.driver.releaseName(ctx.ref)} installed (revision ${revision ?? '?'})`;
+    const revision = await installRelease(ctx, ctx.settings.get());
+    ctx.store = ctx.events.update(ctx.store.id, { helmRevision: revision });
+    return `Release ${ctx.driver.releaseName(ctx.ref)} installed (revision ${revision})`;
   });
   await waitAndVerify(ctx, 'Provisioning');
   await runStep(ctx, 'Provisioning', 'ready', () => Promise.resolve(`Open ${ctx.store.url}`));

@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { StoreSettings } from '../db/store-repository';
 import type { StoreSecrets } from '../engines/types';
 import { isToolError } from '../tools/tool-error';
 import { throwIfAborted, type OpContext } from './op-context';
+import { settingsExtra } from './store-settings';
 import { deepMerge, withValuesFile } from './values-file';
 
 const PENDING = /^pending-/;
@@ -48,11 +50,12 @@ async function settlePendingRelease(ctx: OpContext, release: string): Promise<nu
   return null;
 }
 
-/** helm upgrade --install with the kind's values file and a private per-store values file. */
-export async function installRelease(
-  ctx: OpContext,
-  extra?: Record<string, string>,
-): Promise<number> {
+/**
+ * helm upgrade --install with the kind's values file and a private per-store values file built
+ * from the store's whole settings, so a run never drops what an earlier run set.
+ */
+export async function installRelease(ctx: OpContext, settings: StoreSettings): Promise<number> {
+  const extra = settingsExtra(settings);
   const release = ctx.driver.releaseName(ctx.ref);
   // Read before settling: undoing a pending install deletes the Secret the data volume still trusts.
   const secrets = await storeSecrets(ctx);
@@ -80,7 +83,7 @@ async function upgradeInstall(
   ctx: OpContext,
   release: string,
   secrets: StoreSecrets,
-  extra: Record<string, string> | undefined,
+  extra: Record<string, string>,
 ): Promise<number> {
   const ns = ctx.store.namespace;
   const current = await settlePendingRelease(ctx, release);

@@ -83,7 +83,7 @@ describe('an engine killed mid-step (SIGKILL, in a child process) is resumed by 
       const e = await engines.start({ dataDir });
       const [row] = e.repo.list();
       expect(row?.status).toMatch(/Provisioning|Queued/);
-      await e.engine.start();
+      await e.engine.resume();
       const store = await settledStore(e, row?.id ?? '');
       expect(store.status === 'Ready' || (store.status === 'Failed' && store.error)).toBeTruthy();
       expect({ status: store.status, error: store.error }).toEqual({

@@ -16,6 +16,7 @@ import {
   type KubeTarget,
   type OpContext,
 } from './op-context';
+import { startStore, stopStore } from './power-op';
 import { provisionStore } from './provision-op';
 import type { Redactor } from './redactor';
 import type { StoreEvents } from './store-events';
@@ -48,8 +49,7 @@ const FIRST_STEP: Record<PendingOp['op'], StepName> = {
 };
 
 /**
- * Runs one pending operation to its end state and clears it. Provision, upgrade and rollback
- * take a slot of the concurrency limit; delete does not, so cleaning up is never stuck behind
+ * Runs one pending operation to its end state and clears it. All but delete take a slot of the concurrency limit; delete does not, so cleaning up is never stuck behind
  * work. When aborted, it writes nothing: whoever aborted it owns the store's state.
  */
 export async function runOperation(d: OperationDeps): Promise<void> {
@@ -76,6 +76,13 @@ export async function runOperation(d: OperationDeps): Promise<void> {
       storeDomain: d.storeDomain,
       valuesFile: d.valuesFile(store.kind),
       overrideValues: d.overrideValues?.(refOf(store)),
+      settings: {
+        get: () => d.repo.settings(d.storeId),
+        set: (settings) => {
+          throwIfAborted(d.signal);
+          d.repo.setSettings(d.storeId, settings);
+        },
+      },
     };
     switch (d.op.op) {
       case 'provision':
@@ -87,8 +94,7 @@ export async function runOperation(d: OperationDeps): Promise<void> {
         finish(d, events, ctx.store, 'Ready');
         return;
       case 'rollback':
-        await rollbackStore(ctx, d.op.revision);
-        finish(d, events, ctx.store, 'Ready');
+        finish(d, events, ctx.store, await rollbackStore(ctx, d.op.revision));
         return;
       case 'delete':
         await deleteStore(ctx);
@@ -96,8 +102,13 @@ export async function runOperation(d: OperationDeps): Promise<void> {
         d.redactor.forget(d.storeId);
         return;
       case 'stop':
+        await stopStore(ctx);
+        finish(d, events, ctx.store, 'Stopped');
+        return;
       case 'start':
-        throw new Error(`${d.op.op} is not supported by this version.`);
+        await startStore(ctx);
+        finish(d, events, ctx.store, 'Ready');
+        return;
     }
   } catch (error) {
     if (d.signal.aborted || error instanceof OpAborted) return;
@@ -120,7 +131,7 @@ function finish(
   d: OperationDeps,
   events: ReturnType<typeof guardedEvents>,
   store: Store,
-  status: 'Ready' | 'Deleted',
+  status: 'Ready' | 'Stopped' | 'Deleted',
 ): void {
   d.repo.transaction(() => {
     events.update(store.id, { status, step: null, error: null });

@@ -46,6 +46,8 @@ const STARTED: Partial<Record<StepName, string>> = {
   ready: 'Marking the store ready',
   upgrade: 'Upgrading the Helm release',
   rollback: 'Rolling back the Helm release',
+  stop: 'Stopping the store (scaling WordPress and MariaDB to zero)',
+  start: 'Starting the store',
   uninstall: 'Uninstalling the Helm release',
   'delete-namespace': 'Deleting the namespace',
   'check-leftovers': 'Checking that nothing is left',

@@ -16,6 +16,7 @@ import type { StoreCluster } from './cluster-port';
 import { ConcurrencyLimiter } from './concurrency-limiter';
 import { createLimitError, rateWindowStart } from './create-limits';
 import { EngineError, invalidArgument } from './engine-error';
+import { checkMemoryLimit, readMemoryCap } from './memory-cap';
 import { runOperation } from './run-operation';
 import { DEFAULT_TIMEOUTS, OpAborted, type EngineTimeouts, type KubeTarget } from './op-context';
 import { Redactor } from './redactor';
@@ -25,6 +26,7 @@ import {
   allowedStatuses,
   isActionAllowed,
   nothingInCluster,
+  refusalCode,
   type StoreAction,
 } from './transitions';
 import {
@@ -79,6 +81,7 @@ export class StoreEngine implements StoreService {
   private readonly logLine: (line: string) => void;
   private readonly recheck: NodeJS.Timeout;
   private readonly connectCluster: (target: KubeTarget, helmPath: string) => StoreCluster;
+  private readonly memoryCaps = new Map<StoreKind, string | null>();
   private closed = false;
 
   constructor(private readonly deps: EngineDeps) {
@@ -211,7 +214,36 @@ export class StoreEngine implements StoreService {
       this.assertOpen();
       const { storeId, values } = parseUpgradeInput(input);
       const store = this.mustAllow('upgrade', storeId);
+      if (values.memoryLimit !== undefined) {
+        checkMemoryLimit(values.memoryLimit, this.memoryCap(store.kind));
+      }
       this.accept(store, 'upgrade', { op: 'upgrade', values });
+    });
+  }
+
+  /** Ready → Stopped: scales the store to zero with the values of its last install, data kept. */
+  stop(storeId: string): Promise<void> {
+    return settle(() => {
+      this.assertOpen();
+      const store = this.mustAllow('stop', storeId);
+      this.accept(store, 'stop', { op: 'stop' });
+    });
+  }
+
+  /**
+   * Stopped → Ready: scales the store back up and places a real order before it is Ready.
+   * Called with no argument at all it is the old name of resume(), kept until the app's
+   * composition root calls resume(); an explicit undefined id is refused like any bad id.
+   */
+  start(storeId: string): Promise<void>;
+  start(): Promise<void>;
+  start(...args: [] | [storeId: string]): Promise<void> {
+    if (args.length === 0) return this.resume();
+    const [storeId] = args;
+    return settle(() => {
+      this.assertOpen();
+      const store = this.mustAllow('start', storeId);
+      this.accept(store, 'start', { op: 'start' });
     });
   }
 
@@ -272,7 +304,7 @@ export class StoreEngine implements StoreService {
   }
 
   /** Resumes work left pending by the last run, then rediscovers stores in every known context. */
-  async start(): Promise<void> {
+  async resume(): Promise<void> {
     this.assertOpen();
     for (const { storeId, op } of this.deps.repo.pendingOps()) {
       const store = this.deps.repo.get(storeId);
@@ -333,7 +365,11 @@ export class StoreEngine implements StoreService {
     for (let op = this.active.get(storeId); op; op = this.active.get(storeId)) await op.done;
   }
 
-  private accept(store: Store, step: 'upgrade' | 'rollback', op: PendingOp): void {
+  private accept(
+    store: Store,
+    step: 'upgrade' | 'rollback' | 'stop' | 'start',
+    op: PendingOp,
+  ): void {
     this.deps.repo.transaction(() => {
       this.events.update(store.id, { status: 'Updating', step, error: null });
       this.deps.repo.setPendingOp(store.id, op);
@@ -396,13 +432,22 @@ export class StoreEngine implements StoreService {
   private mustAllow(action: StoreAction, storeId: unknown): Store {
     const store = this.mustGet(storeId);
     if (!isActionAllowed(action, store.status)) {
-      const code = action === 'reveal' || action === 'upgrade' ? 'not-ready' : 'conflict';
       throw new EngineError(
-        code,
+        refusalCode(action),
         `Cannot ${action} store "${store.name}" while it is ${store.status} (possible when ${allowedStatuses(action).join(', ')}).`,
       );
     }
     return store;
+  }
+
+  /** The LimitRange max a store's containers get; read once per kind (the files ship with the app). */
+  private memoryCap(kind: StoreKind): string | null {
+    if (!this.memoryCaps.has(kind)) {
+      const driver = this.deps.drivers[kind];
+      const cap = driver ? readMemoryCap(driver.chartPath, [this.deps.valuesFile(kind)]) : null;
+      this.memoryCaps.set(kind, cap);
+    }
+    return this.memoryCaps.get(kind) ?? null;
   }
 
   private assertOpen(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isActionAllowed, nothingInCluster } from './transitions';
+import { isActionAllowed, nothingInCluster, refusalCode } from './transitions';
 
 describe('store transitions', () => {
   it('cancels only queued or provisioning stores', () => {
@@ -21,6 +21,20 @@ describe('store transitions', () => {
       expect(isActionAllowed('reveal', status)).toBe(false);
     }
     expect(isActionAllowed('upgrade', 'Ready')).toBe(true);
+  });
+
+  it('stops only Ready stores and starts only Stopped ones', () => {
+    for (const status of ['Queued', 'Failed', 'Updating', 'Deleting', 'Missing'] as const) {
+      expect(isActionAllowed('stop', status)).toBe(false);
+      expect(isActionAllowed('start', status)).toBe(false);
+    }
+    expect(isActionAllowed('stop', 'Ready')).toBe(true);
+    expect(isActionAllowed('stop', 'Stopped')).toBe(false);
+    expect(isActionAllowed('start', 'Stopped')).toBe(true);
+    expect(isActionAllowed('start', 'Ready')).toBe(false);
+    expect(isActionAllowed('delete', 'Stopped')).toBe(true);
+    expect(refusalCode('stop')).toBe('not-ready');
+    expect(refusalCode('start')).toBe('conflict');
   });
 
   it('knows when a store cannot have touched the cluster', () => {

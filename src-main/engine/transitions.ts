@@ -25,7 +25,8 @@ export const BUSY_STATUSES: readonly StoreStatus[] = [
   'Deleting',
 ];
 
-export type StoreAction = 'cancel' | 'delete' | 'upgrade' | 'rollback' | 'reveal' | 'history';
+export type StoreAction =
+  'cancel' | 'delete' | 'upgrade' | 'rollback' | 'reveal' | 'history' | 'stop' | 'start';
 
 const ALLOWED: Record<StoreAction, readonly StoreStatus[]> = {
   cancel: ['Queued', 'Provisioning'],
@@ -43,7 +44,16 @@ const ALLOWED: Record<StoreAction, readonly StoreStatus[]> = {
   rollback: ['Ready', 'Failed'],
   reveal: ['Ready'],
   history: ['Ready', 'Failed', 'Updating', 'Stopped'],
+  stop: ['Ready'],
+  start: ['Stopped'],
 };
+
+/** The error code for an action refused in the store's status: not Ready yet, or busy/other. */
+export function refusalCode(action: StoreAction): 'not-ready' | 'conflict' {
+  return action === 'reveal' || action === 'upgrade' || action === 'stop'
+    ? 'not-ready'
+    : 'conflict';
+}
 
 export function isActionAllowed(action: StoreAction, status: StoreStatus): boolean {
   return ALLOWED[action].includes(status);

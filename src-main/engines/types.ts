@@ -60,6 +60,11 @@ export interface StoreKindDriver {
     secrets: StoreSecrets;
     extra?: Record<string, string>;
   }): Record<string, unknown>;
+  /**
+   * The user-changeable settings (the `extra` buildValues takes) found in a release's values;
+   * everything else, passwords included, is dropped.
+   */
+  settingsFromValues(values: Record<string, unknown>): Record<string, string>;
   /** secrets back from the store's Kubernetes Secret (decoded values), so upgrades keep them */
   secretsFromSecretData(data: Record<string, string>): StoreSecrets;
   credentialsFromSecretData(

@@ -2,39 +2,61 @@ import type { KubeClients } from './client';
 import { readOrUndefined } from './client';
 import { STORE_ID_LABEL } from './labels';
 
+type Named = { metadata?: { name?: string; namespace?: string } };
+
 /**
  * Everything of a deleted store that still exists, in words ("persistentvolume pvc-123 (Released)").
- * Empty means the delete left nothing behind. PersistentVolumes are cluster-scoped and may
- * outlive their namespace under a Retain policy, so they are searched cluster-wide.
+ * Empty means the delete left nothing behind. A namespace of that name counts only when it is
+ * the store's: one the store never owned (a name clash) is someone else's and stays. Objects
+ * labelled with the store id are searched cluster-wide, and PersistentVolumes are
+ * cluster-scoped and may outlive their namespace under a Retain policy.
  */
 export async function findLeftovers(
   c: KubeClients,
   o: { namespace: string; storeId: string },
 ): Promise<string[]> {
   const ns = o.namespace;
-  const found: string[] = [];
+  const found = new Set<string>();
+  const add = (kind: string, items: Named[]): void => {
+    for (const i of items) {
+      found.add(`${kind} ${i.metadata?.namespace ?? ns}/${i.metadata?.name ?? '?'}`);
+    }
+  };
   const namespace = await readOrUndefined(() => c.core.readNamespace({ name: ns }));
-  if (namespace) {
-    found.push(`namespace ${ns} (${namespace.status?.phase ?? 'Active'})`);
+  const ours = namespace?.metadata?.labels?.[STORE_ID_LABEL] === o.storeId;
+  if (namespace && ours) {
+    found.add(`namespace ${ns} (${namespace.status?.phase ?? 'Active'})`);
     const [pvcs, secrets, ingresses] = await Promise.all([
       c.core.listNamespacedPersistentVolumeClaim({ namespace: ns }),
       c.core.listNamespacedSecret({ namespace: ns }),
       c.networking.listNamespacedIngress({ namespace: ns }),
     ]);
-    for (const p of pvcs.items)
-      found.push(`persistentvolumeclaim ${ns}/${p.metadata?.name ?? '?'}`);
-    for (const s of secrets.items) found.push(`secret ${ns}/${s.metadata?.name ?? '?'}`);
-    for (const i of ingresses.items) found.push(`ingress ${ns}/${i.metadata?.name ?? '?'}`);
+    add('persistentvolumeclaim', pvcs.items);
+    add('secret', secrets.items);
+    add('ingress', ingresses.items);
   }
-  const volumes = await c.core.listPersistentVolume();
+  const labelSelector = `${STORE_ID_LABEL}=${o.storeId}`;
+  const [pvcs, secrets, ingresses, pods, volumes] = await Promise.all([
+    c.core.listPersistentVolumeClaimForAllNamespaces({ labelSelector }),
+    c.core.listSecretForAllNamespaces({ labelSelector }),
+    c.networking.listIngressForAllNamespaces({ labelSelector }),
+    c.core.listPodForAllNamespaces({ labelSelector }),
+    c.core.listPersistentVolume(),
+  ]);
+  add('persistentvolumeclaim', pvcs.items);
+  add('secret', secrets.items);
+  add('ingress', ingresses.items);
+  add('pod', pods.items);
+  // A volume claimed in a namespace that is not the store's belongs to whoever owns it.
+  const ownsNamespace = !namespace || ours;
   for (const pv of volumes.items) {
     const claim = pv.spec?.claimRef;
-    const ours = claim?.namespace === ns || pv.metadata?.labels?.[STORE_ID_LABEL] === o.storeId;
-    if (!ours) continue;
+    const labelled = pv.metadata?.labels?.[STORE_ID_LABEL] === o.storeId;
+    if (!labelled && !(ownsNamespace && claim?.namespace === ns)) continue;
     const claimText = claim?.name ? `, claimed by ${claim.namespace ?? '?'}/${claim.name}` : '';
-    found.push(
+    found.add(
       `persistentvolume ${pv.metadata?.name ?? '?'} (${pv.status?.phase ?? 'unknown'}${claimText})`,
     );
   }
-  return found;
+  return [...found];
 }

@@ -55,6 +55,8 @@ const statusSchema = z.object({
   version: z.number().int(),
   info: z.object({ status: z.string() }),
 });
+// A release installed without values prints `null` (or nothing, which parse() reads as []).
+const valuesSchema = z.union([z.record(z.string(), z.unknown()), z.null(), z.tuple([])]);
 const listSchema = z.array(
   z.object({
     name: z.string(),
@@ -199,6 +201,23 @@ export class HelmClient {
       revision: parsed.version,
       status: parsed.info.status,
     };
+  }
+
+  /**
+   * The values a revision was installed with (the latest when no revision is given). They hold
+   * the store's passwords: callers keep only the keys they need and never log the rest.
+   */
+  async getValues(
+    release: string,
+    namespace: string,
+    revision?: number,
+  ): Promise<Record<string, unknown>> {
+    checkName('release', release);
+    checkName('namespace', namespace);
+    const at = revision === undefined ? [] : ['--revision', String(revision)];
+    const args = ['get', 'values', release, '--namespace', namespace, ...at, '-o', 'json'];
+    const values = this.parse(valuesSchema, args, await this.run(args));
+    return values === null || Array.isArray(values) ? {} : values;
   }
 
   /** Releases in every state (pending and failed included), in one namespace or all of them. */

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const t = buildTestEngine({ ...config, log: (line) => process.stderr.write(`${line}\n`) });
   t.engine.onStoreEvent((event) => process.stdout.write(`${JSON.stringify({ event })}\n`));
   t.engine.onStoreUpdated((store) => process.stdout.write(`${JSON.stringify({ store })}\n`));
-  await t.engine.start();
+  await t.engine.resume();
   const ids = t.repo.list().map((s) => s.id);
   if (config.create) {
     const store = t.engine.create({ ...config.create, kind: 'woocommerce' });

@@ -1,7 +1,7 @@
 import type { StoreKindDriver, StoreRef, WorkloadNames } from '../types';
 import { findChartDir } from '../chart-path';
 import { generateSecrets, credentialsFromSecretData, secretsFromSecretData } from './secrets';
-import { buildValues } from './values';
+import { buildValues, settingsFromValues } from './values';
 import { DEFAULT_DEMO_SKU, verifyStorefront } from './verify-storefront';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -73,6 +73,7 @@ export function createWoocommerceDriver(
     workloads,
     generateSecrets,
     buildValues: (o) => buildValues({ ...o, demoSku }),
+    settingsFromValues,
     secretsFromSecretData,
     credentialsFromSecretData,
     verify: (target) =>

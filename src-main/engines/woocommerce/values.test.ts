@@ -30,10 +30,12 @@ describe('buildValues', () => {
         wordpressImageTag: '6.8.3-php8.3-apache',
         woocommerceVersion: '10.3.0',
         memoryLimit: '768Mi',
+        stopped: 'true',
         testFailure: 'true',
       },
     });
     expect(values).toMatchObject({
+      store: { id: 'st_01abc', name: 'shop1', stopped: true },
       images: { wordpress: { tag: '6.8.3-php8.3-apache' } },
       woocommerce: { version: '10.3.0' },
       wordpress: {
@@ -49,7 +51,7 @@ describe('buildValues', () => {
     expect(() =>
       woocommerceDriver.buildValues({ store, host, secrets, extra: { 'mariadb.user': 'root' } }),
     ).toThrow(
-      '"mariadb.user" cannot be set per store; allowed: wordpressImageTag, woocommerceVersion, memoryLimit, testFailure',
+      '"mariadb.user" cannot be set per store; allowed: wordpressImageTag, woocommerceVersion, memoryLimit, stopped, testFailure',
     );
   });
 
@@ -58,6 +60,7 @@ describe('buildValues', () => {
     ['woocommerceVersion', 'ten'],
     ['memoryLimit', '1e9'],
     ['testFailure', 'yes'],
+    ['stopped', '1'],
   ])('rejects a malformed %s', (key, value) => {
     expect(() =>
       woocommerceDriver.buildValues({ store, host, secrets, extra: { [key]: value } }),
@@ -91,5 +94,38 @@ describe('buildValues', () => {
     const longHost = `${'a'.repeat(60)}.${'b'.repeat(60)}.example.com`;
     const values = woocommerceDriver.buildValues({ store, host: longHost, secrets });
     expect(values['wordpress']).toMatchObject({ adminEmail: 'admin@example.com' });
+  });
+});
+
+describe('settingsFromValues', () => {
+  it('reads back what buildValues wrote, and only the user-changeable keys', () => {
+    const extra = {
+      wordpressImageTag: '6.8.3-php8.3-apache',
+      woocommerceVersion: '10.3.0',
+      memoryLimit: '768Mi',
+      stopped: 'false',
+      testFailure: 'true',
+    };
+    const values = woocommerceDriver.buildValues({ store, host, secrets, extra });
+    const settings = woocommerceDriver.settingsFromValues(values);
+    expect(settings).toEqual({
+      wordpressImageTag: '6.8.3-php8.3-apache',
+      woocommerceVersion: '10.3.0',
+      memoryLimit: '768Mi',
+      stopped: 'false',
+    });
+    for (const secret of Object.values(secrets)) {
+      expect(JSON.stringify(settings)).not.toContain(secret);
+    }
+  });
+
+  it('drops values of the wrong shape instead of passing them on', () => {
+    expect(
+      woocommerceDriver.settingsFromValues({
+        store: { stopped: 'yes' },
+        wordpress: { resources: { limits: { memory: { nested: true } } } },
+        woocommerce: 'not an object',
+      }),
+    ).toEqual({});
   });
 });

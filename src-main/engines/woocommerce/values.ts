@@ -34,6 +34,12 @@ const EXTRA_KEYS: Record<string, ExtraKey> = {
     check: /^[1-9]\d{0,5}(Mi|Gi)$/,
     expected: 'a size in Mi or Gi such as 512Mi',
   },
+  stopped: {
+    path: ['store', 'stopped'],
+    check: /^(true|false)$/,
+    expected: 'true or false',
+    convert: (value) => value === 'true',
+  },
   testFailure: {
     path: ['bootstrap', 'testFailure'],
     check: /^(true|false)$/,
@@ -43,6 +49,33 @@ const EXTRA_KEYS: Record<string, ExtraKey> = {
 };
 
 export const EXTRA_VALUE_KEYS = Object.keys(EXTRA_KEYS);
+
+// What a user may change and Storefleet keeps per store; testFailure is a test hook, never kept.
+const SETTING_KEYS = ['wordpressImageTag', 'woocommerceVersion', 'memoryLimit', 'stopped'];
+
+function getPath(source: Record<string, unknown>, path: readonly string[]): unknown {
+  let node: unknown = source;
+  for (const key of path) {
+    if (!node || typeof node !== 'object' || Array.isArray(node)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/**
+ * The user-changeable settings found in a release's values, as buildValues takes them back.
+ * An allow-list: everything else in those values, the passwords first, is left behind.
+ */
+export function settingsFromValues(values: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of SETTING_KEYS) {
+    const spec = EXTRA_KEYS[key] as ExtraKey;
+    const value = getPath(values, spec.path);
+    const text = typeof value === 'boolean' || typeof value === 'string' ? String(value) : null;
+    if (text !== null && spec.check.test(text)) out[key] = text;
+  }
+  return out;
+}
 
 function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
   let node = target;

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { invalidArgument } from './engine-error';
+
+const UNITS: Record<string, number> = {
+  '': 1,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+};
+
+/** Bytes in a Kubernetes memory quantity such as 512Mi or 1G; null when it is not one. */
+export function memoryBytes(quantity: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(quantity.trim());
+  if (!m) return null;
+  return Number(m[1]) * (UNITS[m[2] ?? ''] ?? 1);
+}
+
+function limitRangeMax(file: string): string | undefined {
+  const doc = parse(readFileSync(file, 'utf8')) as unknown;
+  const max = (doc as { limitRange?: { max?: { memory?: unknown } } } | null)?.limitRange?.max;
+  return typeof max?.memory === 'string' ? max.memory : undefined;
+}
+
+/**
+ * The most memory one container of a store may ask for: the LimitRange max the chart renders,
+ * as the last of the values files that sets it (the chart's own values.yaml first). Null when
+ * none sets it.
+ */
+export function readMemoryCap(chartPath: string, valuesFiles: readonly string[]): string | null {
+  let cap: string | null = null;
+  for (const file of [join(chartPath, 'values.yaml'), ...valuesFiles]) {
+    cap = limitRangeMax(file) ?? cap;
+  }
+  return cap;
+}
+
+/**
+ * Refuses a memory limit above the namespace's LimitRange max: the API server would reject
+ * every WordPress pod and the store would sit waiting until its deadline.
+ */
+export function checkMemoryLimit(memoryLimit: string, cap: string | null): void {
+  const wanted = memoryBytes(memoryLimit);
+  const max = cap === null ? null : memoryBytes(cap);
+  if (wanted === null || max === null || wanted <= max) return;
+  throw invalidArgument(
+    `memoryLimit ${memoryLimit} is above the ${cap ?? ''} a store's containers may use (the LimitRange max in its values); choose ${cap ?? ''} or less.`,
+  );
+}
