@@ -88,6 +88,9 @@ export const test = base.extend<{ app: Page }, { fleet: Fleet }>({
     }
     await expect(switcher).toContainText(fleet.cluster.context);
     await use(page);
+    // Playwright writes an accessibility snapshot of a failed test's page to test-results; a
+    // revealed password must not be in it.
+    if ((await page.getByTestId('credentials').count()) > 0) await page.goto('about:blank');
   },
 });
 
