@@ -16,7 +16,11 @@ if (!existsSync(electronPkg)) {
   process.exit(1);
 }
 const electronVersion = readJson(electronPkg).version;
-const target = join(root, '.native', `electron-${electronVersion}-${process.platform}-${process.arch}`);
+const target = join(
+  root,
+  '.native',
+  `electron-${electronVersion}-${process.platform}-${process.arch}`,
+);
 const addon = join(target, 'better_sqlite3.node');
 if (existsSync(addon)) process.exit(0);
 

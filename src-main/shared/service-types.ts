@@ -3,13 +3,7 @@
 import type { Store, StoreEvent, StoreKind, StoreWithEvents } from './store-types';
 
 export type ContextKind =
-  | 'k3d'
-  | 'k3s'
-  | 'kind'
-  | 'minikube'
-  | 'docker-desktop'
-  | 'rancher-desktop'
-  | 'other';
+  'k3d' | 'k3s' | 'kind' | 'minikube' | 'docker-desktop' | 'rancher-desktop' | 'other';
 
 export interface KubeContextInfo {
   name: string;
