@@ -25,6 +25,9 @@ export function HelmHistory({ store }: { store: Store }): React.JSX.Element {
       setRevisions([]);
       return;
     }
+    // Main answers history only for a settled store; the next settle refetches.
+    if (busy) return;
+    setError(null);
     api
       .storeHistory({ storeId: store.id })
       .then((r) => current && setRevisions([...r].sort((a, b) => b.revision - a.revision)))

@@ -211,6 +211,20 @@ describe('store page: Helm revisions', () => {
     ],
   };
 
+  it('asks for history only once the store has settled, then shows it', async () => {
+    const provisioning = {
+      ...store,
+      status: 'Provisioning' as const,
+      step: 'wait-mariadb' as const,
+    };
+    const { api } = await openPage({ stores: [provisioning], history });
+    expect(api.callsOf('storeHistory')).toEqual([]);
+    act(() => useStores.getState().upsert({ ...store, updatedAt: '2030-01-01T00:00:00.000Z' }));
+    await screen.findByTestId('helm-revision-1');
+    expect(api.callsOf('storeHistory')).toEqual([{ storeId: store.id }]);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('rolls back to an earlier revision after a second click', async () => {
     const { api, user } = await openPage({ stores: [store], history });
     await screen.findByTestId('helm-revision-1');
