@@ -1,4 +1,5 @@
 // Electron shell: thin wiring only. Everything it composes runs and is tested in plain Node.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserWindow, Notification, app, ipcMain, session, shell } from 'electron';
 import { contentSecurityPolicy } from './app/content-security-policy';
@@ -24,6 +25,18 @@ const expectedUrl = rendererUrl({ rendererFile, devServerUrl });
 
 app.enableSandbox();
 
+// node_modules holds better-sqlite3 built for Node (the tests use it); `npm start` fetches the
+// Electron build beside it, and packaged apps ship theirs in node_modules where this is absent.
+function sqliteNativeBinding(): string | undefined {
+  const file = join(
+    import.meta.dirname,
+    '../../.native',
+    `electron-${process.versions.electron}-${process.platform}-${process.arch}`,
+    'better_sqlite3.node',
+  );
+  return existsSync(file) ? file : undefined;
+}
+
 let handle: AppHandle | null = null;
 let teardown: (() => void) | null = null;
 let quitting: 'no' | 'in-progress' | 'done' = 'no';
@@ -42,6 +55,7 @@ async function main(): Promise<void> {
   const storefrontPort = Number(process.env.STOREFLEET_STOREFRONT_PORT) || undefined;
   handle = await createAppServices({
     dataDir,
+    sqliteNativeBinding: sqliteNativeBinding(),
     env: process.env,
     home: app.getPath('home'),
     storefrontPort,

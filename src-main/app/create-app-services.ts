@@ -16,6 +16,8 @@ import { findUp } from './find-up';
 
 export interface AppServicesOptions {
   dataDir: string;
+  /** better-sqlite3 addon for the running ABI; see scripts/native/electron-sqlite.mjs. */
+  sqliteNativeBinding?: string;
   env: NodeJS.ProcessEnv;
   home: string;
   openExternal(url: string): Promise<void>;
@@ -38,7 +40,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
   const log = opts.log ?? ((line: string) => process.stderr.write(`storefleet: ${line}\n`));
   const valuesFile =
     opts.valuesFile ?? findUp('helm-values/values-local.yaml', import.meta.dirname);
-  const db = openDatabase(join(opts.dataDir, 'storefleet.db'));
+  const db = openDatabase(join(opts.dataDir, 'storefleet.db'), {
+    nativeBinding: opts.sqliteNativeBinding,
+  });
   const settings = new SettingsRepository(db);
   const registry = new ContextRegistry({ env: opts.env, home: opts.home });
   const drivers = { woocommerce: woocommerceDriver };

@@ -25,6 +25,19 @@ describe('openDatabase', () => {
     db.close();
   });
 
+  it('loads the native addon from an explicit path when given one (how Electron opens it)', () => {
+    const addon = join(
+      import.meta.dirname,
+      '../../node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+    );
+    const db = openDatabase(join(tmp.dir, 'a.db'), { nativeBinding: addon });
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    db.close();
+    expect(() =>
+      openDatabase(join(tmp.dir, 'b.db'), { nativeBinding: join(tmp.dir, 'missing.node') }),
+    ).toThrow();
+  });
+
   it('is idempotent: reopening applies nothing and keeps the data', () => {
     const file = join(tmp.dir, 'storefleet.db');
     const first = openDatabase(file);
