@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Store, StoreEvent } from '../../../src-main/shared/store-types';
 import { mergeEvents, supersedes } from './merge';
+import { markSnapshotApply } from './perf-marks';
 
 export interface StoresState {
   byId: Record<string, Store>;
@@ -31,7 +32,8 @@ export const useStores = create<StoresState>()((set) => ({
         seenAt: { ...s.seenAt, [store.id]: Date.now() },
       };
     }),
-  applySnapshot: (context, stores, requestedAt) =>
+  applySnapshot: (context, stores, requestedAt) => {
+    markSnapshotApply();
     set((s) => {
       const byId = { ...s.byId };
       const seenAt = { ...s.seenAt };
@@ -50,7 +52,8 @@ export const useStores = create<StoresState>()((set) => ({
         }
       }
       return { byId, seenAt, loaded: { ...s.loaded, [context]: true } };
-    }),
+    });
+  },
   appendEvents: (incoming) =>
     set((s) => {
       const grouped = new Map<string, StoreEvent[]>();
