@@ -1,5 +1,7 @@
 // Provisioning benchmark: create→Ready latency per store at concurrency 1 and 4, total wall
-// time for each, and delete→namespace-gone latency, against the test cluster.
+// time for each, delete→namespace-gone latency, and the engine's own overhead per store
+// (create→Ready minus queueing, time inside Helm and the cluster's own readiness), against
+// the test cluster.
 // Run: npm run bench:provision -- --stores 20 [--runs 3]
 // Set STOREFLEET_TEST_CLUSTER_REUSE=<kubeconfig> to reuse a cluster from `npm run cluster:up`.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,7 +16,11 @@ import {
   startStoreApiStandIn,
   type StoreApiStandIn,
 } from '../../src-main/engines/woocommerce/store-api-stand-in';
+import { connectCluster } from '../../src-main/engine/cluster-adapter';
 import { buildTestEngine } from '../../src-main/engine/testing/test-engine';
+import { createKubeClients } from '../../src-main/kube/client';
+import { splitOverhead, type Overhead } from './overhead';
+import { TimingRecorder, timedCluster, watchReadiness } from './provision-timing';
 import { median, percentile } from './stats';
 
 interface PhaseResult {
@@ -22,6 +28,9 @@ interface PhaseResult {
   readyMs: number[];
   wallMs: number;
   deleteMs: number[];
+  overhead: Overhead[];
+  /** per step, how long each store spent in it (started → succeeded) */
+  stepMs: Map<string, number[]>;
   failed: string[];
 }
 
@@ -35,7 +44,11 @@ async function phase(
   tag: string,
 ): Promise<PhaseResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'storefleet-bench-'));
+  const rec = new TimingRecorder();
+  const kube = createKubeClients({ kubeconfig: cluster.kubeconfigPath, context: cluster.context });
+  const watcher = await watchReadiness(kube.kc, rec);
   const t = buildTestEngine({
+    connectCluster: (target, helm) => timedCluster(connectCluster(target, helm), rec),
     dataDir,
     kubeconfig: cluster.kubeconfigPath,
     context: cluster.context,
@@ -51,15 +64,23 @@ async function phase(
     const names = Array.from({ length: stores }, (_, i) => `bench-${tag}-${i}`);
     for (const name of names) standIn.addStore(`${name}.localhost`);
     const createdAt = new Map<string, number>();
-    const readyMs: number[] = [];
+    const readyAt = new Map<string, number>();
+    const startedAt = new Map<string, number>();
+    const stepStart = new Map<string, number>();
+    const stepMs = new Map<string, number[]>();
     const nsGone = new Map<string, number>();
     t.engine.onStoreUpdated((s) => {
-      const start = createdAt.get(s.id);
-      if (s.status === 'Ready' && start !== undefined) readyMs.push(performance.now() - start);
+      if (s.status === 'Ready' && !readyAt.has(s.id)) readyAt.set(s.id, performance.now());
     });
     t.engine.onStoreEvent((e) => {
-      if (e.step === 'delete-namespace' && e.status === 'succeeded')
-        nsGone.set(e.storeId, performance.now());
+      const now = performance.now();
+      if (e.step === 'validate' && e.status === 'started') startedAt.set(e.storeId, now);
+      if (e.status === 'started') stepStart.set(`${e.storeId}/${e.step}`, now);
+      const began = stepStart.get(`${e.storeId}/${e.step}`);
+      if (e.status === 'succeeded' && began !== undefined) {
+        stepMs.set(e.step, [...(stepMs.get(e.step) ?? []), now - began]);
+      }
+      if (e.step === 'delete-namespace' && e.status === 'succeeded') nsGone.set(e.storeId, now);
     });
     const started = performance.now();
     const ids = names.map((name) => {
@@ -70,6 +91,24 @@ async function phase(
     });
     await Promise.all(ids.map((id) => t.engine.settled(id)));
     const wallMs = performance.now() - started;
+    const readyMs: number[] = [];
+    const overhead: Overhead[] = [];
+    for (const id of ids) {
+      const created = createdAt.get(id);
+      const ready = readyAt.get(id);
+      const store = t.repo.get(id);
+      if (created === undefined || ready === undefined || !store) continue;
+      readyMs.push(ready - created);
+      overhead.push(
+        splitOverhead({
+          createdAt: created,
+          startedAt: startedAt.get(id) ?? created,
+          readyAt: ready,
+          helm: rec.helm.get(store.namespace) ?? [],
+          workloadsReadyAt: [...(rec.ready.get(store.namespace)?.values() ?? [])],
+        }),
+      );
+    }
     const failed = t.repo
       .list()
       .filter((s) => s.status !== 'Ready')
@@ -87,14 +126,31 @@ async function phase(
       return end !== undefined && start !== undefined ? [end - start] : [];
     });
     for (const name of names) standIn.removeStore(`${name}.localhost`);
-    return { concurrency, readyMs, wallMs, deleteMs, failed };
+    return { concurrency, readyMs, wallMs, deleteMs, overhead, stepMs, failed };
   } finally {
     await t.close();
+    await watcher.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
 const round = (ms: number): number => Math.round(ms);
+
+function overheadMedians(all: Overhead[]): Record<keyof Overhead, number> {
+  const keys: (keyof Overhead)[] = ['totalMs', 'queuedMs', 'helmMs', 'clusterMs', 'engineMs'];
+  return Object.fromEntries(keys.map((k) => [k, round(median(all.map((o) => o[k])))])) as Record<
+    keyof Overhead,
+    number
+  >;
+}
+
+function stepMedians(maps: Map<string, number[]>[]): Record<string, number> {
+  const all = new Map<string, number[]>();
+  for (const m of maps) {
+    for (const [step, samples] of m) all.set(step, [...(all.get(step) ?? []), ...samples]);
+  }
+  return Object.fromEntries([...all].map(([step, samples]) => [step, round(median(samples))]));
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -124,6 +180,14 @@ async function main(): Promise<void> {
       readyP50Ms: round(median(results.map((r) => median(pick(r).readyMs)))),
       readyP95Ms: round(median(results.map((r) => percentile(pick(r).readyMs, 95)))),
       wallMs: round(median(results.map((r) => pick(r).wallMs))),
+      perStoreP50Ms: overheadMedians(results.flatMap((r) => pick(r).overhead)),
+      engineOverheadP95Ms: round(
+        percentile(
+          results.flatMap((r) => pick(r).overhead.map((o) => o.engineMs)),
+          95,
+        ),
+      ),
+      stepP50Ms: stepMedians(results.map((r) => pick(r).stepMs)),
       failed: results.flatMap((r) => pick(r).failed),
     });
     const c1 = summary((r) => r.c1);

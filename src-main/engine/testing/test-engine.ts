@@ -8,7 +8,8 @@ import { StoreRepository } from '../../db/store-repository';
 import type { StoreRef } from '../../engines/types';
 import { createWoocommerceDriver } from '../../engines/woocommerce/driver';
 import type { Settings } from '../../shared/service-types';
-import type { EngineTimeouts } from '../op-context';
+import type { StoreCluster } from '../cluster-port';
+import type { EngineTimeouts, KubeTarget } from '../op-context';
 import { createStoreEngine, type StoreEngine } from '../store-engine';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -27,6 +28,8 @@ export interface TestEngineOptions {
   log?: (line: string) => void;
   /** replaces the chart location, e.g. to make the helm step fail */
   chartPath?: string;
+  /** wraps or replaces the engine's cluster access, e.g. to time Helm in the benchmark */
+  connectCluster?: (target: KubeTarget, helmPath: string) => StoreCluster;
 }
 
 export interface TestEngine {
@@ -60,6 +63,7 @@ export function buildTestEngine(o: TestEngineOptions): TestEngine {
     timeouts: o.timeouts,
     overrideValues: o.overrideValues,
     log: o.log,
+    connectCluster: o.connectCluster,
   });
   return {
     engine,
