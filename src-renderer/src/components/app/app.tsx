@@ -7,6 +7,7 @@ import { Banner } from '../banner/banner';
 import { CreateStoreDialog } from '../create/create-store-dialog';
 import { StorePage } from '../store-page/store-page';
 import { StoresTable } from '../stores/stores-table';
+import { StatusIconSprite } from '../ui/status-icons';
 import { TopBar } from './top-bar';
 
 const MAX_NOTICES = 3;
@@ -37,6 +38,7 @@ export function App(): React.JSX.Element {
         </div>
       </div>
       <CreateStoreDialog />
+      <StatusIconSprite />
     </Tooltip.Provider>
   );
 }

@@ -1,30 +1,8 @@
 import { memo } from 'react';
-import {
-  Ban,
-  CircleCheck,
-  CircleHelp,
-  CirclePause,
-  CircleX,
-  Clock,
-  LoaderCircle,
-  Trash2,
-} from 'lucide-react';
-import type { LucideIcon } from 'lucide-react';
 import type { StoreStatus } from '../../../../src-main/shared/store-types';
 import { STATUS_TONE } from '../../lib/status';
+import { StatusIcon } from './status-icons';
 import { TONE_CHIP } from './tone';
-
-const ICON: Record<StoreStatus, LucideIcon> = {
-  Queued: Clock,
-  Provisioning: LoaderCircle,
-  Updating: LoaderCircle,
-  Deleting: Trash2,
-  Ready: CircleCheck,
-  Failed: CircleX,
-  Missing: CircleHelp,
-  Stopped: CirclePause,
-  Deleted: Ban,
-};
 
 /** Status as icon plus word, never colour alone. */
 export const StatusBadge = memo(function StatusBadge({
@@ -37,7 +15,6 @@ export const StatusBadge = memo(function StatusBadge({
   /** Spin the working icon. Off in the list: a hundred spinners repaint every frame. */
   animate?: boolean;
 }): React.JSX.Element {
-  const Icon = ICON[status];
   const spinning = animate && (status === 'Provisioning' || status === 'Updating');
   return (
     <span
@@ -45,8 +22,8 @@ export const StatusBadge = memo(function StatusBadge({
       data-status={status}
       className={`inline-flex h-5 items-center gap-1 rounded-ui px-1.5 text-xs font-medium ${TONE_CHIP[STATUS_TONE[status]]}`}
     >
-      <Icon
-        aria-hidden
+      <StatusIcon
+        status={status}
         size={13}
         className={spinning ? 'animate-spin motion-reduce:animate-none' : undefined}
       />
