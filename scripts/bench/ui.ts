@@ -2,6 +2,7 @@
 // navigation start), a 500-store re-render, and storeUpdated → DOM latency, in Debian's Chromium
 // against the built renderer served by the real serve host over STAND-IN services.
 // Run: npx tsx scripts/bench/ui.ts [--stores 500] [--loads 5] [--rerenders 3] [--events 50]
+// [--renderer-dir DIR]: an already built renderer (e.g. an older commit's, for an A/B run)
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
       loads: { type: 'string', default: '5' },
       rerenders: { type: 'string', default: '3' },
       events: { type: 'string', default: '50' },
+      'renderer-dir': { type: 'string' },
     },
   });
   const storeCount = Number(values.stores);
@@ -31,11 +33,12 @@ async function main(): Promise<void> {
   const rerenders = Number(values.rerenders);
   const events = Number(values.events);
 
-  await buildAppIfStale(log);
-  const size = await rendererJsSize(RENDERER_DIR);
+  const rendererDir = values['renderer-dir'] ?? RENDERER_DIR;
+  if (rendererDir === RENDERER_DIR) await buildAppIfStale(log);
+  const size = await rendererJsSize(rendererDir);
 
   const { services, stores } = benchStandInServices(storeCount);
-  const host = await startServeHost({ services, rendererDir: RENDERER_DIR });
+  const host = await startServeHost({ services, rendererDir });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -73,6 +76,7 @@ async function main(): Promise<void> {
     const eventP50 = round(median(latency.emitToDomMs));
     const report = {
       loadAverage: loadavg().map(round),
+      rendererDir,
       stand_in:
         'services are the IPC stand-in (fake-services) seeded with stores; browser is /usr/bin/chromium',
       bundle: {
