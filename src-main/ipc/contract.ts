@@ -38,6 +38,8 @@ export interface InvokeMap {
   deleteStore: { arg: { storeId: string }; result: null };
   upgradeStore: { arg: UpgradeInput; result: null };
   rollbackStore: { arg: { storeId: string; revision: number }; result: null };
+  stopStore: { arg: { storeId: string }; result: null };
+  startStore: { arg: { storeId: string }; result: null };
   storeHistory: { arg: { storeId: string }; result: HelmRevision[] };
   revealCredentials: { arg: { storeId: string }; result: StoreCredentials };
   openStore: { arg: { storeId: string; target: 'storefront' | 'admin' }; result: null };
@@ -70,6 +72,8 @@ export const INVOKE_METHODS = [
   'deleteStore',
   'upgradeStore',
   'rollbackStore',
+  'stopStore',
+  'startStore',
   'storeHistory',
   'revealCredentials',
   'openStore',

@@ -18,6 +18,8 @@ const BAD: Record<InvokeMethod, { arg: unknown; field: string }> = {
   deleteStore: { arg: null, field: 'argument' },
   upgradeStore: { arg: { storeId: 's-a', memoryLimit: '64Gi' }, field: 'memoryLimit' },
   rollbackStore: { arg: { storeId: 's-a', revision: 0 }, field: 'revision' },
+  stopStore: { arg: { storeId: 's-a', force: true }, field: 'force' },
+  startStore: { arg: {}, field: 'storeId' },
   storeHistory: { arg: { storeId: 's-a', all: true }, field: 'all' },
   revealCredentials: { arg: 'shop', field: 'argument' },
   openStore: { arg: { storeId: 's-a', target: 'file:///etc/passwd' }, field: 'target' },

@@ -23,6 +23,8 @@ export const HANDLERS: { [M in InvokeMethod]: Handler<M> } = {
   deleteStore: stores.deleteStore,
   upgradeStore: stores.upgradeStore,
   rollbackStore: stores.rollbackStore,
+  stopStore: stores.stopStore,
+  startStore: stores.startStore,
   storeHistory: stores.storeHistory,
   revealCredentials: stores.revealCredentials,
   openStore: stores.openStore,

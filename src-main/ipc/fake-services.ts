@@ -84,6 +84,8 @@ export function fakeServices(): FakeServices {
       delete: async (id) => Promise.resolve(record('stores.delete', id)),
       upgrade: async (input) => Promise.resolve(record('stores.upgrade', input)),
       rollback: async (id, revision) => Promise.resolve(record('stores.rollback', id, revision)),
+      stop: async (id) => Promise.resolve(record('stores.stop', id)),
+      start: async (id) => Promise.resolve(record('stores.start', id)),
       history: async (id) => {
         record('stores.history', id);
         return Promise.resolve([]);

@@ -93,6 +93,8 @@ export const INVOKE_SCHEMAS = {
       .positive('must be 1 or more')
       .max(1_000_000, 'is too large'),
   }),
+  stopStore: z.strictObject({ storeId }),
+  startStore: z.strictObject({ storeId }),
   storeHistory: z.strictObject({ storeId }),
   revealCredentials: z.strictObject({ storeId }),
   openStore: z.strictObject({

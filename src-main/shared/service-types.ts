@@ -85,6 +85,10 @@ export interface StoreService {
   delete(storeId: string): Promise<void>;
   upgrade(input: UpgradeInput): Promise<void>;
   rollback(storeId: string, revision: number): Promise<void>;
+  /** Ready → Stopped: scales the store's workloads to zero, keeping its data. */
+  stop(storeId: string): Promise<void>;
+  /** Stopped → Ready: scales back up and verifies the storefront again. */
+  start(storeId: string): Promise<void>;
   history(storeId: string): Promise<HelmRevision[]>;
   revealCredentials(storeId: string): Promise<StoreCredentials>;
   onStoreUpdated(listener: (store: Store) => void): () => void;

@@ -43,6 +43,18 @@ export async function rollbackStore(services: AppServices, arg: unknown): Promis
   return null;
 }
 
+export async function stopStore(services: AppServices, arg: unknown): Promise<null> {
+  const { storeId } = parseArg('stopStore', arg);
+  await services.stores.stop(storeId);
+  return null;
+}
+
+export async function startStore(services: AppServices, arg: unknown): Promise<null> {
+  const { storeId } = parseArg('startStore', arg);
+  await services.stores.start(storeId);
+  return null;
+}
+
 export async function storeHistory(services: AppServices, arg: unknown): Promise<HelmRevision[]> {
   const { storeId } = parseArg('storeHistory', arg);
   return services.stores.history(storeId);

@@ -246,3 +246,21 @@ describe('store page: Helm revisions', () => {
     expect(api.callsOf('upgradeStore')).toEqual([{ storeId: store.id, memoryLimit: '1Gi' }]);
   });
 });
+
+describe('store page: stop and start', () => {
+  it('offers Stop only for a Ready store and Start only for a Stopped one', async () => {
+    const ready = await openPage({ stores: [standInStore({ name: 'shop', status: 'Ready' })] });
+    expect(screen.queryByTestId('start-store')).toBeNull();
+    await ready.user.click(screen.getByTestId('stop-store'));
+    expect(ready.api.callsOf('stopStore')).toEqual([{ storeId: ready.storeId }]);
+  });
+
+  it('starts a Stopped store', async () => {
+    const { api, storeId, user } = await openPage({
+      stores: [standInStore({ name: 'shop', status: 'Stopped' })],
+    });
+    expect(screen.queryByTestId('stop-store')).toBeNull();
+    await user.click(screen.getByTestId('start-store'));
+    expect(api.callsOf('startStore')).toEqual([{ storeId }]);
+  });
+});

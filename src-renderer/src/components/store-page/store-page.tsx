@@ -1,4 +1,4 @@
-import { Ban, ExternalLink, LayoutDashboard, X } from 'lucide-react';
+import { Ban, ExternalLink, LayoutDashboard, Play, Square, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { StoreEvent } from '../../../../src-main/shared/store-types';
 import { useApi } from '../../api/api-context';
@@ -94,6 +94,16 @@ export function StorePage({ storeId }: { storeId: string }): React.JSX.Element {
             {isCancellable(store.status) ? (
               <Button data-testid="cancel-store" onClick={() => act(api.cancelStore({ storeId }))}>
                 <Ban aria-hidden size={14} /> Cancel
+              </Button>
+            ) : null}
+            {store.status === 'Ready' ? (
+              <Button data-testid="stop-store" onClick={() => act(api.stopStore({ storeId }))}>
+                <Square aria-hidden size={14} /> Stop
+              </Button>
+            ) : null}
+            {store.status === 'Stopped' ? (
+              <Button data-testid="start-store" onClick={() => act(api.startStore({ storeId }))}>
+                <Play aria-hidden size={14} /> Start
               </Button>
             ) : null}
             <DeleteStoreDialog store={store} />
