@@ -1,31 +1,20 @@
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testCluster } from '../../scripts/cluster/test-cluster';
-import {
-  startStoreApiStandIn,
-  type StoreApiStandIn,
-} from '../engines/woocommerce/store-api-stand-in';
 import type { CreateStoreInput, UpgradeInput } from '../shared/service-types';
-import { connectCluster } from './cluster-adapter';
-import { IntEngines, settledStore, uniqueName, type IntEngine } from './testing/int-support';
+import {
+  testStoreCluster,
+  useStandInEngines,
+  settledStore,
+  uniqueName,
+  type IntEngine,
+} from './testing/int-support';
 
-let standIn: StoreApiStandIn;
-const engines = new IntEngines(testCluster, () => standIn.port);
-
-beforeAll(async () => {
-  standIn = await startStoreApiStandIn();
-});
-afterEach(() => engines.closeAll());
-afterAll(() => standIn.close());
+const { engines, standIn } = useStandInEngines();
 
 async function snapshot(
   e: IntEngine,
 ): Promise<{ rows: number; events: number; namespaces: string[] }> {
-  const c = testCluster();
-  const cluster = connectCluster(
-    { kubeconfig: c.kubeconfigPath, context: c.context },
-    join(c.binDir, 'helm'),
-  );
+  const cluster = testStoreCluster();
   const rows = e.db.prepare('SELECT count(*) AS n FROM stores').get() as { n: number };
   const events = e.db.prepare('SELECT count(*) AS n FROM store_events').get() as { n: number };
   const namespaces = (await cluster.listManagedNamespaces()).map((n) => n.name).sort();
@@ -41,7 +30,7 @@ describe('bad input is refused with a clear error and changes nothing', () => {
     const e = await engines.start({ settings: { maxStoresPerContext: 1 } });
     const context = testCluster().context;
     const name = uniqueName('good');
-    standIn.addStore(`${name}.localhost`);
+    standIn().addStore(`${name}.localhost`);
     const good = e.engine.create({ context, name, kind: 'woocommerce' });
     await settledStore(e, good.id);
     const before = await snapshot(e);

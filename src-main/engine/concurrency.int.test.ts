@@ -1,19 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testCluster } from '../../scripts/cluster/test-cluster';
-import {
-  startStoreApiStandIn,
-  type StoreApiStandIn,
-} from '../engines/woocommerce/store-api-stand-in';
-import { IntEngines, settledStore, uniqueName } from './testing/int-support';
+import { useStandInEngines, settledStore, uniqueName } from './testing/int-support';
 
-let standIn: StoreApiStandIn;
-const engines = new IntEngines(testCluster, () => standIn.port);
-
-beforeAll(async () => {
-  standIn = await startStoreApiStandIn();
-});
-afterEach(() => engines.closeAll());
-afterAll(() => standIn.close());
+const { engines, standIn } = useStandInEngines();
 
 describe('the provisioning queue (storefront: local Store API stand-in)', () => {
   it('brings 10 stores requested at once to Ready, never more than the limit in flight', async () => {
@@ -26,7 +15,7 @@ describe('the provisioning queue (storefront: local Store API stand-in)', () => 
       peak = Math.max(peak, inFlight.size);
     });
     const names = Array.from({ length: 10 }, (_, i) => uniqueName(`many${i}`));
-    for (const name of names) standIn.addStore(`${name}.localhost`);
+    for (const name of names) standIn().addStore(`${name}.localhost`);
     const created = names.map((name) =>
       e.engine.create({ context: testCluster().context, name, kind: 'woocommerce' }),
     );

@@ -1,24 +1,18 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testCluster } from '../../scripts/cluster/test-cluster';
-import {
-  startStoreApiStandIn,
-  type StoreApiStandIn,
-} from '../engines/woocommerce/store-api-stand-in';
 import type { StoreRef } from '../engines/types';
 import { createKubeClients } from '../kube/client';
 import type { StepName } from '../shared/store-types';
-import { connectCluster } from './cluster-adapter';
-import { IntEngines, helmReleases, settledStore, uniqueName } from './testing/int-support';
+import {
+  testStoreCluster,
+  useStandInEngines,
+  helmReleases,
+  settledStore,
+  uniqueName,
+} from './testing/int-support';
 
-let standIn: StoreApiStandIn;
-const engines = new IntEngines(testCluster, () => standIn.port);
-
-beforeAll(async () => {
-  standIn = await startStoreApiStandIn();
-});
-afterEach(() => engines.closeAll());
-afterAll(() => standIn.close());
+const { engines, standIn } = useStandInEngines();
 
 const SHORT = { waitMs: 6_000, verifyMs: 10_000, helmMs: 60_000, deleteMs: 60_000 };
 const NO_NODE = { 'storefleet.test/no-such-node': 'true' };
@@ -54,14 +48,6 @@ const CASES: Case[] = [
   { step: 'verify', reason: /Cash on Delivery is not enabled/, codEnabled: false },
 ];
 
-function clusterOf() {
-  const c = testCluster();
-  return connectCluster(
-    { kubeconfig: c.kubeconfigPath, context: c.context },
-    join(c.binDir, 'helm'),
-  );
-}
-
 async function expectCleanDelete(
   e: Awaited<ReturnType<typeof engines.start>>,
   id: string,
@@ -69,7 +55,7 @@ async function expectCleanDelete(
   await e.engine.delete(id);
   const store = await settledStore(e, id);
   expect(store.status).toBe('Deleted');
-  expect(await clusterOf().findLeftovers(store.namespace, id)).toEqual([]);
+  expect(await testStoreCluster().findLeftovers(store.namespace, id)).toEqual([]);
   expect(await helmReleases(testCluster(), store.namespace)).toEqual([]);
 }
 
@@ -80,7 +66,7 @@ describe('a failure at each step leaves a Failed store with that step and a reas
       timeouts: SHORT,
       overrideValues: (s: StoreRef) => (s.name === name ? values : undefined),
     });
-    standIn.addStore(`${name}.localhost`, { codEnabled: codEnabled ?? true });
+    standIn().addStore(`${name}.localhost`, { codEnabled: codEnabled ?? true });
     const created = e.engine.create({ context: testCluster().context, name, kind: 'woocommerce' });
     const failed = await settledStore(e, created.id);
     expect(failed).toMatchObject({ status: 'Failed', step });
@@ -103,7 +89,7 @@ describe('a failure at each step leaves a Failed store with that step and a reas
       expect(failed.error).toMatch(new RegExp(`store-${name}`));
       await e.engine.delete(created.id);
       expect(await settledStore(e, created.id)).toMatchObject({ status: 'Deleted' });
-      expect(await clusterOf().getNamespace(`store-${name}`)).not.toBeNull();
+      expect(await testStoreCluster().getNamespace(`store-${name}`)).not.toBeNull();
     } finally {
       await kube.core.deleteNamespace({ name: `store-${name}` });
     }

@@ -1,24 +1,13 @@
 // Stop/start and kept settings against the test cluster; storefronts are the local Store API
 // stand-in, so "verify" places real orders through the production client against it.
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testCluster } from '../../scripts/cluster/test-cluster';
-import {
-  startStoreApiStandIn,
-  type StoreApiStandIn,
-} from '../engines/woocommerce/store-api-stand-in';
 import { createKubeClients } from '../kube/client';
 import { HelmClient } from '../tools/helm';
-import { IntEngines, settledStore, uniqueName, type IntEngine } from './testing/int-support';
+import { useStandInEngines, settledStore, uniqueName, type IntEngine } from './testing/int-support';
 
-let standIn: StoreApiStandIn;
-const engines = new IntEngines(testCluster, () => standIn.port);
-
-beforeAll(async () => {
-  standIn = await startStoreApiStandIn();
-});
-afterEach(() => engines.closeAll());
-afterAll(() => standIn.close());
+const { engines, standIn } = useStandInEngines();
 
 function kube() {
   const c = testCluster();
@@ -51,7 +40,7 @@ async function wordpressMemory(name: string, ns: string): Promise<string | undef
 
 async function readyStore(e: IntEngine, prefix: string) {
   const name = uniqueName(prefix);
-  standIn.addStore(`${name}.localhost`);
+  standIn().addStore(`${name}.localhost`);
   const created = e.engine.create({ context: testCluster().context, name, kind: 'woocommerce' });
   expect(await settledStore(e, created.id)).toMatchObject({ status: 'Ready' });
   return { name, store: created };
@@ -93,7 +82,7 @@ describe('stop and start (storefront: local Store API stand-in)', () => {
     expect(await wordpressMemory(name, store.namespace)).toBe('640Mi');
     expect(e.repo.settings(store.id)).toEqual({ memoryLimit: '640Mi' });
     // create, upgrade, start: each ended with a real order.
-    expect(standIn.orders(`${name}.localhost`)).toHaveLength(3);
+    expect(standIn().orders(`${name}.localhost`)).toHaveLength(3);
 
     const steps = e.engine
       .get(store.id)

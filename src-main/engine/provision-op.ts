@@ -25,8 +25,13 @@ export function namespaceLabels(store: Store): Record<string, string> {
   };
 }
 
+const helmMayHaveRun = (step: Store['step']): boolean =>
+  step !== null && step !== 'validate' && step !== 'namespace';
+
 /** validate → namespace → helm → waits → bootstrap → verify → Ready; every step safe to re-run. */
 export async function provisionStore(ctx: OpContext): Promise<void> {
+  // The step a resumed run had reached: before helm, no release of this store can exist.
+  const firstInstall = ctx.store.helmRevision === null && !helmMayHaveRun(ctx.store.step);
   await runStep(ctx, 'Provisioning', 'validate', async () => {
     if (!ctx.driver.available) {
       throw new Error(`${ctx.driver.displayName} stores cannot be created from this installation.`);
@@ -46,7 +51,7 @@ export async function provisionStore(ctx: OpContext): Promise<void> {
       : `Namespace ${ctx.store.namespace} already exists and belongs to this store`;
   });
   await runStep(ctx, 'Provisioning', 'helm', async () => {
-    const revision = await installRelease(ctx, ctx.settings.get());
+    const revision = await installRelease(ctx, ctx.settings.get(), { firstInstall });
     ctx.store = ctx.events.update(ctx.store.id, { helmRevision: revision });
     return `Release ${ctx.driver.releaseName(ctx.ref)} installed (revision ${revision})`;
   });

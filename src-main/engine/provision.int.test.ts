@@ -1,49 +1,25 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testCluster } from '../../scripts/cluster/test-cluster';
-import {
-  startStoreApiStandIn,
-  type StoreApiStandIn,
-} from '../engines/woocommerce/store-api-stand-in';
 import { createKubeClients } from '../kube/client';
 import type { StoreEvent } from '../shared/store-types';
-import { connectCluster } from './cluster-adapter';
-import { IntEngines, helmReleases, settledStore, uniqueName } from './testing/int-support';
+import {
+  testStoreCluster,
+  useStandInEngines,
+  helmReleases,
+  settledStore,
+  uniqueName,
+} from './testing/int-support';
+import { PROVISION_STEPS } from './transitions';
 
-let standIn: StoreApiStandIn;
-const engines = new IntEngines(testCluster, () => standIn.port);
-
-beforeAll(async () => {
-  standIn = await startStoreApiStandIn();
-});
-afterEach(() => engines.closeAll());
-afterAll(() => standIn.close());
-
-const PROVISION_STEPS = [
-  'validate',
-  'namespace',
-  'helm',
-  'wait-mariadb',
-  'wait-wordpress',
-  'bootstrap',
-  'verify',
-  'ready',
-];
-
-function clusterOf() {
-  const c = testCluster();
-  return connectCluster(
-    { kubeconfig: c.kubeconfigPath, context: c.context },
-    join(c.binDir, 'helm'),
-  );
-}
+const { engines, standIn } = useStandInEngines();
 
 describe('provisioning against the test cluster (storefront: local Store API stand-in)', () => {
   it('takes a store from Queued to Ready, recording started/succeeded for every step in order', async () => {
     const e = await engines.start();
     const name = uniqueName('ready');
-    standIn.addStore(`${name}.localhost`);
+    standIn().addStore(`${name}.localhost`);
     const pushed: StoreEvent[] = [];
     const statuses: string[] = [];
     e.engine.onStoreEvent((ev) => pushed.push(ev));
@@ -51,7 +27,7 @@ describe('provisioning against the test cluster (storefront: local Store API sta
 
     const created = e.engine.create({ context: testCluster().context, name, kind: 'woocommerce' });
     expect(created).toMatchObject({ status: 'Queued', namespace: `store-${name}` });
-    expect(created.url).toBe(`http://${name}.localhost:${standIn.port}`);
+    expect(created.url).toBe(`http://${name}.localhost:${standIn().port}`);
 
     const store = await settledStore(e, created.id);
     expect(store).toMatchObject({ status: 'Ready', step: null, error: null });
@@ -64,7 +40,7 @@ describe('provisioning against the test cluster (storefront: local Store API sta
     expect(pushed).toEqual(events);
     expect(statuses[0]).toBe('Queued');
     expect(statuses.at(-1)).toBe('Ready');
-    expect(standIn.orders(`${name}.localhost`)).toHaveLength(1);
+    expect(standIn().orders(`${name}.localhost`)).toHaveLength(1);
 
     const c = createKubeClients({
       kubeconfig: testCluster().kubeconfigPath,
@@ -85,7 +61,7 @@ describe('provisioning against the test cluster (storefront: local Store API sta
   it('deletes a store leaving nothing, after rediscovery re-imported its forgotten row', async () => {
     const e = await engines.start();
     const name = uniqueName('gone');
-    standIn.addStore(`${name}.localhost`);
+    standIn().addStore(`${name}.localhost`);
     const created = e.engine.create({ context: testCluster().context, name, kind: 'woocommerce' });
     expect((await settledStore(e, created.id)).status).toBe('Ready');
 
@@ -101,7 +77,7 @@ describe('provisioning against the test cluster (storefront: local Store API sta
     const deleted = await settledStore(e, created.id);
     expect(deleted).toMatchObject({ status: 'Deleted', error: null });
     expect(e.engine.list(testCluster().context)).toEqual([]);
-    const cluster = clusterOf();
+    const cluster = testStoreCluster();
     expect(await cluster.findLeftovers(created.namespace, created.id)).toEqual([]);
     expect(await cluster.getNamespace(created.namespace)).toBeNull();
     expect(await helmReleases(testCluster(), created.namespace)).toEqual([]);
@@ -115,10 +91,10 @@ describe('provisioning against the test cluster (storefront: local Store API sta
   it('marks a store Missing when its namespace vanished behind its back', async () => {
     const e = await engines.start();
     const name = uniqueName('missing');
-    standIn.addStore(`${name}.localhost`);
+    standIn().addStore(`${name}.localhost`);
     const created = e.engine.create({ context: testCluster().context, name, kind: 'woocommerce' });
     await settledStore(e, created.id);
-    const cluster = clusterOf();
+    const cluster = testStoreCluster();
     await cluster.deleteNamespace(created.namespace);
     await cluster.waitForNamespaceGone(created.namespace, { timeoutMs: 60_000 });
     const result = await e.engine.rediscover(testCluster().context);
@@ -129,14 +105,14 @@ describe('provisioning against the test cluster (storefront: local Store API sta
   it('upgrades and rolls back with the same passwords, and never lets a password out', async () => {
     const e = await engines.start();
     const name = uniqueName('secret');
-    standIn.addStore(`${name}.localhost`);
+    standIn().addStore(`${name}.localhost`);
     const thrown: string[] = [];
     const created = e.engine.create({ context: testCluster().context, name, kind: 'woocommerce' });
     await e.engine.revealCredentials(created.id).catch((err: unknown) => thrown.push(String(err)));
     expect(thrown[0]).toMatch(/not-ready|Ready/);
     await settledStore(e, created.id);
     const secretName = `${name}-credentials`;
-    const before = await clusterOf().readSecretData(created.namespace, secretName);
+    const before = await testStoreCluster().readSecretData(created.namespace, secretName);
     const secrets = Object.values(before ?? {}).filter((v) => v.length >= 12);
     expect(secrets.length).toBeGreaterThanOrEqual(2);
     const creds = await e.engine.revealCredentials(created.id);
@@ -150,8 +126,8 @@ describe('provisioning against the test cluster (storefront: local Store API sta
     await e.engine.rollback(created.id, 1);
     expect(await settledStore(e, created.id)).toMatchObject({ status: 'Ready', helmRevision: 3 });
     expect((await e.engine.history(created.id)).map((r) => r.revision)).toEqual([1, 2, 3]);
-    expect(await clusterOf().readSecretData(created.namespace, secretName)).toEqual(before);
-    expect(standIn.orders(`${name}.localhost`)).toHaveLength(3);
+    expect(await testStoreCluster().readSecretData(created.namespace, secretName)).toEqual(before);
+    expect(standIn().orders(`${name}.localhost`)).toHaveLength(3);
 
     await e.engine
       .upgrade({ storeId: created.id, memoryLimit: 'lots' })

@@ -54,14 +54,23 @@ async function settlePendingRelease(ctx: OpContext, release: string): Promise<nu
  * helm upgrade --install with the kind's values file and a private per-store values file built
  * from the store's whole settings, so a run never drops what an earlier run set.
  */
-export async function installRelease(ctx: OpContext, settings: StoreSettings): Promise<number> {
+export async function installRelease(
+  ctx: OpContext,
+  settings: StoreSettings,
+  o: {
+    /** no Helm run of this store can have started before (no release to settle or count) */
+    firstInstall?: boolean;
+  } = {},
+): Promise<number> {
   const extra = settingsExtra(settings);
   const release = ctx.driver.releaseName(ctx.ref);
   // Read before settling: undoing a pending install deletes the Secret the data volume still trusts.
   const secrets = await storeSecrets(ctx);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await upgradeInstall(ctx, release, secrets, extra);
+      // Asking Helm about a release that cannot exist costs a process; a race says otherwise.
+      const fresh = o.firstInstall === true && attempt === 1;
+      return await upgradeInstall(ctx, release, secrets, extra, fresh);
     } catch (error) {
       // An orphaned Helm (from a killed run) may create the release between our look and our
       // install; settle on what it did and go again.
@@ -84,9 +93,10 @@ async function upgradeInstall(
   release: string,
   secrets: StoreSecrets,
   extra: Record<string, string>,
+  fresh: boolean,
 ): Promise<number> {
   const ns = ctx.store.namespace;
-  const current = await settlePendingRelease(ctx, release);
+  const current = fresh ? null : await settlePendingRelease(ctx, release);
   const host = ctx.driver.host(ctx.ref, ctx.storeDomain);
   const generated = ctx.driver.buildValues({ store: ctx.ref, host, secrets, extra });
   const values = ctx.overrideValues ? deepMerge(generated, ctx.overrideValues) : generated;

@@ -3,34 +3,32 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testCluster } from '../../scripts/cluster/test-cluster';
-import {
-  startStoreApiStandIn,
-  type StoreApiStandIn,
-} from '../engines/woocommerce/store-api-stand-in';
 import { STORE_ID_LABEL } from '../kube/labels';
 import type { StoreEvent } from '../shared/store-types';
-import { connectCluster } from './cluster-adapter';
 import type { RunnerConfig } from './testing/engine-runner';
-import { IntEngines, helmReleases, settledStore, uniqueName } from './testing/int-support';
+import {
+  testStoreCluster,
+  useStandInEngines,
+  helmReleases,
+  settledStore,
+  uniqueName,
+} from './testing/int-support';
 import { REPO_ROOT } from './testing/test-engine';
 
-let standIn: StoreApiStandIn;
-const engines = new IntEngines(testCluster, () => standIn.port);
-
-beforeAll(async () => {
-  standIn = await startStoreApiStandIn();
-});
-afterEach(() => engines.closeAll());
-afterAll(() => standIn.close());
+const { engines, standIn } = useStandInEngines();
 
 const RUNNER = join(import.meta.dirname, 'testing', 'engine-runner.ts');
-const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
 /** Starts the runner and SIGKILLs it `delayMs` after the given step started; resolves when it is dead. */
 function runAndKill(config: RunnerConfig, step: string, delayMs: number): Promise<StoreEvent[]> {
-  const child = spawn(TSX, [RUNNER, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // The tsx CLI runs the script in a grandchild that a SIGKILL of the CLI would leave running,
+  // still writing to the database; loading tsx into this node process makes the kill real.
+  const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, JSON.stringify(config)], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const seen: StoreEvent[] = [];
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -64,14 +62,14 @@ describe('an engine killed mid-step (SIGKILL, in a child process) is resumed by 
       const c = testCluster();
       const dataDir = await mkdtemp(join(tmpdir(), 'storefleet-resume-'));
       const name = uniqueName(`crash-${step}`.slice(0, 20));
-      standIn.addStore(`${name}.localhost`);
+      standIn().addStore(`${name}.localhost`);
       const seen = await runAndKill(
         {
           dataDir,
           kubeconfig: c.kubeconfigPath,
           context: c.context,
           helmPath: join(c.binDir, 'helm'),
-          storefrontPort: standIn.port,
+          storefrontPort: standIn().port,
           create: { context: c.context, name },
         },
         step,
@@ -91,10 +89,7 @@ describe('an engine killed mid-step (SIGKILL, in a child process) is resumed by 
         error: null,
       });
       expect(await helmReleases(c, store.namespace)).toEqual([name]);
-      const cluster = connectCluster(
-        { kubeconfig: c.kubeconfigPath, context: c.context },
-        join(c.binDir, 'helm'),
-      );
+      const cluster = testStoreCluster();
       const ours = (await cluster.listManagedNamespaces()).filter(
         (ns) => ns.labels[STORE_ID_LABEL] === store.id,
       );

@@ -4,7 +4,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { testCluster } from '../../../scripts/cluster/test-cluster';
+import {
+  startStoreApiStandIn,
+  type StoreApiStandIn,
+} from '../../engines/woocommerce/store-api-stand-in';
 import { runCommand } from '../../tools/exec';
+import { connectCluster } from '../cluster-adapter';
+import type { StoreCluster } from '../cluster-port';
 import type { TestClusterInfo } from '../../../scripts/cluster/types';
 import type { Store, StoreStatus } from '../../shared/store-types';
 import { buildTestEngine, type TestEngine, type TestEngineOptions } from './test-engine';
@@ -101,4 +109,32 @@ export async function helmReleases(c: TestClusterInfo, namespace: string): Promi
     c.context,
   ]);
   return stdout.split('\n').filter((l) => l.trim().length > 0);
+}
+
+/**
+ * One Store API stand-in for a test file's storefronts, and the engines its tests start:
+ * engines are closed (their stores deleted) after each test, the stand-in after the file.
+ */
+export function useStandInEngines(): { engines: IntEngines; standIn: () => StoreApiStandIn } {
+  let current: StoreApiStandIn | undefined;
+  const standIn = (): StoreApiStandIn => {
+    if (!current) throw new Error('the Store API stand-in starts in beforeAll');
+    return current;
+  };
+  const engines = new IntEngines(testCluster, () => standIn().port);
+  beforeAll(async () => {
+    current = await startStoreApiStandIn();
+  });
+  afterEach(() => engines.closeAll());
+  afterAll(() => current?.close());
+  return { engines, standIn };
+}
+
+/** The engine's own cluster access to the test cluster, for checks from outside the engine. */
+export function testStoreCluster(): StoreCluster {
+  const c = testCluster();
+  return connectCluster(
+    { kubeconfig: c.kubeconfigPath, context: c.context },
+    join(c.binDir, 'helm'),
+  );
 }
