@@ -102,6 +102,25 @@ describe('stop and start (storefront: local Store API stand-in)', () => {
     ]);
   });
 
+  it('rolled back to a revision that was stopped, the store is Stopped again', async () => {
+    const e = await engines.start();
+    const { name, store } = await readyStore(e, 'rbstop');
+    await e.engine.stop(store.id);
+    expect(await settledStore(e, store.id)).toMatchObject({ status: 'Stopped', helmRevision: 2 });
+    await e.engine.start(store.id);
+    expect(await settledStore(e, store.id)).toMatchObject({ status: 'Ready', helmRevision: 3 });
+    await e.engine.rollback(store.id, 2);
+    expect(await settledStore(e, store.id)).toMatchObject({
+      status: 'Stopped',
+      error: null,
+      helmRevision: 4,
+    });
+    expect(e.repo.settings(store.id)).toMatchObject({ stopped: 'true' });
+    expect(await replicas(name, store.namespace)).toEqual([0, 0]);
+    await e.engine.start(store.id);
+    expect(await settledStore(e, store.id)).toMatchObject({ status: 'Ready', helmRevision: 5 });
+  });
+
   it('deletes a Stopped store and leaves nothing behind', async () => {
     const e = await engines.start();
     const { store } = await readyStore(e, 'stopdel');

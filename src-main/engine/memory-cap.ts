@@ -53,3 +53,18 @@ export function checkMemoryLimit(memoryLimit: string, cap: string | null): void 
     `memoryLimit ${memoryLimit} is above the ${cap ?? ''} a store's containers may use (the LimitRange max in its values); choose ${cap ?? ''} or less.`,
   );
 }
+
+/** Memory caps per store kind, read once: the chart and values files ship with the app. */
+export class MemoryCaps {
+  private readonly caps = new Map<string, string | null>();
+
+  constructor(private readonly files: (kind: string) => { chart: string; values: string } | null) {}
+
+  of(kind: string): string | null {
+    if (!this.caps.has(kind)) {
+      const f = this.files(kind);
+      this.caps.set(kind, f ? readMemoryCap(f.chart, [f.values]) : null);
+    }
+    return this.caps.get(kind) ?? null;
+  }
+}

@@ -16,7 +16,7 @@ import type { StoreCluster } from './cluster-port';
 import { ConcurrencyLimiter } from './concurrency-limiter';
 import { createLimitError, rateWindowStart } from './create-limits';
 import { EngineError, invalidArgument } from './engine-error';
-import { checkMemoryLimit, readMemoryCap } from './memory-cap';
+import { MemoryCaps, checkMemoryLimit } from './memory-cap';
 import { runOperation } from './run-operation';
 import { DEFAULT_TIMEOUTS, OpAborted, type EngineTimeouts, type KubeTarget } from './op-context';
 import { Redactor } from './redactor';
@@ -81,11 +81,17 @@ export class StoreEngine implements StoreService {
   private readonly logLine: (line: string) => void;
   private readonly recheck: NodeJS.Timeout;
   private readonly connectCluster: (target: KubeTarget, helmPath: string) => StoreCluster;
-  private readonly memoryCaps = new Map<StoreKind, string | null>();
+  private readonly memoryCaps: MemoryCaps;
   private closed = false;
 
   constructor(private readonly deps: EngineDeps) {
     this.connectCluster = deps.connectCluster ?? connectCluster;
+    this.memoryCaps = new MemoryCaps((kind) => {
+      const driver = deps.drivers[kind as StoreKind];
+      return driver
+        ? { chart: driver.chartPath, values: deps.valuesFile(kind as StoreKind) }
+        : null;
+    });
     this.now = deps.now ?? (() => new Date());
     const log = deps.log ?? (() => undefined);
     this.logLine = (line) => log(this.redactor.redactAll(line));
@@ -215,7 +221,7 @@ export class StoreEngine implements StoreService {
       const { storeId, values } = parseUpgradeInput(input);
       const store = this.mustAllow('upgrade', storeId);
       if (values.memoryLimit !== undefined) {
-        checkMemoryLimit(values.memoryLimit, this.memoryCap(store.kind));
+        checkMemoryLimit(values.memoryLimit, this.memoryCaps.of(store.kind));
       }
       this.accept(store, 'upgrade', { op: 'upgrade', values });
     });
@@ -438,16 +444,6 @@ export class StoreEngine implements StoreService {
       );
     }
     return store;
-  }
-
-  /** The LimitRange max a store's containers get; read once per kind (the files ship with the app). */
-  private memoryCap(kind: StoreKind): string | null {
-    if (!this.memoryCaps.has(kind)) {
-      const driver = this.deps.drivers[kind];
-      const cap = driver ? readMemoryCap(driver.chartPath, [this.deps.valuesFile(kind)]) : null;
-      this.memoryCaps.set(kind, cap);
-    }
-    return this.memoryCaps.get(kind) ?? null;
   }
 
   private assertOpen(): void {
