@@ -81,7 +81,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
   const contexts = createContextService({ registry, settings, onSelected: rediscover, log });
 
   // Rediscovery probes clusters that may be slow or gone; the window must not wait for it.
-  const started = engine.start().catch((error: unknown) => {
+  const started = engine.resume().catch((error: unknown) => {
     log(`resuming work failed: ${error instanceof Error ? error.message : 'unknown error'}`);
   });
 

@@ -236,16 +236,8 @@ export class StoreEngine implements StoreService {
     });
   }
 
-  /**
-   * Stopped → Ready: scales the store back up and places a real order before it is Ready.
-   * Called with no argument at all it is the old name of resume(), kept until the app's
-   * composition root calls resume(); an explicit undefined id is refused like any bad id.
-   */
-  start(storeId: string): Promise<void>;
-  start(): Promise<void>;
-  start(...args: [] | [storeId: string]): Promise<void> {
-    if (args.length === 0) return this.resume();
-    const [storeId] = args;
+  /** Stopped → Ready: scales the store back up and places a real order before it is Ready. */
+  start(storeId: string): Promise<void> {
     return settle(() => {
       this.assertOpen();
       const store = this.mustAllow('start', storeId);
