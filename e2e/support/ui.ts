@@ -26,13 +26,4 @@ export async function openStorePage(page: Page, name: string): Promise<void> {
   await expect(page.getByTestId('store-page')).toHaveAttribute('aria-label', `Store ${name}`);
 }
 
-export const PROVISION_STEPS = [
-  'validate',
-  'namespace',
-  'helm',
-  'wait-mariadb',
-  'wait-wordpress',
-  'bootstrap',
-  'verify',
-  'ready',
-] as const;
+export { PROVISION_STEPS } from '../../src-main/shared/store-types';

@@ -1,50 +1,6 @@
 import { z } from 'zod';
-import type {
-  StepName,
-  StepStatus,
-  Store,
-  StoreEvent,
-  StoreKind,
-  StoreStatus,
-} from '../shared/store-types';
-
-// Listed here because the shared module is type-only; `satisfies` keeps them in step with it.
-const STORE_KINDS = ['woocommerce'] as const satisfies readonly StoreKind[];
-const STORE_STATUSES = [
-  'Queued',
-  'Provisioning',
-  'Ready',
-  'Failed',
-  'Updating',
-  'Stopped',
-  'Deleting',
-  'Deleted',
-  'Missing',
-] as const satisfies readonly StoreStatus[];
-const STEP_NAMES = [
-  'validate',
-  'namespace',
-  'helm',
-  'wait-mariadb',
-  'wait-wordpress',
-  'bootstrap',
-  'verify',
-  'ready',
-  'upgrade',
-  'rollback',
-  'stop',
-  'start',
-  'uninstall',
-  'delete-namespace',
-  'check-leftovers',
-  'cancel',
-] as const satisfies readonly StepName[];
-const STEP_STATUSES = [
-  'started',
-  'progress',
-  'succeeded',
-  'failed',
-] as const satisfies readonly StepStatus[];
+import { STEP_NAMES, STEP_STATUSES, STORE_KINDS, STORE_STATUSES } from '../shared/store-types';
+import type { Store, StoreEvent } from '../shared/store-types';
 
 const isoTime = z.iso.datetime({ offset: true });
 

@@ -1,15 +1,6 @@
 import type { StepName, StoreStatus } from '../shared/store-types';
 
-export const PROVISION_STEPS = [
-  'validate',
-  'namespace',
-  'helm',
-  'wait-mariadb',
-  'wait-wordpress',
-  'bootstrap',
-  'verify',
-  'ready',
-] as const satisfies readonly StepName[];
+export { PROVISION_STEPS } from '../shared/store-types';
 
 export const DELETE_STEPS = [
   'uninstall',

@@ -1,38 +1,57 @@
-// Domain types shared by the engine, the database, the IPC contract and the renderer.
-// Type-only: importing this module pulls in no runtime code.
+// Domain types shared by the engine, the database, the IPC contract and the renderer. The value
+// lists are the single source of the unions below; the module has no imports, so the renderer can
+// use it as freely as main.
 
-export type StoreKind = 'woocommerce';
+export const STORE_KINDS = ['woocommerce'] as const;
+export type StoreKind = (typeof STORE_KINDS)[number];
 
-export type StoreStatus =
-  | 'Queued'
-  | 'Provisioning'
-  | 'Ready'
-  | 'Failed'
-  | 'Updating'
-  | 'Stopped'
-  | 'Deleting'
-  | 'Deleted'
-  | 'Missing';
+export const STORE_STATUSES = [
+  'Queued',
+  'Provisioning',
+  'Ready',
+  'Failed',
+  'Updating',
+  'Stopped',
+  'Deleting',
+  'Deleted',
+  'Missing',
+] as const;
+export type StoreStatus = (typeof STORE_STATUSES)[number];
 
-export type StepName =
-  | 'validate'
-  | 'namespace'
-  | 'helm'
-  | 'wait-mariadb'
-  | 'wait-wordpress'
-  | 'bootstrap'
-  | 'verify'
-  | 'ready'
-  | 'upgrade'
-  | 'rollback'
-  | 'stop'
-  | 'start'
-  | 'uninstall'
-  | 'delete-namespace'
-  | 'check-leftovers'
-  | 'cancel';
+export const STEP_NAMES = [
+  'validate',
+  'namespace',
+  'helm',
+  'wait-mariadb',
+  'wait-wordpress',
+  'bootstrap',
+  'verify',
+  'ready',
+  'upgrade',
+  'rollback',
+  'stop',
+  'start',
+  'uninstall',
+  'delete-namespace',
+  'check-leftovers',
+  'cancel',
+] as const;
+export type StepName = (typeof STEP_NAMES)[number];
 
-export type StepStatus = 'started' | 'progress' | 'succeeded' | 'failed';
+/** The steps of a new store, in order. */
+export const PROVISION_STEPS = [
+  'validate',
+  'namespace',
+  'helm',
+  'wait-mariadb',
+  'wait-wordpress',
+  'bootstrap',
+  'verify',
+  'ready',
+] as const satisfies readonly StepName[];
+
+export const STEP_STATUSES = ['started', 'progress', 'succeeded', 'failed'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
 
 export interface StoreEvent {
   id: number;

@@ -43,13 +43,4 @@ export const STEP_LABEL: Record<StepName, string> = {
 };
 
 /** The provisioning path, shown as pending steps before they start. */
-export const PROVISION_STEPS: StepName[] = [
-  'validate',
-  'namespace',
-  'helm',
-  'wait-mariadb',
-  'wait-wordpress',
-  'bootstrap',
-  'verify',
-  'ready',
-];
+export { PROVISION_STEPS } from '../../../src-main/shared/store-types';
