@@ -11,6 +11,16 @@ function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
+// One line per volume drowns the test report; STOREFLEET_TEST_VERBOSE=1 brings them back.
+function clusterLog(line: string): void {
+  if (
+    process.env.STOREFLEET_TEST_VERBOSE ||
+    !line.startsWith('[local-path-provisioner-stand-in]')
+  ) {
+    log(line);
+  }
+}
+
 /**
  * vitest globalSetup for the `int` project: one real control plane for the whole run.
  * Set STOREFLEET_TEST_CLUSTER_REUSE=<kubeconfig> to use a cluster from `npm run cluster:up`.
@@ -26,7 +36,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       log(`[cluster] reusing ${info.server} from ${reuse}`);
     } else {
       const started = Date.now();
-      cluster = await startCluster({ binDir, log });
+      cluster = await startCluster({ binDir, log: clusterLog });
       info = {
         kubeconfigPath: cluster.kubeconfigPath,
         context: cluster.context,
