@@ -28,6 +28,8 @@ export function HelmHistory({ store }: { store: Store }): React.JSX.Element {
     // Main answers history only for a settled store; the next settle refetches.
     if (busy) return;
     setError(null);
+    // An empty list from before the install would read as "no release" until the answer lands.
+    setRevisions((r) => (r && r.length > 0 ? r : null));
     api
       .storeHistory({ storeId: store.id })
       .then((r) => current && setRevisions([...r].sort((a, b) => b.revision - a.revision)))
