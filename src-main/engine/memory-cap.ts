@@ -1,25 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { parseQuantity } from '../kube/quantity';
 import { invalidArgument } from './engine-error';
-
-const UNITS: Record<string, number> = {
-  '': 1,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-};
 
 /** Bytes in a Kubernetes memory quantity such as 512Mi or 1G; null when it is not one. */
 export function memoryBytes(quantity: string): number | null {
-  const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(quantity.trim());
-  if (!m) return null;
-  return Number(m[1]) * (UNITS[m[2] ?? ''] ?? 1);
+  // Milli-bytes are a valid quantity but never a memory limit anyone means.
+  return quantity.trim().endsWith('m') ? null : parseQuantity(quantity);
 }
 
 function limitRangeMax(file: string): string | undefined {
