@@ -18,26 +18,6 @@ export const STORE_STATUSES = [
 ] as const;
 export type StoreStatus = (typeof STORE_STATUSES)[number];
 
-export const STEP_NAMES = [
-  'validate',
-  'namespace',
-  'helm',
-  'wait-mariadb',
-  'wait-wordpress',
-  'bootstrap',
-  'verify',
-  'ready',
-  'upgrade',
-  'rollback',
-  'stop',
-  'start',
-  'uninstall',
-  'delete-namespace',
-  'check-leftovers',
-  'cancel',
-] as const;
-export type StepName = (typeof STEP_NAMES)[number];
-
 /** The steps of a new store, in order. */
 export const PROVISION_STEPS = [
   'validate',
@@ -48,7 +28,20 @@ export const PROVISION_STEPS = [
   'bootstrap',
   'verify',
   'ready',
-] as const satisfies readonly StepName[];
+] as const;
+
+export const STEP_NAMES = [
+  ...PROVISION_STEPS,
+  'upgrade',
+  'rollback',
+  'stop',
+  'start',
+  'uninstall',
+  'delete-namespace',
+  'check-leftovers',
+  'cancel',
+] as const;
+export type StepName = (typeof STEP_NAMES)[number];
 
 export const STEP_STATUSES = ['started', 'progress', 'succeeded', 'failed'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
