@@ -3,19 +3,42 @@ import { failureReason, isWaitTimeout } from './failure-reason';
 import type { OpContext } from './op-context';
 import { runStep } from './step-runner';
 
-/** helm uninstall → namespace delete → wait until gone → nothing left. Safe to re-run. */
+/**
+ * helm uninstall → namespace delete → wait until gone → nothing left. Safe to re-run.
+ *
+ * Kubernetes' namespace controller waits five seconds after a namespace is deleted before it
+ * removes anything inside (`namespaceDeletionGracePeriod`), so the namespace delete is issued
+ * alongside the uninstall rather than after it: Helm's time then overlaps that wait instead of
+ * adding to it. The chart creates only namespaced objects, so the order cannot leak anything,
+ * and check-leftovers proves it.
+ */
 export async function deleteStore(ctx: OpContext): Promise<void> {
   const ns = ctx.store.namespace;
+  const release = ctx.driver.releaseName(ctx.ref);
   const o = { timeoutMs: ctx.timeouts.helmMs, signal: ctx.signal };
-  await runStep(ctx, 'Deleting', 'uninstall', async () => {
-    await ctx.cluster.helm.uninstall(ctx.driver.releaseName(ctx.ref), ns, o);
-    return `Release ${ctx.driver.releaseName(ctx.ref)} is gone`;
-  });
   let ours = false;
+  await runStep(ctx, 'Deleting', 'uninstall', async () => {
+    const found = await ctx.cluster.getNamespace(ns);
+    // A namespace the store never created (a name clash) is the user's, and stays.
+    ours = found?.labels[STORE_ID_LABEL] === ctx.store.id;
+    const [helm, namespace] = await Promise.allSettled([
+      ctx.cluster.helm.uninstall(release, ns, o),
+      ours ? ctx.cluster.deleteNamespace(ns) : Promise.resolve(),
+    ]);
+    if (namespace.status === 'rejected') throw namespace.reason;
+    // On a slow machine the namespace controller can remove the release's records while Helm
+    // is still at work; the release being gone is what this step is for.
+    if (helm.status === 'rejected' && !(ours && (await releaseGone(ctx, release)))) {
+      throw helm.reason;
+    }
+    if (ours) await ctx.cluster.deleteNamespaceClaims(ns);
+    return ours
+      ? `Release ${release} is gone; namespace ${ns} is being deleted`
+      : `Release ${release} is gone`;
+  });
   await runStep(ctx, 'Deleting', 'delete-namespace', async (progress) => {
     const found = await ctx.cluster.getNamespace(ns);
     if (!found) return `Namespace ${ns} is gone`;
-    // A namespace the store never created (a name clash) is the user's, and stays.
     if (found.labels[STORE_ID_LABEL] !== ctx.store.id) {
       return `Namespace ${ns} does not belong to this store and was left in place`;
     }
@@ -41,4 +64,9 @@ export async function deleteStore(ctx: OpContext): Promise<void> {
       throw new Error(`Objects of this store are still present: ${left.join(', ')}.`);
     return ours ? 'Nothing of the store is left' : 'Nothing this store created is left';
   });
+}
+
+async function releaseGone(ctx: OpContext, release: string): Promise<boolean> {
+  const status = await ctx.cluster.helm.status(release, ctx.store.namespace).catch(() => undefined);
+  return status === null;
 }

@@ -3,6 +3,7 @@ import { removeNamespace, testClients, uniqueName } from './int-test-env';
 import { MANAGED_BY_LABEL, STORE_ID_LABEL, STORE_NAME_LABEL } from './labels';
 import {
   deleteNamespace,
+  deleteNamespaceClaims,
   ensureNamespace,
   listManagedNamespaces,
   waitForNamespaceGone,
@@ -126,11 +127,49 @@ describe('deleteNamespace and waitForNamespaceGone', () => {
     await expect(ensureNamespace(c, name, labels)).rejects.toThrow(
       `namespace ${name} is still being deleted (Terminating)`,
     );
+    // Kubernetes answers a second delete of a Terminating namespace with a conflict.
+    await expect(deleteNamespace(c, name)).resolves.toBeUndefined();
     await expect(waitForNamespaceGone(c, name, { timeoutMs: 500 })).rejects.toBeInstanceOf(
       WaitTimeoutError,
     );
     await release(name);
     await waitForNamespaceGone(c, name, { timeoutMs: 60_000 });
+  });
+});
+
+describe('deleteNamespaceClaims', () => {
+  const claim = (name: string) => ({
+    metadata: { name },
+    spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+  });
+
+  it('deletes every claim in a store namespace, and refuses a namespace that is not ours', async () => {
+    const { name, labels } = storeNamespace();
+    await ensureNamespace(c, name, labels);
+    for (const n of ['data-a', 'data-b']) {
+      await c.core.createNamespacedPersistentVolumeClaim({ namespace: name, body: claim(n) });
+    }
+    await deleteNamespaceClaims(c, name);
+    await expect
+      .poll(
+        async () =>
+          (await c.core.listNamespacedPersistentVolumeClaim({ namespace: name })).items.length,
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(0);
+
+    const foreign = uniqueName('foreign');
+    created.push(foreign);
+    await c.core.createNamespace({ body: { metadata: { name: foreign } } });
+    await c.core.createNamespacedPersistentVolumeClaim({ namespace: foreign, body: claim('keep') });
+    await expect(deleteNamespaceClaims(c, foreign)).rejects.toThrow(
+      `refusing to delete claims in namespace ${foreign}: it is not managed by Storefleet`,
+    );
+    const kept = await c.core.listNamespacedPersistentVolumeClaim({ namespace: foreign });
+    expect(kept.items.map((i) => i.metadata?.name)).toEqual(['keep']);
+    await expect(deleteNamespaceClaims(c, uniqueName('absent'))).resolves.toBeUndefined();
   });
 });
 

@@ -96,6 +96,8 @@ export async function deleteNamespace(c: KubeClients, name: string): Promise<voi
   if (!isManaged(ns)) {
     throw new Error(`refusing to delete namespace ${name}: it is not managed by Storefleet`);
   }
+  // Deleting again while it is Terminating is refused with a conflict; it is already on its way.
+  if (ns.metadata?.deletionTimestamp) return;
   try {
     await c.core.deleteNamespace({ name, body: { propagationPolicy: 'Background' } });
   } catch (error) {
@@ -105,7 +107,8 @@ export async function deleteNamespace(c: KubeClients, name: string): Promise<voi
 
 /** Waits until the namespace is gone, reporting what Kubernetes says is still holding it. */
 export function waitForNamespaceGone(c: KubeClients, name: string, o: WaitOpts): Promise<void> {
-  return waitWithDiagnosis(`namespace ${name} to be deleted`, o, async () => {
+  // One cheap read per poll, and a delete's last step: poll it faster than the workload waits.
+  return waitWithDiagnosis(`namespace ${name} to be deleted`, { pollMs: 200, ...o }, async () => {
     const ns = await readOrUndefined(() => c.core.readNamespace({ name }));
     if (!ns) return { done: true, summary: `namespace ${name}: gone` };
     return { done: false, summary: `namespace ${name}: ${namespaceState(ns)}` };
@@ -125,4 +128,24 @@ function namespaceState(ns: V1Namespace): string {
 export async function listManagedNamespaces(c: KubeClients): Promise<V1Namespace[]> {
   const list = await c.core.listNamespace({ labelSelector: MANAGED_SELECTOR });
   return list.items;
+}
+
+/**
+ * Deletes every PersistentVolumeClaim in a Storefleet namespace. Kubernetes' namespace controller
+ * would do it too, but only on its first pass, and a claim still held by its protection finalizer
+ * then costs it a second pass; removing them up front lets one pass finish the namespace.
+ */
+export async function deleteNamespaceClaims(c: KubeClients, name: string): Promise<void> {
+  checkName(name);
+  const ns = await readOrUndefined(() => c.core.readNamespace({ name }));
+  if (!ns) return;
+  if (!isManaged(ns)) {
+    throw new Error(
+      `refusing to delete claims in namespace ${name}: it is not managed by Storefleet`,
+    );
+  }
+  await c.core.deleteCollectionNamespacedPersistentVolumeClaim({
+    namespace: name,
+    propagationPolicy: 'Background',
+  });
 }

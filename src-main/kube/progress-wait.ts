@@ -5,6 +5,8 @@ export interface WaitOpts {
   signal?: AbortSignal;
   /** called with a one-line state each time it changes, e.g. "mariadb: 0/1 ready (pod pending: …)" */
   onProgress?: (message: string) => void;
+  /** how often to look; 400 ms unless the caller knows a look is cheap */
+  pollMs?: number;
 }
 
 export interface Observation {
@@ -52,6 +54,6 @@ export async function waitWithDiagnosis(
       report();
       return undefined;
     },
-    { what, timeoutMs: o.timeoutMs, signal: o.signal, intervalMs: POLL_MS, lastState: state },
+    { what, timeoutMs: o.timeoutMs, signal: o.signal, intervalMs: o.pollMs ?? POLL_MS, lastState: state },
   );
 }
