@@ -37,8 +37,11 @@ export async function measureEventLatency(
       onSeen?.({ status, at }),
     );
     await page.goto(url);
+    // The list draws only the rows in view; it announces the whole count in aria-rowcount.
     await page.waitForFunction(
-      (n) => document.querySelectorAll('[data-testid^="store-row-"]').length >= n,
+      (n) =>
+        document.querySelector(`[data-testid="stores-table"][aria-rowcount="${n + 1}"]`) !== null &&
+        document.querySelector('[data-testid^="store-row-"]') !== null,
       rowsExpected,
       { timeout: 60_000 },
     );

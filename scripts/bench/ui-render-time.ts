@@ -5,14 +5,16 @@ import { SNAPSHOT_APPLY_MARK } from '../../src-renderer/src/state/perf-marks';
 
 /** Page-clock milliseconds; null when the moment never came. */
 export interface RenderTiming {
-  /** navigation start → `rows` rows in the DOM: page load, parse, socket, round trips, render */
+  /** navigation start → the list of `rows` stores drawn: load, parse, socket, round trips, render */
   navigationToRowsMs: number;
-  /** snapshot handed to the zustand store → the frame after React committed `rows` rows */
+  /** snapshot handed to the zustand store → the frame after React committed the list */
   listRenderMs: number | null;
-  /** snapshot handed to the zustand store → `rows` rows in the DOM (no style/layout/paint) */
+  /** snapshot handed to the zustand store → the list in the DOM (no style/layout/paint) */
   listCommitMs: number | null;
   /** every store replaced by an updated copy with another status → the next frame, per sample */
   rerenderMs: number[];
+  /** a jump from the top of the list to its end → the frame with the last rows drawn */
+  scrollToEndMs: number;
   /** phases from navigation start, to tell where the time went */
   domContentLoadedMs: number | null;
   socketOpenMs: number | null;
@@ -57,8 +59,12 @@ export async function timeListRender(
     const page = await browserContext.newPage();
     await page.addInitScript((wanted: number) => {
       const w = window as BenchWindow;
+      // The list draws the rows in view and announces the whole count in aria-rowcount: it is
+      // there once the table counts every store and its first rows are drawn.
+      const listed = `[data-testid="stores-table"][aria-rowcount="${wanted + 1}"]`;
       const observer = new MutationObserver(() => {
-        if (document.querySelectorAll('[data-testid^="store-row-"]').length < wanted) return;
+        const table = document.querySelector(listed);
+        if (!table?.querySelector('[data-testid^="store-row-"]')) return;
         w.benchRowsAt = performance.now();
         observer.disconnect();
         // The first callback runs before the frame's style, layout and paint; the second one
@@ -101,7 +107,8 @@ export async function timeListRender(
       current = current.map((s, j) => updatedCopy(s, i * rows + j));
       rerenderMs.push(await timeReplaceAll(page, context, current));
     }
-    return { ...load, rerenderMs };
+    const scrollToEndMs = await timeScrollToEnd(page, rows);
+    return { ...load, rerenderMs, scrollToEndMs };
   } finally {
     await browserContext.close();
   }
@@ -129,17 +136,40 @@ async function timeReplaceAll(page: Page, context: string, stores: Store[]): Pro
       hook.applySnapshot(context, stores);
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       const ms = performance.now() - start;
-      // Checked after the clock stops: every row must show its new status, or nothing was timed.
-      const wrong = stores.filter(
-        (s) =>
-          document
-            .querySelector(`[data-testid="store-status-${s.name}"]`)
-            ?.getAttribute('data-status') !== s.status,
-      ).length;
+      // Checked after the clock stops: every drawn row must show its new status, and some must
+      // be drawn, or nothing was timed.
+      const shown = stores.flatMap((s) => {
+        const badge = document.querySelector(`[data-testid="store-status-${s.name}"]`);
+        return badge ? [badge.getAttribute('data-status') === s.status] : [];
+      });
+      const wrong = shown.length === 0 ? stores.length : shown.filter((ok) => !ok).length;
       return { ms, wrong };
     },
     { context, stores },
   );
   if (wrong > 0) throw new Error(`${wrong} rows did not show their new status`);
+  return ms;
+}
+
+/** Scrolls the list from the top to its end and resolves with the time to the frame after. */
+async function timeScrollToEnd(page: Page, rows: number): Promise<number> {
+  const { ms, last } = await page.evaluate(async () => {
+    const table = document.querySelector('[data-testid="stores-table"]');
+    const scroller = table?.parentElement;
+    if (!scroller) throw new Error('the list has no scroller');
+    scroller.scrollTop = 0;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const start = performance.now();
+    scroller.scrollTop = scroller.scrollHeight;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const ms = performance.now() - start;
+    const indices = [...document.querySelectorAll('[data-testid^="store-row-"]')].map((r) =>
+      Number(r.getAttribute('aria-rowindex')),
+    );
+    return { ms, last: Math.max(...indices) };
+  });
+  // The header is row 1, so the last store is row rows + 1.
+  if (last !== rows + 1)
+    throw new Error(`after scrolling to the end, the last row drawn is ${last}`);
   return ms;
 }

@@ -3,7 +3,7 @@ import { createKubeClients, isNotFound, readOrUndefined } from '../kube/client';
 import { findLeftovers } from '../kube/leftovers';
 import {
   deleteNamespace,
-  deleteNamespaceClaims,
+  deleteNamespacePodsAndClaims,
   ensureNamespace,
   listManagedNamespaces,
   waitForNamespaceGone,
@@ -29,7 +29,7 @@ export function connectCluster(target: KubeTarget, helmPath: string): StoreClust
       return ns ? namespaceInfo(ns) : null;
     },
     deleteNamespace: (name) => deleteNamespace(c, name),
-    deleteNamespaceClaims: (name) => deleteNamespaceClaims(c, name),
+    deleteNamespacePodsAndClaims: (name) => deleteNamespacePodsAndClaims(c, name),
     waitForNamespaceGone: (name, o) => waitForNamespaceGone(c, name, o),
     listManagedNamespaces: async () => (await listManagedNamespaces(c)).map(namespaceInfo),
     readSecretData: (namespace, name) => readSecretData(c, namespace, name),

@@ -29,8 +29,8 @@ export interface StoreCluster {
   /** null when there is no such namespace */
   getNamespace(name: string): Promise<NamespaceInfo | null>;
   deleteNamespace(name: string): Promise<void>;
-  /** deletes every PersistentVolumeClaim in a Storefleet namespace; absent namespace = ok */
-  deleteNamespaceClaims(name: string): Promise<void>;
+  /** deletes the pods and claims of a Storefleet namespace being deleted; absent = ok */
+  deleteNamespacePodsAndClaims(name: string): Promise<void>;
   waitForNamespaceGone(name: string, o: WaitOptions): Promise<void>;
   listManagedNamespaces(): Promise<NamespaceInfo[]>;
   /** decoded data, or null when the Secret does not exist */

@@ -8,9 +8,10 @@ import { runStep } from './step-runner';
  *
  * Kubernetes' namespace controller waits five seconds after a namespace is deleted before it
  * removes anything inside (`namespaceDeletionGracePeriod`), so the namespace delete is issued
- * alongside the uninstall rather than after it: Helm's time then overlaps that wait instead of
- * adding to it. The chart creates only namespaced objects, so the order cannot leak anything,
- * and check-leftovers proves it.
+ * first and the uninstall runs during that wait instead of before it. The store's pods and
+ * claims are deleted at the same time, so the controller's first pass finds nothing that makes
+ * it come back seconds later. The chart creates only namespaced objects, so the order cannot
+ * leak anything, and check-leftovers proves it.
  */
 export async function deleteStore(ctx: OpContext): Promise<void> {
   const ns = ctx.store.namespace;
@@ -21,17 +22,18 @@ export async function deleteStore(ctx: OpContext): Promise<void> {
     const found = await ctx.cluster.getNamespace(ns);
     // A namespace the store never created (a name clash) is the user's, and stays.
     ours = found?.labels[STORE_ID_LABEL] === ctx.store.id;
-    const [helm, namespace] = await Promise.allSettled([
+    // Terminating from here on: nothing new can be created in it, so nothing deleted comes back.
+    if (ours) await ctx.cluster.deleteNamespace(ns);
+    const [helm, content] = await Promise.allSettled([
       ctx.cluster.helm.uninstall(release, ns, o),
-      ours ? ctx.cluster.deleteNamespace(ns) : Promise.resolve(),
+      ours ? ctx.cluster.deleteNamespacePodsAndClaims(ns) : Promise.resolve(),
     ]);
-    if (namespace.status === 'rejected') throw namespace.reason;
+    if (content.status === 'rejected') throw content.reason;
     // On a slow machine the namespace controller can remove the release's records while Helm
     // is still at work; the release being gone is what this step is for.
     if (helm.status === 'rejected' && !(ours && (await releaseGone(ctx, release)))) {
       throw helm.reason;
     }
-    if (ours) await ctx.cluster.deleteNamespaceClaims(ns);
     return ours
       ? `Release ${release} is gone; namespace ${ns} is being deleted`
       : `Release ${release} is gone`;

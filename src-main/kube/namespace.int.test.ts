@@ -3,7 +3,7 @@ import { removeNamespace, testClients, uniqueName } from './int-test-env';
 import { MANAGED_BY_LABEL, STORE_ID_LABEL, STORE_NAME_LABEL } from './labels';
 import {
   deleteNamespace,
-  deleteNamespaceClaims,
+  deleteNamespacePodsAndClaims,
   ensureNamespace,
   listManagedNamespaces,
   waitForNamespaceGone,
@@ -137,39 +137,55 @@ describe('deleteNamespace and waitForNamespaceGone', () => {
   });
 });
 
-describe('deleteNamespaceClaims', () => {
+describe('deleteNamespacePodsAndClaims', () => {
   const claim = (name: string) => ({
     metadata: { name },
     spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
   });
+  const pod = (name: string) => ({
+    metadata: { name },
+    spec: { containers: [{ name: 'app', image: 'busybox' }] },
+  });
+  const names = async (namespace: string) => [
+    ...(await c.core.listNamespacedPod({ namespace })).items.map((i) => `pod/${i.metadata?.name}`),
+    ...(await c.core.listNamespacedPersistentVolumeClaim({ namespace })).items.map(
+      (i) => `pvc/${i.metadata?.name}`,
+    ),
+  ];
 
-  it('deletes every claim in a store namespace, and refuses a namespace that is not ours', async () => {
+  it('empties a store namespace being deleted of its pods and claims', async () => {
     const { name, labels } = storeNamespace();
     await ensureNamespace(c, name, labels);
-    for (const n of ['data-a', 'data-b']) {
-      await c.core.createNamespacedPersistentVolumeClaim({ namespace: name, body: claim(n) });
-    }
-    await deleteNamespaceClaims(c, name);
-    await expect
-      .poll(
-        async () =>
-          (await c.core.listNamespacedPersistentVolumeClaim({ namespace: name })).items.length,
-        {
-          timeout: 10_000,
-        },
-      )
-      .toBe(0);
+    await c.core.createNamespacedPersistentVolumeClaim({ namespace: name, body: claim('data') });
+    await c.core.createNamespacedPod({ namespace: name, body: pod('web') });
+    // A finalizer holds the namespace in Terminating, so what is inside can be watched.
+    await c.core.createNamespacedConfigMap({
+      namespace: name,
+      body: { metadata: { name: 'held', finalizers: [HOLD] } },
+    });
+    held.push(name);
+    await expect(deleteNamespacePodsAndClaims(c, name)).rejects.toThrow(
+      `refusing to delete pods and claims in namespace ${name}: it is not being deleted`,
+    );
+    expect((await names(name)).sort()).toEqual(['pod/web', 'pvc/data']);
 
+    await deleteNamespace(c, name);
+    await deleteNamespacePodsAndClaims(c, name);
+    await expect.poll(() => names(name), { timeout: 10_000 }).toEqual([]);
+    await release(name);
+    await waitForNamespaceGone(c, name, { timeoutMs: 60_000 });
+    await expect(deleteNamespacePodsAndClaims(c, name)).resolves.toBeUndefined();
+  });
+
+  it('refuses a namespace Storefleet does not manage', async () => {
     const foreign = uniqueName('foreign');
     created.push(foreign);
     await c.core.createNamespace({ body: { metadata: { name: foreign } } });
     await c.core.createNamespacedPersistentVolumeClaim({ namespace: foreign, body: claim('keep') });
-    await expect(deleteNamespaceClaims(c, foreign)).rejects.toThrow(
-      `refusing to delete claims in namespace ${foreign}: it is not managed by Storefleet`,
+    await expect(deleteNamespacePodsAndClaims(c, foreign)).rejects.toThrow(
+      `refusing to delete pods and claims in namespace ${foreign}: it is not managed by Storefleet`,
     );
-    const kept = await c.core.listNamespacedPersistentVolumeClaim({ namespace: foreign });
-    expect(kept.items.map((i) => i.metadata?.name)).toEqual(['keep']);
-    await expect(deleteNamespaceClaims(c, uniqueName('absent'))).resolves.toBeUndefined();
+    expect(await names(foreign)).toEqual(['pvc/keep']);
   });
 });
 

@@ -131,21 +131,28 @@ export async function listManagedNamespaces(c: KubeClients): Promise<V1Namespace
 }
 
 /**
- * Deletes every PersistentVolumeClaim in a Storefleet namespace. Kubernetes' namespace controller
- * would do it too, but only on its first pass, and a claim still held by its protection finalizer
- * then costs it a second pass; removing them up front lets one pass finish the namespace.
+ * Deletes the pods and PersistentVolumeClaims of a Storefleet namespace that is being deleted.
+ * Kubernetes' namespace controller would delete them too, but a pod still terminating or a claim
+ * still held by its protection finalizer when it makes its first pass costs it a second pass,
+ * seconds later. Deleted up front, they are gone by then. Only for a Terminating namespace:
+ * nothing can recreate them there, where in a live one their controllers would.
  */
-export async function deleteNamespaceClaims(c: KubeClients, name: string): Promise<void> {
+export async function deleteNamespacePodsAndClaims(c: KubeClients, name: string): Promise<void> {
   checkName(name);
   const ns = await readOrUndefined(() => c.core.readNamespace({ name }));
   if (!ns) return;
   if (!isManaged(ns)) {
     throw new Error(
-      `refusing to delete claims in namespace ${name}: it is not managed by Storefleet`,
+      `refusing to delete pods and claims in namespace ${name}: it is not managed by Storefleet`,
     );
   }
-  await c.core.deleteCollectionNamespacedPersistentVolumeClaim({
-    namespace: name,
-    propagationPolicy: 'Background',
-  });
+  if (!ns.metadata?.deletionTimestamp) {
+    throw new Error(
+      `refusing to delete pods and claims in namespace ${name}: it is not being deleted`,
+    );
+  }
+  await Promise.all([
+    c.core.deleteCollectionNamespacedPod({ namespace: name }),
+    c.core.deleteCollectionNamespacedPersistentVolumeClaim({ namespace: name }),
+  ]);
 }

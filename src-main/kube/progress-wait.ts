@@ -54,6 +54,12 @@ export async function waitWithDiagnosis(
       report();
       return undefined;
     },
-    { what, timeoutMs: o.timeoutMs, signal: o.signal, intervalMs: o.pollMs ?? POLL_MS, lastState: state },
+    {
+      what,
+      timeoutMs: o.timeoutMs,
+      signal: o.signal,
+      intervalMs: o.pollMs ?? POLL_MS,
+      lastState: state,
+    },
   );
 }

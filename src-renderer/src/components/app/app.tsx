@@ -31,7 +31,7 @@ export function App(): React.JSX.Element {
         <TopBar onError={onError} />
         <Banner notices={notices} onDismissNotice={dismiss} onError={onError} />
         <div className="flex min-h-0 flex-1">
-          <main className="min-w-0 flex-1 overflow-auto">
+          <main className="min-w-0 flex-1 overflow-hidden">
             <StoresTable onError={onError} />
           </main>
           {openStoreId ? <StorePage key={openStoreId} storeId={openStoreId} /> : null}

@@ -6,6 +6,8 @@ import { StatusBadge } from '../ui/status-badge';
 
 interface Props {
   store: Store;
+  /** aria-rowindex: the row's place in the whole list, the header being 1 */
+  rowIndex: number;
   selected: boolean;
   onOpen: (storeId: string) => void;
   onVisit: (storeId: string) => void;
@@ -25,6 +27,7 @@ function stepText(store: Store): string {
 // leaf that re-renders alone on each tick.
 export const StoreRow = memo(function StoreRow({
   store,
+  rowIndex,
   selected,
   onOpen,
   onVisit,
@@ -33,10 +36,11 @@ export const StoreRow = memo(function StoreRow({
   return (
     <div
       role="row"
+      aria-rowindex={rowIndex}
       data-testid={`store-row-${store.name}`}
       aria-current={selected ? true : undefined}
       onClick={() => onOpen(store.id)}
-      className={`${STORE_GRID} store-row cursor-default border-b border-line ${selected ? 'bg-accent/10' : 'hover:bg-raised'}`}
+      className={`${STORE_GRID} cursor-default border-b border-line ${selected ? 'bg-accent/10' : 'hover:bg-raised'}`}
     >
       <div role="cell" className="truncate px-3">
         <button

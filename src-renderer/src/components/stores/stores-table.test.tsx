@@ -34,7 +34,15 @@ const seed = Array.from({ length: COUNT }, (_, i) =>
   }),
 );
 
+const ROW_PX = 32;
+
+/** jsdom lays nothing out: give every element the height of a viewport that shows `rows` rows. */
+function viewportOf(rows: number): void {
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(rows * ROW_PX);
+}
+
 function renderTable(): void {
+  viewportOf(COUNT);
   useApp.getState().setContexts({
     contexts: [standInContext({ name: 'k3d-dev', current: true })],
     errors: [],
@@ -50,7 +58,10 @@ const renders = () => Object.fromEntries(badgeRenders);
 
 describe('stores table re-renders only the rows that changed', () => {
   beforeEach(() => vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] }));
-  afterEach(() => vi.useRealTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
 
   it('an update to one store re-renders that row once, not all of them', () => {
     renderTable();
@@ -91,5 +102,52 @@ describe('stores table re-renders only the rows that changed', () => {
     });
     expect(screen.getByTestId('store-row-shop-0').textContent).not.toBe(before);
     expect(renders()).toEqual({});
+  });
+});
+
+describe('stores table draws only the rows in view', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  function renderWindowed(rowsInView: number): HTMLElement {
+    viewportOf(rowsInView);
+    useApp.getState().setContexts({
+      contexts: [standInContext({ name: 'k3d-dev', current: true })],
+      errors: [],
+      selected: 'k3d-dev',
+    });
+    useStores.getState().applySnapshot('k3d-dev', seed, Date.now());
+    renderWithApi(<StoresTable onError={() => undefined} />, createStandInApi());
+    return screen.getByTestId('stores-table');
+  }
+
+  const drawn = () =>
+    screen
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => Number(r.getAttribute('aria-rowindex')));
+
+  it('announces every store but draws a screenful plus the overscan', () => {
+    const table = renderWindowed(10);
+    expect(table.getAttribute('aria-rowcount')).toBe(String(COUNT + 1));
+    // Rows 2.. (the header is 1): 10 in view, one partly in view, and 10 of overscan below.
+    expect(drawn()).toEqual(Array.from({ length: 21 }, (_, i) => i + 2));
+    const body = screen.getAllByRole('rowgroup')[1];
+    expect(body?.style.height).toBe(`${COUNT * ROW_PX}px`);
+  });
+
+  it('scrolling draws the rows that come into view, in their place', () => {
+    const table = renderWindowed(10);
+    const scroller = table.parentElement;
+    if (!scroller) throw new Error('no scroller');
+    // The header takes the first row's height, so row 100 of the list starts at 101 rows down.
+    act(() => {
+      scroller.scrollTop = 101 * ROW_PX;
+      scroller.dispatchEvent(new Event('scroll'));
+    });
+    const rows = drawn();
+    expect(rows[0]).toBe(100 - 10 + 2);
+    expect(rows.at(-1)).toBe(100 + 11 + 10 + 1);
+    const shift = table.querySelector<HTMLElement>('[role="rowgroup"]:last-child > div');
+    expect(shift?.style.transform).toBe(`translateY(${90 * ROW_PX}px)`);
   });
 });

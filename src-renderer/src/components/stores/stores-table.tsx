@@ -1,10 +1,15 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Store } from '../../../../src-main/shared/store-types';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { selectSelectedContext, useApp } from '../../state/app-store';
 import { storesOfContext, useStores } from '../../state/stores-store';
 import { EmptyState } from './empty-state';
+import { useRowWindow } from './row-window';
 import { STORE_GRID, StoreRow } from './store-row';
+
+/** Row height before the header has been measured: the `h-row` token, 2rem. */
+const FALLBACK_ROW_PX = 32;
 
 export function StoresTable({
   onError,
@@ -41,39 +46,80 @@ export function StoresTable({
   if (stores.length === 0) {
     return <EmptyState context={context} onCreate={() => useApp.getState().setCreateOpen(true)} />;
   }
-  // A grid of divs rather than a <table>: rows off screen can then skip style, layout and paint
-  // (content-visibility), which table rows do not support.
+  return <StoreRows stores={stores} openStoreId={openStoreId} onOpen={onOpen} onVisit={onVisit} />;
+}
+
+/**
+ * The list is its own scroller and draws only the rows in view (plus a margin), so a context
+ * with hundreds of stores costs what a screenful costs, on load and on every update. Rows have
+ * one fixed height, which makes each row's place a multiplication.
+ */
+function StoreRows({
+  stores,
+  openStoreId,
+  onOpen,
+  onVisit,
+}: {
+  stores: Store[];
+  openStoreId: string | null;
+  onOpen: (storeId: string) => void;
+  onVisit: (storeId: string) => void;
+}): React.JSX.Element {
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+  const header = useRef<HTMLDivElement>(null);
+  const [rowPx, setRowPx] = useState(FALLBACK_ROW_PX);
+  useLayoutEffect(() => {
+    const measured = header.current?.offsetHeight ?? 0;
+    if (measured > 0) setRowPx(measured);
+  }, []);
+  const { start, end } = useRowWindow(scroller, stores.length, rowPx, rowPx);
   return (
-    <div role="table" aria-label="Stores" aria-rowcount={stores.length + 1} className="text-left">
-      <div role="rowgroup" className="sticky top-0 z-10 bg-bg text-xs text-muted">
-        <div role="row" className={`${STORE_GRID} border-b border-line`}>
-          <span role="columnheader" className="px-3 font-medium">
-            Name
-          </span>
-          <span role="columnheader" className="px-3 font-medium">
-            Status
-          </span>
-          <span role="columnheader" className="px-3 font-medium">
-            Step
-          </span>
-          <span role="columnheader" className="px-3 text-right font-medium">
-            Elapsed
-          </span>
-          <span role="columnheader" className="px-3 font-medium">
-            Address
-          </span>
+    <div ref={setScroller} className="h-full overflow-auto">
+      <div
+        role="table"
+        aria-label="Stores"
+        aria-rowcount={stores.length + 1}
+        data-testid="stores-table"
+        className="text-left"
+      >
+        <div role="rowgroup" className="sticky top-0 z-10 bg-bg text-xs text-muted">
+          <div
+            ref={header}
+            role="row"
+            aria-rowindex={1}
+            className={`${STORE_GRID} border-b border-line`}
+          >
+            <span role="columnheader" className="px-3 font-medium">
+              Name
+            </span>
+            <span role="columnheader" className="px-3 font-medium">
+              Status
+            </span>
+            <span role="columnheader" className="px-3 font-medium">
+              Step
+            </span>
+            <span role="columnheader" className="px-3 text-right font-medium">
+              Elapsed
+            </span>
+            <span role="columnheader" className="px-3 font-medium">
+              Address
+            </span>
+          </div>
         </div>
-      </div>
-      <div role="rowgroup">
-        {stores.map((store) => (
-          <StoreRow
-            key={store.id}
-            store={store}
-            selected={store.id === openStoreId}
-            onOpen={onOpen}
-            onVisit={onVisit}
-          />
-        ))}
+        <div role="rowgroup" style={{ height: stores.length * rowPx }}>
+          <div style={{ transform: `translateY(${start * rowPx}px)` }}>
+            {stores.slice(start, end).map((store, i) => (
+              <StoreRow
+                key={store.id}
+                store={store}
+                rowIndex={start + i + 2}
+                selected={store.id === openStoreId}
+                onOpen={onOpen}
+                onVisit={onVisit}
+              />
+            ))}
+          </div>
+        </div>
       </div>
     </div>
   );
