@@ -47,7 +47,11 @@ async function openWindow(): Promise<BrowserWindow> {
 
 async function main(): Promise<void> {
   await app.whenReady();
-  hardenSession(session.defaultSession, contentSecurityPolicy({ devServer: devServerUrl }));
+  hardenSession(
+    session.defaultSession,
+    contentSecurityPolicy({ devServer: devServerUrl }),
+    expectedUrl,
+  );
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, expectedUrl));
 
   // STOREFLEET_DATA_DIR isolates end-to-end runs from the user's own stores.

@@ -58,7 +58,9 @@ test.describe('store lifecycle (real engine; storefront: Store API stand-in)', (
     await screenshot(app, 'store-page-ready');
   });
 
-  test('reveal shows the admin login of a Ready store, then hides it', async ({ app }) => {
+  test('reveal shows the admin login of a Ready store, copies it, then hides it', async ({
+    app,
+  }) => {
     await openStorePage(app, name);
     await expect(app.getByTestId('credentials-password')).toHaveCount(0);
     await app.getByTestId('reveal-credentials').click();
@@ -68,6 +70,21 @@ test.describe('store lifecycle (real engine; storefront: Store API stand-in)', (
     const length = await password.evaluate((el) => (el.textContent ?? '').trim().length);
     expect(length).toBeGreaterThanOrEqual(12);
     await expect(app.getByTestId('credentials-username')).not.toBeEmpty();
+    // Copy puts the password on the clipboard; compared inside the page, so only a yes or no
+    // (never the secret) comes back to the test.
+    await app.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(app.url()).origin,
+    });
+    await app.getByRole('button', { name: 'Copy password' }).click();
+    await expect
+      .poll(() =>
+        app.evaluate(async () => {
+          const shown = document.querySelector('[data-testid="credentials-password"]');
+          const copied = await navigator.clipboard.readText();
+          return copied.length > 0 && copied === shown?.textContent?.trim();
+        }),
+      )
+      .toBe(true);
     await app.getByTestId('hide-credentials').click();
     await expect(password).toHaveCount(0);
     await expect(app.getByTestId('reveal-credentials')).toBeVisible();

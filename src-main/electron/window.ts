@@ -1,5 +1,6 @@
 import { BrowserWindow } from 'electron';
 import type { Session, WebContents } from 'electron';
+import { isPermissionAllowed } from './permission-policy';
 import { isTrustedSender } from './sender-check';
 
 export interface MainWindowOptions {
@@ -10,10 +11,17 @@ export interface MainWindowOptions {
   expectedUrl: string;
 }
 
-/** Denies every permission prompt and adds the CSP to every response the session loads. */
-export function hardenSession(ses: Session, csp: string): void {
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+/**
+ * Denies every permission but clipboard writes from the app's own page (see permission-policy),
+ * without prompting, and adds the CSP to every response the session loads.
+ */
+export function hardenSession(ses: Session, csp: string, expectedUrl: string): void {
+  ses.setPermissionRequestHandler((contents, permission, callback) =>
+    callback(isPermissionAllowed(permission, contents.getURL(), expectedUrl)),
+  );
+  ses.setPermissionCheckHandler((contents, permission) =>
+    isPermissionAllowed(permission, contents?.getURL(), expectedUrl),
+  );
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
