@@ -1,7 +1,8 @@
 import type { OpContext } from './op-context';
 import { installRelease } from './release';
 import { runStep } from './step-runner';
-import { changedSettings, isStopped, keptSettings } from './store-settings';
+import { releaseSettings } from './release-settings';
+import { changedSettings, isStopped } from './store-settings';
 import { waitAndVerify } from './workload-steps';
 
 /**
@@ -35,10 +36,14 @@ export async function rollbackStore(
   await runStep(ctx, 'Updating', 'rollback', async () => {
     const release = ctx.driver.releaseName(ctx.ref);
     const ns = ctx.store.namespace;
-    // Only the allow-listed keys leave this line: the revision's values hold its passwords.
-    const restored = keptSettings(
-      ctx.driver.settingsFromValues(await ctx.cluster.helm.getValues(release, ns, revision)),
-    );
+    const restored = await releaseSettings({
+      cluster: ctx.cluster,
+      driver: ctx.driver,
+      release,
+      namespace: ns,
+      revision,
+      valuesFile: ctx.valuesFile,
+    });
     stopped = isStopped(restored);
     // A stopped store has no database for a new bootstrap run to talk to.
     if (!stopped) await rerunBootstrap(ctx);

@@ -121,6 +121,24 @@ describe('stop and start (storefront: local Store API stand-in)', () => {
     expect(await settledStore(e, store.id)).toMatchObject({ status: 'Ready', helmRevision: 5 });
   });
 
+  it('rediscovery imports a stopped store as Stopped, with its settings, and it starts again', async () => {
+    const e = await engines.start();
+    const { store } = await readyStore(e, 'refound');
+    await e.engine.upgrade({ storeId: store.id, memoryLimit: '600Mi' });
+    expect(await settledStore(e, store.id)).toMatchObject({ status: 'Ready' });
+    await e.engine.stop(store.id);
+    expect(await settledStore(e, store.id)).toMatchObject({ status: 'Stopped' });
+
+    e.repo.remove(store.id);
+    const found = await e.engine.rediscover(testCluster().context);
+    expect(found.imported.map((s) => [s.id, s.status])).toEqual([[store.id, 'Stopped']]);
+    expect(e.repo.settings(store.id)).toEqual({ memoryLimit: '600Mi', stopped: 'true' });
+
+    await e.engine.start(store.id);
+    expect(await settledStore(e, store.id)).toMatchObject({ status: 'Ready', error: null });
+    expect(e.repo.settings(store.id)).toEqual({ memoryLimit: '600Mi' });
+  });
+
   it('deletes a Stopped store and leaves nothing behind', async () => {
     const e = await engines.start();
     const { store } = await readyStore(e, 'stopdel');
@@ -166,6 +184,13 @@ describe('kept settings across upgrades and rollbacks', () => {
       wordpress: { resources: { limits: { memory: '600Mi' } } },
     });
     expect(rev5).not.toHaveProperty('woocommerce.version');
+
+    // Revision 1 was installed with the values file alone: rolling back to it keeps no setting,
+    // so the values file's defaults are not pinned on the store.
+    await e.engine.rollback(store.id, 1);
+    expect(await settledStore(e, store.id)).toMatchObject({ status: 'Ready', helmRevision: 6 });
+    expect(e.repo.settings(store.id)).toEqual({});
+    expect(await wordpressMemory(name, store.namespace)).toBe('512Mi');
   });
 
   it('refuses a memory limit above the LimitRange max before touching the store', async () => {

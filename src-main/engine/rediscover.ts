@@ -4,6 +4,8 @@ import { STORE_ID_LABEL, STORE_KIND_LABEL, STORE_NAME_LABEL } from '../kube/labe
 import type { Store, StoreKind, StoreStatus } from '../shared/store-types';
 import type { NamespaceInfo, StoreCluster } from './cluster-port';
 import type { StoreEvents } from './store-events';
+import { releaseSettings } from './release-settings';
+import { isStopped } from './store-settings';
 import { validateStoreName } from './validate-input';
 
 export interface RediscoveryResult {
@@ -19,6 +21,8 @@ export interface RediscoveryDeps {
   drivers: Partial<Record<StoreKind, StoreKindDriver>>;
   storeDomain: string;
   storefrontPort: number | undefined;
+  /** the values file every release of that kind is installed with */
+  valuesFile(kind: StoreKind): string;
   now: () => Date;
   /** stores with work running or pending: their namespace may be coming or going */
   busy: (storeId: string) => boolean;
@@ -82,24 +86,40 @@ async function importNamespace(d: RediscoveryDeps, ns: NamespaceInfo): Promise<S
   }
 
   const ref = { id, name, namespace: ns.name };
-  const release = await d.cluster.helm.status(driver.releaseName(ref), ns.name);
+  const releaseName = driver.releaseName(ref);
+  const release = await d.cluster.helm.status(releaseName, ns.name);
   const ready = release?.status === 'deployed';
   const reason = ready
     ? null
     : release
       ? `Found in the cluster; its Helm release is ${release.status}.`
       : 'Found in the cluster without a Helm release.';
+  // The release's own settings come along, so the next upgrade builds on what is running, and
+  // a store that was stopped is imported as Stopped rather than Ready.
+  const settings = ready
+    ? await releaseSettings({
+        cluster: d.cluster,
+        driver,
+        release: releaseName,
+        namespace: ns.name,
+        valuesFile: d.valuesFile(kind),
+      })
+    : {};
+  const settled: StoreStatus = isStopped(settings) ? 'Stopped' : 'Ready';
   const url = driver.storeUrl(driver.host(ref, d.storeDomain), 'http', d.storefrontPort);
   const at = d.now().toISOString();
   const fields = {
-    status: (ready ? 'Ready' : 'Failed') as StoreStatus,
+    status: ready ? settled : ('Failed' as StoreStatus),
     step: ready ? null : ('helm' as const),
     error: reason,
     helmRevision: release?.revision ?? null,
   };
   let store: Store;
   if (existing) {
-    store = d.events.update(id, fields);
+    store = d.repo.transaction(() => {
+      d.repo.setSettings(id, settings);
+      return d.events.update(id, fields);
+    });
   } else {
     store = {
       ...ref,
@@ -112,14 +132,18 @@ async function importNamespace(d: RediscoveryDeps, ns: NamespaceInfo): Promise<S
       statusSince: at,
       ...fields,
     };
-    d.repo.insert(store);
+    d.repo.transaction(() => {
+      d.repo.insert(store);
+      d.repo.setSettings(id, settings);
+    });
     d.events.published(store);
   }
   d.events.event(
     id,
     ready ? 'ready' : 'helm',
     ready ? 'succeeded' : 'failed',
-    reason ?? `Found in the cluster and imported (${ns.name})`,
+    reason ??
+      `Found in the cluster and imported (${ns.name})${settled === 'Stopped' ? ', stopped' : ''}`,
   );
   return store;
 }
