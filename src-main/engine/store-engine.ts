@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import type { PendingOp, StoreRepository } from '../db/store-repository';
-import type { SettingsRepository } from '../db/settings-repository';
-import type { StoreKindDriver, StoreRef } from '../engines/types';
+import type { PendingOp } from '../db/store-repository';
+import type { StoreKindDriver } from '../engines/types';
 import type {
   CreateStoreInput,
   HelmRevision,
@@ -14,12 +12,14 @@ import { isToolError } from '../tools/tool-error';
 import { connectCluster } from './cluster-adapter';
 import type { StoreCluster } from './cluster-port';
 import { ConcurrencyLimiter } from './concurrency-limiter';
-import { createLimitError, rateWindowStart } from './create-limits';
+import { readCredentials } from './credentials';
+import type { EngineDeps } from './engine-deps';
 import { EngineError, invalidArgument } from './engine-error';
 import { MemoryCaps, checkMemoryLimit } from './memory-cap';
 import { runOperation } from './run-operation';
 import { DEFAULT_TIMEOUTS, OpAborted, type EngineTimeouts, type KubeTarget } from './op-context';
 import { Redactor } from './redactor';
+import { admitNewStore } from './new-store';
 import { rediscoverContext, type RediscoveryResult } from './rediscover';
 import { StoreEvents } from './store-events';
 import {
@@ -36,31 +36,6 @@ import {
   validateRevision,
   validateStoreId,
 } from './validate-input';
-
-export interface EngineDeps {
-  repo: StoreRepository;
-  settings: SettingsRepository;
-  resolveContext(context: string): Promise<KubeTarget>;
-  /** the Helm binary to run; throws a clear Error when there is none */
-  helmPath(): Promise<string>;
-  drivers: Partial<Record<StoreKind, StoreKindDriver>>;
-  /** e.g. helm-values/values-local.yaml */
-  valuesFile(kind: StoreKind): string;
-  /** 'localhost' on a laptop */
-  storeDomain: string;
-  /** port in store URLs; undefined = the scheme's default */
-  storefrontPort?: number;
-  timeouts?: Partial<EngineTimeouts>;
-  now?: () => Date;
-  /** never receives secrets */
-  log?: (line: string) => void;
-  /** values layered over a store's generated values (node placement, resources, ...) */
-  overrideValues?: (store: StoreRef) => Record<string, unknown> | undefined;
-  /** contexts to rediscover on start besides those the database knows */
-  knownContexts?: () => string[];
-  /** builds the cluster access for one context; the Helm + Kubernetes client adapter by default */
-  connectCluster?: (target: KubeTarget, helmPath: string) => StoreCluster;
-}
 
 interface ActiveOp {
   op: PendingOp;
@@ -121,50 +96,16 @@ export class StoreEngine implements StoreService {
         `${driver?.displayName ?? kind} stores cannot be created from this installation.`,
       );
     }
-    const settings = this.deps.settings.get();
-    const now = this.now();
-    const repo = this.deps.repo;
-    const store = repo.transaction(() => {
-      const clash = repo.findByName(context, name);
-      if (clash) {
-        throw new EngineError(
-          'conflict',
-          `A store named "${name}" already exists in context "${context}".`,
-        );
-      }
-      const limit = createLimitError(
-        {
-          active: repo.countActive(context),
-          createdInWindow: repo.countCreatedSince(context, rateWindowStart(now)),
-          context,
-        },
-        settings,
-      );
-      if (limit) throw limit;
-      const ref: StoreRef = { id: randomUUID(), name, namespace: `store-${name}` };
-      const url = driver.storeUrl(
-        driver.host(ref, this.deps.storeDomain),
-        'http',
-        this.deps.storefrontPort,
-      );
-      const at = now.toISOString();
-      const row: Store = {
-        ...ref,
-        kind,
-        context,
-        status: 'Queued',
-        step: null,
-        error: null,
-        url,
-        adminUrl: driver.adminUrl(url),
-        createdAt: at,
-        updatedAt: at,
-        statusSince: at,
-        helmRevision: null,
-      };
-      repo.insert(row);
-      repo.setPendingOp(row.id, { op: 'provision' });
-      return row;
+    const store = admitNewStore({
+      repo: this.deps.repo,
+      driver,
+      context,
+      name,
+      kind,
+      settings: this.deps.settings.get(),
+      now: this.now(),
+      storeDomain: this.deps.storeDomain,
+      storefrontPort: this.deps.storefrontPort,
     });
     this.events.published(store);
     this.schedule(store.id, { op: 'provision' });
@@ -281,16 +222,7 @@ export class StoreEngine implements StoreService {
       );
     }
     const { cluster, driver } = await this.connect(store);
-    const secretName = driver.workloads(store).credentialsSecret;
-    const data = await cluster.readSecretData(store.namespace, secretName);
-    if (!data) {
-      throw new EngineError(
-        'not-found',
-        `The store's credentials Secret ${secretName} is missing from ${store.namespace}.`,
-      );
-    }
-    this.redactor.remember(store.id, Object.values(data));
-    return driver.credentialsFromSecretData(data, store.adminUrl);
+    return readCredentials(cluster, driver, store, this.redactor);
   }
 
   onStoreUpdated(listener: (store: Store) => void): () => void {
@@ -343,6 +275,7 @@ export class StoreEngine implements StoreService {
       drivers: this.deps.drivers,
       storeDomain: this.deps.storeDomain,
       storefrontPort: this.deps.storefrontPort,
+      valuesFile: (kind) => this.deps.valuesFile(kind),
       now: this.now,
       busy: (id) => this.active.has(id) || pending.has(id),
       log: this.logLine,

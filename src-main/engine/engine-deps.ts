@@ -1,0 +1,32 @@
+import type { SettingsRepository } from '../db/settings-repository';
+import type { StoreRepository } from '../db/store-repository';
+import type { StoreKindDriver, StoreRef } from '../engines/types';
+import type { StoreKind } from '../shared/store-types';
+import type { StoreCluster } from './cluster-port';
+import type { EngineTimeouts, KubeTarget } from './op-context';
+
+/** What the store engine is built from; everything outside the engine it talks to. */
+export interface EngineDeps {
+  repo: StoreRepository;
+  settings: SettingsRepository;
+  resolveContext(context: string): Promise<KubeTarget>;
+  /** the Helm binary to run; throws a clear Error when there is none */
+  helmPath(): Promise<string>;
+  drivers: Partial<Record<StoreKind, StoreKindDriver>>;
+  /** e.g. helm-values/values-local.yaml */
+  valuesFile(kind: StoreKind): string;
+  /** 'localhost' on a laptop */
+  storeDomain: string;
+  /** port in store URLs; undefined = the scheme's default */
+  storefrontPort?: number;
+  timeouts?: Partial<EngineTimeouts>;
+  now?: () => Date;
+  /** never receives secrets */
+  log?: (line: string) => void;
+  /** values layered over a store's generated values (node placement, resources, ...) */
+  overrideValues?: (store: StoreRef) => Record<string, unknown> | undefined;
+  /** contexts to rediscover on start besides those the database knows */
+  knownContexts?: () => string[];
+  /** builds the cluster access for one context; the Helm + Kubernetes client adapter by default */
+  connectCluster?: (target: KubeTarget, helmPath: string) => StoreCluster;
+}
