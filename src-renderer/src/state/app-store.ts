@@ -16,6 +16,7 @@ export interface AppState {
   /** the store whose page is open, if any */
   openStoreId: string | null;
   createOpen: boolean;
+  settingsOpen: boolean;
   setContexts: (list: ContextList) => void;
   setContextsError: (message: string | null) => void;
   setProbe: (context: string, probe: ProbeState) => void;
@@ -23,6 +24,7 @@ export interface AppState {
   setKinds: (kinds: StoreKindInfo[]) => void;
   openStore: (storeId: string | null) => void;
   setCreateOpen: (open: boolean) => void;
+  setSettingsOpen: (open: boolean) => void;
   reset: () => void;
 }
 
@@ -34,6 +36,7 @@ const initial = () => ({
   kinds: null,
   openStoreId: null,
   createOpen: false,
+  settingsOpen: false,
 });
 
 export const useApp = create<AppState>()((set) => ({
@@ -45,6 +48,7 @@ export const useApp = create<AppState>()((set) => ({
   setKinds: (kinds) => set({ kinds }),
   openStore: (openStoreId) => set({ openStoreId }),
   setCreateOpen: (createOpen) => set({ createOpen }),
+  setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
   reset: () => set(initial()),
 }));
 

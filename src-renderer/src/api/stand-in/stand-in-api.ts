@@ -9,11 +9,13 @@ import type {
   StoreKindInfo,
   StorefleetApi,
 } from '../../../../src-main/ipc/contract';
+import { parseArg } from '../../../../src-main/ipc/parse-arg';
 import type { Store, StoreEvent } from '../../../../src-main/shared/store-types';
 import type {
   ContextProbe,
   HelmRevision,
   KubeContextInfo,
+  Settings,
   StoreCredentials,
   ToolInfo,
 } from '../../../../src-main/shared/service-types';
@@ -37,6 +39,8 @@ export interface StandInSeed {
   probes?: Record<string, ContextProbe>;
   history?: Record<string, HelmRevision[]>;
   credentials?: StoreCredentials;
+  /** Starting settings; updateSettings changes them for later getSettings calls. */
+  settings?: Partial<Omit<Settings, 'selectedContext'>>;
   /** createStore emits storeUpdated before it returns, as main may. */
   emitBeforeCreateReturns?: boolean;
 }
@@ -66,6 +70,13 @@ export function createStandInApi(seed: StandInSeed = {}): StandInApi {
   const failures = new Map<InvokeMethod, Error>();
   const calls: { method: InvokeMethod; arg: unknown }[] = [];
   let nextId = 1;
+  let settings: Omit<Settings, 'selectedContext'> = {
+    maxConcurrentProvisions: 2,
+    maxStoresPerContext: 50,
+    maxCreatesPerMinute: 10,
+    helmPath: null,
+    ...seed.settings,
+  };
 
   const contextList = () => ({ contexts, errors: [], selected });
   const emit = <E extends EventName>(event: E, payload: EventMap[E]): void => {
@@ -131,14 +142,12 @@ export function createStandInApi(seed: StandInSeed = {}): StandInApi {
     openStore: () => null,
     toolStatus: () => seed.tools ?? standInTools,
     storeKinds: () => KINDS,
-    getSettings: () => ({
-      maxConcurrentProvisions: 2,
-      maxStoresPerContext: 50,
-      maxCreatesPerMinute: 10,
-      selectedContext: selected,
-      helmPath: null,
-    }),
-    updateSettings: () => handlers.getSettings({}),
+    getSettings: () => ({ ...settings, selectedContext: selected }),
+    // Main's own argument check, so a value main would refuse is refused here with the same error.
+    updateSettings: (arg) => {
+      settings = { ...settings, ...parseArg('updateSettings', arg) };
+      return handlers.getSettings({});
+    },
   };
 
   const invoke =

@@ -5,6 +5,7 @@ import { useApp } from '../../state/app-store';
 import { startLiveSync } from '../../state/live-sync';
 import { Banner } from '../banner/banner';
 import { CreateStoreDialog } from '../create/create-store-dialog';
+import { SettingsDialog } from '../settings/settings-dialog';
 import { StorePage } from '../store-page/store-page';
 import { StoresTable } from '../stores/stores-table';
 import { StatusIconSprite } from '../ui/status-icons';
@@ -38,6 +39,7 @@ export function App(): React.JSX.Element {
         </div>
       </div>
       <CreateStoreDialog />
+      <SettingsDialog />
       <StatusIconSprite />
     </Tooltip.Provider>
   );

@@ -1,4 +1,4 @@
-import { Plus } from 'lucide-react';
+import { Plus, Settings } from 'lucide-react';
 import { selectSelectedContext, useApp } from '../../state/app-store';
 import { ContextSwitcher } from '../contexts/context-switcher';
 import { HealthIndicator } from '../contexts/health-indicator';
@@ -11,9 +11,18 @@ export function TopBar({ onError }: { onError: (message: string) => void }): Rea
       <h1 className="mr-2 text-sm font-semibold tracking-tight">Storefleet</h1>
       <ContextSwitcher onError={onError} />
       {context ? <HealthIndicator context={context} /> : null}
+      <button
+        type="button"
+        aria-label="Settings"
+        title="Settings"
+        data-testid="settings-button"
+        onClick={() => useApp.getState().setSettingsOpen(true)}
+        className="ml-auto inline-flex size-7 items-center justify-center rounded-ui text-muted outline-offset-2 hover:bg-raised focus-visible:outline-2 focus-visible:outline-accent"
+      >
+        <Settings aria-hidden size={15} />
+      </button>
       <Button
         variant="primary"
-        className="ml-auto"
         data-testid="create-store-button"
         disabled={!context}
         onClick={() => useApp.getState().setCreateOpen(true)}

@@ -1,0 +1,278 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { useEffect, useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { InvokeArg } from '../../../../src-main/ipc/contract';
+import type { Settings } from '../../../../src-main/shared/service-types';
+import { useApi } from '../../api/api-context';
+import { errorMessage } from '../../api/error-message';
+import { useApp } from '../../state/app-store';
+import { Button } from '../ui/button';
+import { DialogFrame, inputClass } from '../ui/dialog';
+
+type LimitKey = 'maxConcurrentProvisions' | 'maxStoresPerContext' | 'maxCreatesPerMinute';
+
+interface LimitField {
+  key: LimitKey;
+  label: string;
+  hint: string;
+  testId: string;
+  min: number;
+  max: number;
+}
+
+// The same bounds main's updateSettings schema enforces (src-main/ipc/schemas.ts); a test keeps
+// them in step.
+export const LIMIT_FIELDS: readonly LimitField[] = [
+  {
+    key: 'maxConcurrentProvisions',
+    label: 'Provisions at once',
+    hint: 'Stores being set up at the same time; the rest wait in the queue.',
+    testId: 'settings-max-concurrent',
+    min: 1,
+    max: 10,
+  },
+  {
+    key: 'maxStoresPerContext',
+    label: 'Stores per context',
+    hint: 'The most stores one Kubernetes context may hold.',
+    testId: 'settings-max-stores',
+    min: 1,
+    max: 500,
+  },
+  {
+    key: 'maxCreatesPerMinute',
+    label: 'Creations per minute',
+    hint: 'How many new stores may be requested in one minute.',
+    testId: 'settings-max-creates',
+    min: 1,
+    max: 60,
+  },
+];
+
+export const HELM_PATH_MAX_LENGTH = 4096;
+
+type Values = Record<LimitKey | 'helmPath', string>;
+type Patch = InvokeArg<'updateSettings'>;
+
+function limitProblem(raw: string, { min, max }: LimitField): string | null {
+  const text = raw.trim();
+  const n = Number(text);
+  if (text === '' || !Number.isFinite(n) || n < min || n > max) return `Between ${min} and ${max}.`;
+  if (!Number.isInteger(n)) return `A whole number between ${min} and ${max}.`;
+  return null;
+}
+
+/** Empty (find helm on PATH) or an absolute path, POSIX or a Windows drive. */
+export function helmPathProblem(raw: string): string | null {
+  const path = raw.trim();
+  if (path === '') return null;
+  if (path.length > HELM_PATH_MAX_LENGTH) {
+    return `At most ${HELM_PATH_MAX_LENGTH} characters.`;
+  }
+  if (path.includes('\0') || !(path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path))) {
+    return 'Use an absolute path, such as /usr/local/bin/helm, or leave it empty.';
+  }
+  return null;
+}
+
+function toValues(s: Settings): Values {
+  return {
+    maxConcurrentProvisions: String(s.maxConcurrentProvisions),
+    maxStoresPerContext: String(s.maxStoresPerContext),
+    maxCreatesPerMinute: String(s.maxCreatesPerMinute),
+    helmPath: s.helmPath ?? '',
+  };
+}
+
+/** Only what differs from the loaded settings; call with values that passed validation. */
+function changes(loaded: Settings, values: Values): Patch {
+  const patch: Patch = {};
+  for (const f of LIMIT_FIELDS) {
+    const n = Number(values[f.key].trim());
+    if (n !== loaded[f.key]) patch[f.key] = n;
+  }
+  const helmPath = values.helmPath.trim() || null;
+  if (helmPath !== loaded.helmPath) patch.helmPath = helmPath;
+  return patch;
+}
+
+export function SettingsDialog(): React.JSX.Element {
+  const open = useApp((s) => s.settingsOpen);
+  return (
+    <Dialog.Root open={open} onOpenChange={(o) => useApp.getState().setSettingsOpen(o)}>
+      {open ? <SettingsForm /> : null}
+    </Dialog.Root>
+  );
+}
+
+type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done' };
+
+function SettingsForm(): React.JSX.Element {
+  const api = useApi();
+  const ids = useId();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [loaded, setLoaded] = useState<Settings | null>(null);
+  const [values, setValues] = useState<Values | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.getSettings({}).then(
+      (s) => {
+        if (!live) return;
+        setLoaded(s);
+        setValues(toValues(s));
+        setLoad({ state: 'done' });
+      },
+      (error: unknown) => {
+        if (live) setLoad({ state: 'error', message: errorMessage(error) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const problems: Partial<Record<keyof Values, string>> = {};
+  if (values) {
+    for (const f of LIMIT_FIELDS) {
+      const p = limitProblem(values[f.key], f);
+      if (p) problems[f.key] = p;
+    }
+    const p = helmPathProblem(values.helmPath);
+    if (p) problems.helmPath = p;
+  }
+  const valid = Object.keys(problems).length === 0;
+  const canSave = loaded !== null && values !== null && valid && !busy;
+
+  const setValue = (key: keyof Values, value: string) => {
+    setValues((v) => (v ? { ...v, [key]: value } : v));
+    setServerError(null);
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!canSave) return;
+    const patch = changes(loaded, values);
+    if (Object.keys(patch).length === 0) {
+      useApp.getState().setSettingsOpen(false);
+      return;
+    }
+    setBusy(true);
+    setServerError(null);
+    try {
+      await api.updateSettings(patch);
+      useApp.getState().setSettingsOpen(false);
+    } catch (error) {
+      setServerError(errorMessage(error));
+      setBusy(false);
+    }
+  };
+
+  const errorLine = load.state === 'error' ? load.message : serverError;
+
+  return (
+    <DialogFrame title="Settings" testId="settings-dialog">
+      <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-3" noValidate>
+        {values === null ? (
+          load.state === 'loading' ? (
+            <p className="text-muted" role="status" data-testid="settings-loading">
+              Loading…
+            </p>
+          ) : null
+        ) : (
+          <>
+            {LIMIT_FIELDS.map((f, i) => {
+              const id = `${ids}-${f.key}`;
+              const problem = problems[f.key];
+              return (
+                <div key={f.key} className="flex flex-col gap-1">
+                  <div className="flex items-center justify-between gap-3">
+                    <label htmlFor={id} className="font-medium">
+                      {f.label}
+                    </label>
+                    <div className="w-20 shrink-0">
+                      <input
+                        id={id}
+                        data-testid={f.testId}
+                        className={`${inputClass} text-right tabular-nums`}
+                        type="number"
+                        inputMode="numeric"
+                        min={f.min}
+                        max={f.max}
+                        step={1}
+                        value={values[f.key]}
+                        autoFocus={i === 0}
+                        aria-invalid={problem ? true : undefined}
+                        aria-describedby={`${id}-hint${problem ? ` ${id}-error` : ''}`}
+                        onChange={(e) => setValue(f.key, e.target.value)}
+                      />
+                    </div>
+                  </div>
+                  <span id={`${id}-hint`} className="text-xs text-muted">
+                    {f.hint} {f.min} to {f.max}.
+                  </span>
+                  {problem ? (
+                    <span
+                      id={`${id}-error`}
+                      data-testid={`${f.testId}-error`}
+                      className="text-xs text-failed"
+                    >
+                      {problem}
+                    </span>
+                  ) : null}
+                </div>
+              );
+            })}
+            <div className="flex flex-col gap-1">
+              <label htmlFor={`${ids}-helm`} className="font-medium">
+                Helm binary
+              </label>
+              <input
+                id={`${ids}-helm`}
+                data-testid="settings-helm-path"
+                className={`${inputClass} font-mono`}
+                value={values.helmPath}
+                placeholder="Find helm on PATH"
+                autoComplete="off"
+                spellCheck={false}
+                maxLength={HELM_PATH_MAX_LENGTH + 20}
+                aria-invalid={problems.helmPath ? true : undefined}
+                aria-describedby={`${ids}-helm-hint${problems.helmPath ? ` ${ids}-helm-error` : ''}`}
+                onChange={(e) => setValue('helmPath', e.target.value)}
+              />
+              <span id={`${ids}-helm-hint`} className="text-xs text-muted">
+                Full path to the helm program. Leave it empty to find helm on PATH.
+              </span>
+              {problems.helmPath ? (
+                <span
+                  id={`${ids}-helm-error`}
+                  data-testid="settings-helm-path-error"
+                  className="text-xs text-failed"
+                >
+                  {problems.helmPath}
+                </span>
+              ) : null}
+            </div>
+          </>
+        )}
+        <p
+          data-testid={errorLine ? 'settings-error' : undefined}
+          role={errorLine ? 'alert' : undefined}
+          className="min-h-5 text-failed whitespace-pre-wrap"
+        >
+          {errorLine}
+        </p>
+        <div className="flex justify-end gap-2">
+          <Dialog.Close asChild>
+            <Button data-testid="settings-cancel">Cancel</Button>
+          </Dialog.Close>
+          <Button type="submit" variant="primary" disabled={!canSave} data-testid="settings-save">
+            {busy ? 'Saving…' : 'Save'}
+          </Button>
+        </div>
+      </form>
+    </DialogFrame>
+  );
+}
