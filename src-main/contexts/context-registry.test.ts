@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { ContextRegistry } from './context-registry';
 import { standInK3sApiServer } from './test-support/stand-in-api-server';
 import { writeKubeconfig } from './test-support/kubeconfig-files';
@@ -68,6 +69,120 @@ describe('ContextRegistry', () => {
     await expect(registry.resolve('kind-dev')).resolves.toEqual({
       kubeconfig: a,
       context: 'kind-dev',
+    });
+  });
+
+  describe('a context whose cluster and user are in another KUBECONFIG file', () => {
+    async function splitFiles(server: string): Promise<{ contexts: string; clusters: string }> {
+      const contexts = join(home, 'contexts.yaml');
+      await writeFile(
+        contexts,
+        stringify({
+          contexts: [{ name: 'split', context: { cluster: 'far', user: 'far-admin' } }],
+          'current-context': 'split',
+        }),
+      );
+      const clusters = join(home, 'clusters.yaml');
+      await writeFile(
+        clusters,
+        stringify({
+          clusters: [{ name: 'far', cluster: { server, 'insecure-skip-tls-verify': true } }],
+          users: [{ name: 'far-admin', user: { token: 'far-secret-token' } }],
+          contexts: [{ name: 'other', context: { cluster: 'far', user: 'far-admin' } }],
+          'current-context': 'other',
+        }),
+      );
+      return { contexts, clusters };
+    }
+
+    it('resolves to both files, in KUBECONFIG order', async () => {
+      const { contexts, clusters } = await splitFiles('https://10.0.0.1:6443');
+      registry = new ContextRegistry({
+        env: { KUBECONFIG: [contexts, clusters].join(delimiter) },
+        home,
+      });
+      await expect(registry.resolve('split')).resolves.toEqual({
+        kubeconfig: [contexts, clusters],
+        context: 'split',
+      });
+      // Everything "other" needs is in one file: it keeps the single-file target.
+      await expect(registry.resolve('other')).resolves.toEqual({
+        kubeconfig: clusters,
+        context: 'other',
+      });
+
+      registry.close();
+      registry = new ContextRegistry({
+        env: { KUBECONFIG: [clusters, contexts].join(delimiter) },
+        home,
+      });
+      await expect(registry.resolve('split')).resolves.toEqual({
+        kubeconfig: [clusters, contexts],
+        context: 'split',
+      });
+    });
+
+    it('leaves out files the context does not use, even broken ones', async () => {
+      const { contexts, clusters } = await splitFiles('https://10.0.0.1:6443');
+      const broken = join(home, 'broken.yaml');
+      await writeFile(broken, 'clusters: [\n');
+      const unrelated = await writeKubeconfig(home, 'unrelated.yaml', {
+        context: 'kind-dev',
+        server: 'https://127.0.0.1:1',
+        user: {},
+      });
+      registry = new ContextRegistry({
+        env: { KUBECONFIG: [broken, contexts, unrelated, clusters].join(delimiter) },
+        home,
+      });
+      await expect(registry.resolve('split')).resolves.toEqual({
+        kubeconfig: [contexts, clusters],
+        context: 'split',
+      });
+    });
+
+    it('probes the context through the merged files', async () => {
+      const api = await standInK3sApiServer();
+      try {
+        const { contexts, clusters } = await splitFiles(api.url);
+        registry = new ContextRegistry({
+          env: { KUBECONFIG: [contexts, clusters].join(delimiter) },
+          home,
+        });
+        await expect(registry.probe('split')).resolves.toMatchObject({
+          context: 'split',
+          reachable: true,
+          serverVersion: 'v1.31.5+k3s1',
+        });
+      } finally {
+        await api.close();
+      }
+    });
+
+    it('explains a cluster or user that no file defines, for resolve and for probe', async () => {
+      const { contexts } = await splitFiles('https://10.0.0.1:6443');
+      registry = new ContextRegistry({ env: { KUBECONFIG: contexts }, home });
+      const sentence =
+        'The kube context "split" refers to cluster "far", which no kubeconfig file defines.';
+      await expect(registry.resolve('split')).rejects.toThrow(sentence);
+      await expect(registry.probe('split')).resolves.toMatchObject({
+        reachable: false,
+        error: sentence,
+      });
+
+      const clusterOnly = join(home, 'cluster-only.yaml');
+      await writeFile(
+        clusterOnly,
+        stringify({ clusters: [{ name: 'far', cluster: { server: 'https://10.0.0.1:6443' } }] }),
+      );
+      registry.close();
+      registry = new ContextRegistry({
+        env: { KUBECONFIG: [contexts, clusterOnly].join(delimiter) },
+        home,
+      });
+      await expect(registry.resolve('split')).rejects.toThrow(
+        'The kube context "split" refers to user "far-admin", which no kubeconfig file defines.',
+      );
     });
   });
 

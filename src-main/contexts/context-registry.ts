@@ -1,13 +1,14 @@
 import type { ContextKind, ContextProbe } from '../shared/service-types';
-import type { KubeTarget } from '../tools/helm';
+import { kubeTarget } from '../kube/kube-target';
+import type { KubeTarget } from '../kube/kube-target';
 import { refineKind } from './classify-context';
 import { kubeconfigPaths } from './kubeconfig-paths';
-import { listContexts } from './list-contexts';
+import { contextFiles, listContexts } from './list-contexts';
 import type { ContextList } from './list-contexts';
 import { probeContext } from './probe-context';
 import { watchKubeconfigs } from './watch-kubeconfigs';
 
-export type { KubeTarget } from '../tools/helm';
+export type { KubeTarget } from '../kube/kube-target';
 export type { ContextList, KubeconfigError } from './list-contexts';
 
 /** The kube contexts of this user's kubeconfig files, their probes, and change notifications. */
@@ -38,18 +39,25 @@ export class ContextRegistry {
     };
   }
 
+  /**
+   * How to reach a context with kubectl's merged view of the files: the file that defines it,
+   * plus the files its cluster and user come from when those are elsewhere. Rejects with one
+   * sentence when the context, or a cluster or user it names, is in no file.
+   */
   async resolve(context: string): Promise<KubeTarget> {
-    const { contexts } = await listContexts(this.paths);
-    const found = contexts.find((c) => c.name === context);
+    const found = await contextFiles(this.paths, context);
     if (!found) throw new Error(`Unknown kube context "${context}"`);
-    return { kubeconfig: found.file, context: found.name };
+    if (found.problem) throw new Error(found.problem);
+    return kubeTarget(found.files, context);
   }
 
   async probe(context: string, opts: { timeoutMs?: number } = {}): Promise<ContextProbe> {
     const { contexts } = await listContexts(this.paths);
     const found = contexts.find((c) => c.name === context);
-    if (!found) throw new Error(`Unknown kube context "${context}"`);
-    const probe = await probeContext({ kubeconfig: found.file, context }, opts);
+    const where = await contextFiles(this.paths, context);
+    if (!found || !where) throw new Error(`Unknown kube context "${context}"`);
+    // A missing cluster or user entry comes back from the probe as its error sentence.
+    const probe = await probeContext(kubeTarget(where.files, context), opts);
     const refined = refineKind(found.kind, probe.serverVersion);
     if (refined !== found.kind) this.probedKinds.set(context, refined);
     return probe;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
+import { danglingReference } from '../kube/kube-target';
 import type { KubeContextInfo } from '../shared/service-types';
 import { classifyContext, isLocalServer } from './classify-context';
 
@@ -14,26 +15,40 @@ export interface ContextList {
   errors: KubeconfigError[];
 }
 
-// Only the fields Storefleet reads; users (and their credentials) are never parsed here.
+// Only the fields Storefleet reads; of users only the names, never their credentials.
 const namedCluster = z.object({
   name: z.string().min(1),
   cluster: z.object({ server: z.string().optional().default('') }).passthrough(),
 });
 const namedContext = z.object({
   name: z.string().min(1),
-  context: z.object({ cluster: z.string().optional().default('') }).passthrough(),
+  context: z
+    .object({
+      cluster: z.string().optional().default(''),
+      user: z.string().optional().default(''),
+    })
+    .passthrough(),
 });
+const namedUser = z.object({ name: z.string().min(1) });
 const kubeconfigShape = z.object({
   clusters: z.array(z.unknown()).nullish(),
   contexts: z.array(z.unknown()).nullish(),
+  users: z.array(z.unknown()).nullish(),
   'current-context': z.string().nullish(),
 });
+
+interface ParsedContext {
+  name: string;
+  cluster: string;
+  user: string;
+}
 
 interface ParsedFile {
   file: string;
   current: string | null;
   clusters: Map<string, string>;
-  contexts: { name: string; cluster: string }[];
+  users: Set<string>;
+  contexts: ParsedContext[];
 }
 
 function isMissing(error: unknown): boolean {
@@ -66,7 +81,7 @@ async function parseFile(file: string, errors: KubeconfigError[]): Promise<Parse
   }
   const root: unknown = doc.toJS();
   if (root === null || root === undefined) {
-    return { file, current: null, clusters: new Map(), contexts: [] };
+    return { file, current: null, clusters: new Map(), users: new Set(), contexts: [] };
   }
   const shape = kubeconfigShape.safeParse(root);
   if (!shape.success) {
@@ -85,16 +100,35 @@ async function parseFile(file: string, errors: KubeconfigError[]): Promise<Parse
       clusters.set(parsed.data.name, parsed.data.cluster.server);
     }
   }
-  const contexts: { name: string; cluster: string }[] = [];
+  const users = new Set<string>();
+  for (const entry of shape.data.users ?? []) {
+    // A user entry without a name cannot be referred to; client-node and kubectl report it.
+    const parsed = namedUser.safeParse(entry);
+    if (parsed.success) users.add(parsed.data.name);
+  }
+  const contexts: ParsedContext[] = [];
   for (const [index, entry] of (shape.data.contexts ?? []).entries()) {
     const parsed = namedContext.safeParse(entry);
     if (parsed.success) {
-      contexts.push({ name: parsed.data.name, cluster: parsed.data.context.cluster });
+      const { cluster, user } = parsed.data.context;
+      contexts.push({ name: parsed.data.name, cluster, user });
     } else {
       errors.push({ file, message: `Context entry ${index + 1} has no name or no context.` });
     }
   }
-  return { file, current: shape.data['current-context'] || null, clusters, contexts };
+  return { file, current: shape.data['current-context'] || null, clusters, users, contexts };
+}
+
+async function parseFiles(
+  paths: string[],
+): Promise<{ files: ParsedFile[]; errors: KubeconfigError[] }> {
+  const errors: KubeconfigError[] = [];
+  const files = (await Promise.all(paths.map((file) => parseFile(file, errors)))).filter(
+    (parsed): parsed is ParsedFile => parsed !== null,
+  );
+  // Promise.all keeps input order, but errors were pushed as reads finished.
+  errors.sort((a, b) => paths.indexOf(a.file) - paths.indexOf(b.file));
+  return { files, errors };
 }
 
 /**
@@ -103,10 +137,7 @@ async function parseFile(file: string, errors: KubeconfigError[]): Promise<Parse
  * file is reported in `errors` and the others are still listed; a missing file is skipped.
  */
 export async function listContexts(paths: string[]): Promise<ContextList> {
-  const errors: KubeconfigError[] = [];
-  const files = (await Promise.all(paths.map((file) => parseFile(file, errors)))).filter(
-    (parsed): parsed is ParsedFile => parsed !== null,
-  );
+  const { files, errors } = await parseFiles(paths);
   const current = files.find((f) => f.current !== null)?.current ?? null;
   const allClusters = new Map<string, string>();
   for (const f of files) {
@@ -131,7 +162,45 @@ export async function listContexts(paths: string[]): Promise<ContextList> {
       });
     }
   }
-  // Promise.all keeps input order, but errors were pushed as reads finished.
-  errors.sort((a, b) => paths.indexOf(a.file) - paths.indexOf(b.file));
   return { contexts, errors };
+}
+
+export interface ContextFiles {
+  /**
+   * The files kubectl's merged view takes the context, its cluster and its user from (each
+   * from the first file that defines the name), in KUBECONFIG order without repeats.
+   */
+  files: string[];
+  /** why the context cannot be used (a cluster or user entry no file defines), or null */
+  problem: string | null;
+}
+
+/**
+ * Where a context's pieces live once the files are merged as kubectl merges them, or null when
+ * no file defines the context. Only the files involved are named, so a broken or unrelated
+ * file elsewhere in KUBECONFIG does not get in the way.
+ */
+export async function contextFiles(paths: string[], context: string): Promise<ContextFiles | null> {
+  const { files } = await parseFiles(paths);
+  const defined = files
+    .flatMap((f) => f.contexts.map((ctx) => ({ file: f.file, ctx })))
+    .find(({ ctx }) => ctx.name === context);
+  if (!defined) return null;
+  const { cluster, user } = defined.ctx;
+  const involved = new Set([defined.file]);
+  const problems: string[] = [];
+  if (cluster) {
+    const clusterFile = files.find((f) => f.clusters.has(cluster));
+    if (clusterFile) involved.add(clusterFile.file);
+    else problems.push(danglingReference(context, 'cluster', cluster));
+  }
+  if (user) {
+    const userFile = files.find((f) => f.users.has(user));
+    if (userFile) involved.add(userFile.file);
+    else problems.push(danglingReference(context, 'user', user));
+  }
+  return {
+    files: files.map((f) => f.file).filter((file) => involved.has(file)),
+    problem: problems[0] ?? null,
+  };
 }

@@ -1,20 +1,26 @@
 import {
   CoreV1Api,
-  KubeConfig,
   NetworkingV1Api,
   ServerConfiguration,
   StorageV1Api,
   VersionApi,
   createConfiguration,
 } from '@kubernetes/client-node';
-import type { RequestContext, ResponseContext, V1StorageClass } from '@kubernetes/client-node';
+import type {
+  RequestContext,
+  ResponseContext,
+  V1StorageClass,
+  KubeConfig,
+} from '@kubernetes/client-node';
+import { KubeconfigReadError, loadKubeconfigFiles, missingEntry } from '../kube/client';
+import { describeKubeconfig, kubeconfigFiles } from '../kube/kube-target';
+import type { KubeTarget } from '../kube/kube-target';
 import type { ContextProbe } from '../shared/service-types';
-import type { KubeTarget } from '../tools/helm';
 import { classifyContext } from './classify-context';
 import { ProbeDeadlineError, describeProbeError } from './probe-errors';
 import type { ProbeStage } from './probe-errors';
 
-export type { KubeTarget } from '../tools/helm';
+export type { KubeTarget } from '../kube/kube-target';
 
 export const PROBE_TIMEOUT_MS = 5_000;
 
@@ -39,15 +45,18 @@ function unreachable(context: string, error: string): ContextProbe {
 }
 
 function loadTarget(target: KubeTarget): KubeConfig | string {
-  const kc = new KubeConfig();
+  let kc: KubeConfig;
   try {
-    kc.loadFromFile(target.kubeconfig);
-  } catch {
-    return `The kubeconfig ${target.kubeconfig} could not be read. Check that it exists and is valid YAML.`;
+    kc = loadKubeconfigFiles(target);
+  } catch (error) {
+    const file = error instanceof KubeconfigReadError ? error.file : describeKubeconfig(target);
+    return `The kubeconfig ${file} could not be read. Check that it exists and is valid YAML.`;
   }
   if (!kc.getContextObject(target.context)) {
-    return `The kube context "${target.context}" is not in ${target.kubeconfig}. Pick another context.`;
+    return `The kube context "${target.context}" is not in ${describeKubeconfig(target)}. Pick another context.`;
   }
+  const missing = missingEntry(kc, target.context);
+  if (missing) return missing;
   kc.setCurrentContext(target.context);
   if (!kc.getCurrentCluster()?.server) {
     return `The kube context "${target.context}" names a cluster without a server address. Fix the kubeconfig.`;
@@ -121,7 +130,8 @@ export async function probeContext(
     name: target.context,
     cluster: kc.getContextObject(target.context)?.cluster ?? '',
     server,
-    file: target.kubeconfig,
+    // Usually the file defining the context; it only tunes the hints in error sentences.
+    file: kubeconfigFiles(target)[0] ?? '',
   });
 
   const controller = new AbortController();

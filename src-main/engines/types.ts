@@ -1,5 +1,6 @@
 // The contract between the generic provisioning engine and one store kind. Everything the
 // engine needs to know about WooCommerce (or, later, Medusa) is reached through a driver.
+import type { KubeTarget } from '../kube/kube-target';
 import type { StoreKind } from '../shared/store-types';
 
 export interface StoreRef {
@@ -31,7 +32,7 @@ export interface VerifyResult {
 /** Where a store's storefront can be reached: its public URL, and its Service as a fallback. */
 export interface StorefrontTarget {
   url: string;
-  kube: { kubeconfig: string; context: string };
+  kube: KubeTarget;
   namespace: string;
   service: string;
   servicePort: string;

@@ -6,12 +6,10 @@ import {
   NetworkingV1Api,
   StorageV1Api,
 } from '@kubernetes/client-node';
+import { danglingReference, describeKubeconfig, kubeconfigFiles } from './kube-target';
+import type { KubeTarget } from './kube-target';
 
-/** Which cluster to talk to: one kubeconfig file and one of its contexts. */
-export interface KubeTarget {
-  kubeconfig: string;
-  context: string;
-}
+export type { KubeTarget } from './kube-target';
 
 export interface KubeClients {
   kc: KubeConfig;
@@ -22,22 +20,86 @@ export interface KubeClients {
   storage: StorageV1Api;
 }
 
-export function createKubeClients(target: KubeTarget): KubeClients {
+/** A kubeconfig file that could not be read or parsed; the message never quotes its content. */
+export class KubeconfigReadError extends Error {
+  readonly file: string;
+  /** what went wrong, in one line */
+  readonly reason: string;
+
+  constructor(file: string, cause: unknown) {
+    // A YAML error's later lines quote the file, which may hold a token: keep the first.
+    const reason = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0] ?? '';
+    super(`cannot read kubeconfig ${file}: ${reason}`, { cause });
+    this.name = 'KubeconfigReadError';
+    this.file = file;
+    this.reason = reason;
+  }
+}
+
+function loadFile(file: string): KubeConfig {
   const kc = new KubeConfig();
   try {
-    kc.loadFromFile(target.kubeconfig);
+    kc.loadFromFile(file);
   } catch (error) {
-    throw new Error(`cannot read kubeconfig ${target.kubeconfig}: ${errorText(error)}`, {
-      cause: error,
-    });
+    throw new KubeconfigReadError(file, error);
   }
+  return kc;
+}
+
+function firstByName<T extends { name: string }>(lists: readonly (readonly T[])[]): T[] {
+  const byName = new Map<string, T>();
+  for (const item of lists.flat()) if (!byName.has(item.name)) byName.set(item.name, item);
+  return [...byName.values()];
+}
+
+/**
+ * The target's kubeconfig files merged the way kubectl merges KUBECONFIG: in order, the first
+ * file to define a context, cluster or user name wins (client-node's own mergeConfig throws on
+ * a name defined twice instead). Relative certificate paths resolve against their own file.
+ * The current context is left as the files say; callers select the target's context.
+ * Throws KubeconfigReadError.
+ */
+export function loadKubeconfigFiles(target: KubeTarget): KubeConfig {
+  const files = kubeconfigFiles(target);
+  const first = files[0];
+  if (files.length === 1 && first !== undefined) return loadFile(first);
+  const loaded = files.map(loadFile);
+  const kc = new KubeConfig();
+  kc.loadFromOptions({
+    clusters: firstByName(loaded.map((k) => k.getClusters())),
+    users: firstByName(loaded.map((k) => k.getUsers())),
+    contexts: firstByName(loaded.map((k) => k.getContexts())),
+    currentContext: loaded.map((k) => k.getCurrentContext()).find((name) => !!name),
+  });
+  return kc;
+}
+
+/**
+ * Why a context that is in `kc` cannot be used: the sentence naming a cluster or user entry
+ * that none of the files defines, or null when both are there (a context without a user is
+ * anonymous, which is allowed).
+ */
+export function missingEntry(kc: KubeConfig, context: string): string | null {
+  const ctx = kc.getContextObject(context);
+  if (!ctx) return null;
+  if (ctx.cluster && !kc.getCluster(ctx.cluster)) {
+    return danglingReference(context, 'cluster', ctx.cluster);
+  }
+  if (ctx.user && !kc.getUser(ctx.user)) return danglingReference(context, 'user', ctx.user);
+  return null;
+}
+
+export function createKubeClients(target: KubeTarget): KubeClients {
+  const kc = loadKubeconfigFiles(target);
   if (!kc.getContextObject(target.context)) {
     const known = kc.getContexts().map((c) => c.name);
     throw new Error(
-      `context "${target.context}" is not in kubeconfig ${target.kubeconfig}` +
+      `context "${target.context}" is not in kubeconfig ${describeKubeconfig(target)}` +
         (known.length ? ` (it has: ${known.join(', ')})` : ' (it has no contexts)'),
     );
   }
+  const missing = missingEntry(kc, target.context);
+  if (missing) throw new Error(missing);
   kc.setCurrentContext(target.context);
   return {
     kc,

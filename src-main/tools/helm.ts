@@ -1,14 +1,13 @@
+import { delimiter } from 'node:path';
 import { z } from 'zod';
+import { kubeconfigFiles } from '../kube/kube-target';
+import type { KubeTarget } from '../kube/kube-target';
 import type { HelmRevision } from '../shared/service-types';
 import { runCommand } from './exec';
 import { describeCommand } from './redact';
 import { ToolError, isToolError } from './tool-error';
 
-/** Which cluster a call goes to: always explicit, never the kubeconfig's current context. */
-export interface KubeTarget {
-  kubeconfig: string;
-  context: string;
-}
+export type { KubeTarget } from '../kube/kube-target';
 
 export interface HelmReleaseStatus {
   name: string;
@@ -81,6 +80,30 @@ function checkName(kind: 'release' | 'namespace', value: string): void {
         `starting and ending with a letter or digit (at most ${kind === 'release' ? 53 : 63} characters).`,
     });
   }
+}
+
+/**
+ * How Helm is pointed at a target: always an explicit --kube-context. One kubeconfig file goes
+ * in --kubeconfig; several go in the child's KUBECONFIG (that flag takes a single path, the
+ * variable takes a list that Helm merges the way kubectl does).
+ */
+export function helmKubeOptions(target: KubeTarget): {
+  args: string[];
+  env: Record<string, string> | undefined;
+} {
+  const files = kubeconfigFiles(target);
+  if (files.length === 0) {
+    // An empty KUBECONFIG would send Helm to ~/.kube/config, which nobody asked for.
+    throw new ToolError({
+      code: 'failed',
+      command: 'helm',
+      message: `No kubeconfig file was given for the kube context "${target.context}".`,
+    });
+  }
+  const context = ['--kube-context', target.context];
+  const only = files.length === 1 ? files[0] : undefined;
+  if (only !== undefined) return { args: [...context, '--kubeconfig', only], env: undefined };
+  return { args: context, env: { KUBECONFIG: files.join(delimiter) } };
 }
 
 function seconds(ms: number): string {
@@ -237,11 +260,13 @@ export class HelmClient {
     args: string[],
     o: HelmCallOptions & { redact?: readonly string[] } = {},
   ): Promise<string> {
-    const result = await runCommand(
-      this.helmPath,
-      [...args, '--kube-context', this.target.context, '--kubeconfig', this.target.kubeconfig],
-      { timeoutMs: o.timeoutMs ?? QUERY_TIMEOUT_MS, signal: o.signal, redact: o.redact },
-    );
+    const kube = helmKubeOptions(this.target);
+    const result = await runCommand(this.helmPath, [...args, ...kube.args], {
+      timeoutMs: o.timeoutMs ?? QUERY_TIMEOUT_MS,
+      signal: o.signal,
+      redact: o.redact,
+      env: kube.env,
+    });
     return result.stdout;
   }
 

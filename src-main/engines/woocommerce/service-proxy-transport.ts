@@ -1,7 +1,10 @@
 import http from 'node:http';
 import https from 'node:https';
-import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import { z } from 'zod';
+import { KubeconfigReadError, loadKubeconfigFiles, missingEntry } from '../../kube/client';
+import { describeKubeconfig } from '../../kube/kube-target';
+import type { KubeTarget } from '../../kube/kube-target';
 import { plainText } from './html-text';
 import { exchange, requestHeaders, type Exchange } from './http-exchange';
 import { StorefrontError } from './storefront-error';
@@ -18,25 +21,28 @@ const apiStatusSchema = z.looseObject({
   code: z.number().int().optional(),
 });
 
-function loadKubeConfig(kubeconfig: string, context: string): KubeConfig {
-  const kc = new KubeConfig();
+function loadKubeConfig(kube: KubeTarget): KubeConfig {
+  let kc: KubeConfig;
   try {
-    kc.loadFromFile(kubeconfig);
+    kc = loadKubeconfigFiles(kube);
   } catch (error) {
-    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new StorefrontError('connect', `Could not read the kubeconfig ${kubeconfig}: ${why}`, {
-      code: 'kubeconfig',
-      cause: error,
-    });
-  }
-  if (!kc.getContextObject(context)) {
+    if (!(error instanceof KubeconfigReadError)) throw error;
     throw new StorefrontError(
       'connect',
-      `The kubeconfig ${kubeconfig} has no context named "${context}"`,
+      `Could not read the kubeconfig ${error.file}: ${error.reason}`,
+      { code: 'kubeconfig', cause: error },
+    );
+  }
+  if (!kc.getContextObject(kube.context)) {
+    throw new StorefrontError(
+      'connect',
+      `The kubeconfig ${describeKubeconfig(kube)} has no context named "${kube.context}"`,
       { code: 'kubeconfig' },
     );
   }
-  kc.setCurrentContext(context);
+  const missing = missingEntry(kc, kube.context);
+  if (missing) throw new StorefrontError('connect', missing, { code: 'kubeconfig' });
+  kc.setCurrentContext(kube.context);
   return kc;
 }
 
@@ -65,7 +71,7 @@ function apiServerRefusal(answer: Exchange, target: string): StorefrontError | n
  * unchanged; failures of the API server or proxy become StorefrontError stage 'connect'.
  */
 export function serviceProxyTransport(
-  kube: { kubeconfig: string; context: string },
+  kube: KubeTarget,
   namespace: string,
   service: string,
   port: string,
@@ -80,7 +86,7 @@ export function serviceProxyTransport(
   if (!/^([a-z0-9-]{1,15}|\d{1,5})$/.test(port)) {
     throw new Error(`service port "${port}" is neither a port name nor a number`);
   }
-  const kc = loadKubeConfig(kube.kubeconfig, kube.context);
+  const kc = loadKubeConfig(kube);
   const cluster = kc.getCurrentCluster();
   if (!cluster) {
     throw new StorefrontError('connect', `The context "${kube.context}" names no cluster`, {
