@@ -41,8 +41,9 @@ function viewportOf(rows: number): void {
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(rows * ROW_PX);
 }
 
-function renderTable(): void {
-  viewportOf(COUNT);
+/** The seed stores in a list whose viewport shows `rowsInView` rows; returns the table. */
+function renderStores(rowsInView: number): HTMLElement {
+  viewportOf(rowsInView);
   useApp.getState().setContexts({
     contexts: [standInContext({ name: 'k3d-dev', current: true })],
     errors: [],
@@ -50,6 +51,11 @@ function renderTable(): void {
   });
   useStores.getState().applySnapshot('k3d-dev', seed, Date.now());
   renderWithApi(<StoresTable onError={() => undefined} />, createStandInApi());
+  return screen.getByTestId('stores-table');
+}
+
+function renderTable(): void {
+  renderStores(COUNT);
   expect(screen.getAllByRole('row')).toHaveLength(COUNT + 1);
   badgeRenders.clear();
 }
@@ -108,18 +114,6 @@ describe('stores table re-renders only the rows that changed', () => {
 describe('stores table draws only the rows in view', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  function renderWindowed(rowsInView: number): HTMLElement {
-    viewportOf(rowsInView);
-    useApp.getState().setContexts({
-      contexts: [standInContext({ name: 'k3d-dev', current: true })],
-      errors: [],
-      selected: 'k3d-dev',
-    });
-    useStores.getState().applySnapshot('k3d-dev', seed, Date.now());
-    renderWithApi(<StoresTable onError={() => undefined} />, createStandInApi());
-    return screen.getByTestId('stores-table');
-  }
-
   const drawn = () =>
     screen
       .getAllByRole('row')
@@ -127,7 +121,7 @@ describe('stores table draws only the rows in view', () => {
       .map((r) => Number(r.getAttribute('aria-rowindex')));
 
   it('announces every store but draws a screenful plus the overscan', () => {
-    const table = renderWindowed(10);
+    const table = renderStores(10);
     expect(table.getAttribute('aria-rowcount')).toBe(String(COUNT + 1));
     // Rows 2.. (the header is 1): 10 in view, one partly in view, and 10 of overscan below.
     expect(drawn()).toEqual(Array.from({ length: 21 }, (_, i) => i + 2));
@@ -136,7 +130,7 @@ describe('stores table draws only the rows in view', () => {
   });
 
   it('scrolling draws the rows that come into view, in their place', () => {
-    const table = renderWindowed(10);
+    const table = renderStores(10);
     const scroller = table.parentElement;
     if (!scroller) throw new Error('no scroller');
     // The header takes the first row's height, so row 100 of the list starts at 101 rows down.

@@ -8,6 +8,14 @@ import { EmptyState } from './empty-state';
 import { useRowWindow } from './row-window';
 import { STORE_GRID, StoreRow } from './store-row';
 
+const COLUMNS: readonly { label: string; right?: boolean }[] = [
+  { label: 'Name' },
+  { label: 'Status' },
+  { label: 'Step' },
+  { label: 'Elapsed', right: true },
+  { label: 'Address' },
+];
+
 /** Row height before the header has been measured: the `h-row` token, 2rem. */
 const FALLBACK_ROW_PX = 32;
 
@@ -89,21 +97,15 @@ function StoreRows({
             aria-rowindex={1}
             className={`${STORE_GRID} border-b border-line`}
           >
-            <span role="columnheader" className="px-3 font-medium">
-              Name
-            </span>
-            <span role="columnheader" className="px-3 font-medium">
-              Status
-            </span>
-            <span role="columnheader" className="px-3 font-medium">
-              Step
-            </span>
-            <span role="columnheader" className="px-3 text-right font-medium">
-              Elapsed
-            </span>
-            <span role="columnheader" className="px-3 font-medium">
-              Address
-            </span>
+            {COLUMNS.map((c) => (
+              <span
+                key={c.label}
+                role="columnheader"
+                className={`px-3 font-medium ${c.right ? 'text-right' : ''}`}
+              >
+                {c.label}
+              </span>
+            ))}
           </div>
         </div>
         <div role="rowgroup" style={{ height: stores.length * rowPx }}>
