@@ -1,4 +1,5 @@
 import { act, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StoreStatus } from '../../../../src-main/shared/store-types';
 import { createStandInApi } from '../../api/stand-in/stand-in-api';
@@ -127,6 +128,27 @@ describe('stores table draws only the rows in view', () => {
     expect(drawn()).toEqual(Array.from({ length: 21 }, (_, i) => i + 2));
     const body = screen.getAllByRole('rowgroup')[1];
     expect(body?.style.height).toBe(`${COUNT * ROW_PX}px`);
+  });
+
+  it('Up and Down move the focus between rows, and the list follows', async () => {
+    renderStores(10);
+    const names = () => screen.getAllByRole('row').slice(1);
+    const first = names()[0]?.querySelector('button');
+    if (!first) throw new Error('no row button');
+    first.focus();
+    const user = userEvent.setup();
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(document.activeElement?.closest('[role="row"]')?.getAttribute('aria-rowindex')).toBe(
+      '4',
+    );
+    await user.keyboard('{ArrowUp}');
+    expect(document.activeElement?.closest('[role="row"]')?.getAttribute('aria-rowindex')).toBe(
+      '3',
+    );
+    await user.keyboard('{ArrowUp}{ArrowUp}{ArrowUp}');
+    expect(document.activeElement?.closest('[role="row"]')?.getAttribute('aria-rowindex')).toBe(
+      '2',
+    );
   });
 
   it('scrolling draws the rows that come into view, in their place', () => {

@@ -108,7 +108,11 @@ function StoreRows({
             ))}
           </div>
         </div>
-        <div role="rowgroup" style={{ height: stores.length * rowPx }}>
+        <div
+          role="rowgroup"
+          style={{ height: stores.length * rowPx }}
+          onKeyDown={moveFocusBetweenRows}
+        >
           <div style={{ transform: `translateY(${start * rowPx}px)` }}>
             {stores.slice(start, end).map((store, i) => (
               <StoreRow
@@ -125,4 +129,23 @@ function StoreRows({
       </div>
     </div>
   );
+}
+
+/**
+ * Up and Down move the focus to the same button of the row above or below. The overscan keeps
+ * a neighbour drawn beyond each edge of the view, and focusing it scrolls it into view, which
+ * draws the next one.
+ */
+function moveFocusBetweenRows(e: React.KeyboardEvent<HTMLElement>): void {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  const from = e.target instanceof HTMLElement ? e.target : null;
+  const row = from?.closest('[role="row"]');
+  if (!from || !row) return;
+  const next = e.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling;
+  const buttons = (r: Element) => [...r.querySelectorAll<HTMLElement>('button')];
+  const target = next ? buttons(next) : [];
+  if (target.length === 0) return;
+  const column = Math.max(0, buttons(row).indexOf(from));
+  e.preventDefault();
+  (target[Math.min(column, target.length - 1)] ?? target[0])?.focus();
 }
