@@ -1,4 +1,4 @@
-import type { StepName, StoreStatus } from '../shared/store-types';
+import { STORE_STATUSES, type StepName, type StoreStatus } from '../shared/store-types';
 
 export { PROVISION_STEPS } from '../shared/store-types';
 
@@ -21,16 +21,8 @@ export type StoreAction =
 
 const ALLOWED: Record<StoreAction, readonly StoreStatus[]> = {
   cancel: ['Queued', 'Provisioning'],
-  delete: [
-    'Queued',
-    'Provisioning',
-    'Ready',
-    'Failed',
-    'Updating',
-    'Stopped',
-    'Deleting',
-    'Missing',
-  ],
+  // Any store can be deleted, whatever it is doing, unless it already is.
+  delete: STORE_STATUSES.filter((s) => s !== 'Deleted'),
   upgrade: ['Ready'],
   rollback: ['Ready', 'Failed'],
   reveal: ['Ready'],
