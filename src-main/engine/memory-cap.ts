@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { parseQuantity } from '../kube/quantity';
 import { invalidArgument } from './engine-error';
+import { readValuesFile } from './values-file';
 
 /** Bytes in a Kubernetes memory quantity such as 512Mi or 1G; null when it is not one. */
 export function memoryBytes(quantity: string): number | null {
@@ -11,8 +10,8 @@ export function memoryBytes(quantity: string): number | null {
 }
 
 function limitRangeMax(file: string): string | undefined {
-  const doc = parse(readFileSync(file, 'utf8')) as unknown;
-  const max = (doc as { limitRange?: { max?: { memory?: unknown } } } | null)?.limitRange?.max;
+  const doc = readValuesFile(file) as { limitRange?: { max?: { memory?: unknown } } };
+  const max = doc.limitRange?.max;
   return typeof max?.memory === 'string' ? max.memory : undefined;
 }
 

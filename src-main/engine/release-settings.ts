@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
 import type { StoreSettings } from '../db/store-repository';
 import type { StoreKindDriver } from '../engines/types';
 import type { StoreCluster } from './cluster-port';
 import { keptSettings } from './store-settings';
+import { readValuesFile } from './values-file';
 
 /**
  * The settings a release was given on top of the values file: `helm get values` returns the
@@ -20,20 +19,9 @@ export async function releaseSettings(o: {
   revision?: number;
   valuesFile: string;
 }): Promise<StoreSettings> {
-  const [values, defaults] = await Promise.all([
-    o.cluster.helm.getValues(o.release, o.namespace, o.revision),
-    valuesFileSettings(o.driver, o.valuesFile),
-  ]);
+  const defaults = keptSettings(o.driver.settingsFromValues(readValuesFile(o.valuesFile)));
+  const values = await o.cluster.helm.getValues(o.release, o.namespace, o.revision);
   return withoutDefaults(keptSettings(o.driver.settingsFromValues(values)), defaults);
-}
-
-async function valuesFileSettings(driver: StoreKindDriver, file: string): Promise<StoreSettings> {
-  const parsed: unknown = parse(await readFile(file, 'utf8'));
-  const values =
-    parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : {};
-  return keptSettings(driver.settingsFromValues(values));
 }
 
 export function withoutDefaults(found: StoreSettings, defaults: StoreSettings): StoreSettings {

@@ -1,7 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
+
+/** A Helm values file as an object; an empty file or a non-mapping reads as {}. */
+export function readValuesFile(file: string): Record<string, unknown> {
+  const doc: unknown = parse(readFileSync(file, 'utf8'));
+  return doc && typeof doc === 'object' && !Array.isArray(doc)
+    ? (doc as Record<string, unknown>)
+    : {};
+}
 
 /**
  * Runs `use` with a per-store values file that only this user can read (it holds passwords),
