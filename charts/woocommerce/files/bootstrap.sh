@@ -6,7 +6,11 @@
 set -euo pipefail
 
 step="start"
-trap 'rc=$?; if [ "$rc" -ne 0 ]; then echo "failed at step: ${step} (exit ${rc})" >&2; fi' EXIT
+on_exit() {
+  local rc=$?
+  if [ "$rc" -ne 0 ]; then echo "failed at step: ${step} (exit ${rc})" >&2; fi
+}
+trap on_exit EXIT
 begin() {
   step="$1"
   echo "step: ${step}"
@@ -22,11 +26,18 @@ for var in WORDPRESS_DB_HOST WORDPRESS_DB_USER WORDPRESS_DB_NAME WORDPRESS_DB_PA
     exit 1
   fi
 done
+# An order of a free product is completed at once without any payment, so the order that
+# proves the store works would not go through Cash on Delivery.
+if ! [[ "$DEMO_PRODUCT_PRICE" =~ ^[0-9]+\.[0-9]{2}$ ]] || [[ "$DEMO_PRODUCT_PRICE" =~ ^0+\.00$ ]]; then
+  echo "DEMO_PRODUCT_PRICE must be a price of at least 0.01 such as 10.00" >&2
+  exit 1
+fi
 
 begin wait-for-database
 deadline=$(($(date +%s) + DATABASE_WAIT_SECONDS))
 # mysqli in PHP rather than the mysql client: no password on a command line, and no
-# dependence on the client's TLS defaults.
+# dependence on the client's TLS defaults. The PHP is single-quoted on purpose.
+# shellcheck disable=SC2016
 until php -r 'mysqli_report(MYSQLI_REPORT_OFF);
   $c = @mysqli_connect(getenv("WORDPRESS_DB_HOST"), getenv("WORDPRESS_DB_USER"),
     getenv("WORDPRESS_DB_PASSWORD"), getenv("WORDPRESS_DB_NAME"));
@@ -69,11 +80,20 @@ else
   wp plugin activate woocommerce
 fi
 
+# After an image bump WordPress core may be newer than its tables; a no-op when they match.
+begin update-wordpress-database
+wp core update-db
+
+# After a WooCommerce version change, its pending database updates; a no-op when there are none.
+begin update-woocommerce-database
+wp wc update
+
 begin store-settings
 wp option update woocommerce_coming_soon no
 wp option update woocommerce_store_pages_only no
-wp option update woocommerce_task_list_hidden yes
-wp option update woocommerce_extended_task_list_hidden yes
+# WooCommerce 10.2 refuses the older woocommerce_task_list_hidden and
+# woocommerce_extended_task_list_hidden options; this one hides both task lists.
+wp option update woocommerce_task_list_hidden_lists '["setup","extended"]' --format=json
 wp option update woocommerce_onboarding_profile '{"skipped":true}' --format=json
 
 begin cash-on-delivery
@@ -86,5 +106,5 @@ wp eval-file "${SCRIPTS_DIR:-/scripts}/demo-product.php"
 begin permalinks
 wp rewrite structure '/%postname%/'
 
-begin done
+begin "done"
 echo "bootstrap complete"

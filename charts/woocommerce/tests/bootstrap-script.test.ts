@@ -1,68 +1,26 @@
 // Runs the bootstrap Job's real script under bash. WordPress, wp-cli and PHP cannot run here,
-// so `wp` and `php` are stand-ins on PATH that keep a little state in a temp dir and log their
-// arguments; everything else is the production script.
+// so `wp` and `php` are stand-ins on PATH (wp-stand-in.ts); everything else is the production
+// script.
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHART_DIR } from './render';
+import { WP_DB_VERSION, createWpStandIn, type WpStandIn } from './wp-stand-in';
 
-const WP_STAND_IN = `#!/bin/bash
-# wp-cli stand-in: just enough state for the bootstrap script's decisions.
-set -u
-s="$WP_STANDIN_STATE"
-printf '%s\\n' "$*" >> "$s/calls.log"
-if [ -n "\${WP_STANDIN_FAIL:-}" ] && [[ "$*" == *"$WP_STANDIN_FAIL"* ]]; then
-  echo "Error: stand-in failure for: $WP_STANDIN_FAIL" >&2
-  exit 1
-fi
-a=()
-for x in "$@"; do case "$x" in --path=*|--no-color|--format=*) ;; *) a+=("$x") ;; esac; done
-case "\${a[0]} \${a[1]:-}" in
-  "core is-installed") [ -f "$s/installed" ] ;;
-  "core install") cat > "$s/admin-password"; touch "$s/installed"; echo "Success: installed" ;;
-  "plugin is-installed") [ -f "$s/plugin-version" ] ;;
-  "plugin get") cat "$s/plugin-version" ;;
-  "plugin install")
-    for x in "$@"; do [[ "$x" == --version=* ]] && printf '%s' "\${x#--version=}" > "$s/plugin-version"; done
-    echo "Plugin installed." ;;
-  "plugin is-active") [ -f "$s/plugin-active" ] ;;
-  "plugin activate") touch "$s/plugin-active"; echo "Plugin activated." ;;
-  "option update") mkdir -p "$s/options"; printf '%s' "\${a[3]}" > "$s/options/\${a[2]}" ;;
-  "eval-file "*)
-    if [ -f "$s/product" ]; then echo "demo product exists"; else touch "$s/product"; echo "created demo product"; fi ;;
-  "rewrite structure") printf '%s' "\${a[2]}" > "$s/permalinks" ;;
-  *) echo "stand-in does not know: $*" >&2; exit 2 ;;
-esac
-`;
-
-const PHP_STAND_IN = `#!/bin/bash
-# php stand-in for the database probe: the database is "up" once the state dir says so.
-[ -f "$WP_STANDIN_STATE/database-up" ]
-`;
-
-let dir = '';
+let wp: WpStandIn;
 let state = '';
-let bin = '';
 const adminPassword = randomBytes(18).toString('base64url');
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'storefleet-bootstrap-'));
-  state = join(dir, 'state');
-  bin = join(dir, 'bin');
-  await mkdir(state);
-  await mkdir(bin);
-  await writeFile(join(bin, 'wp'), WP_STAND_IN);
-  await writeFile(join(bin, 'php'), PHP_STAND_IN);
-  await chmod(join(bin, 'wp'), 0o755);
-  await chmod(join(bin, 'php'), 0o755);
+  wp = await createWpStandIn();
+  state = wp.state;
   await writeFile(join(state, 'database-up'), '');
 });
 
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await wp.remove();
 });
 
 async function runBootstrap(
@@ -74,7 +32,7 @@ async function runBootstrap(
     timeout: 30_000,
     extendEnv: false,
     env: {
-      PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+      PATH: wp.path,
       WP_STANDIN_STATE: state,
       SCRIPTS_DIR: join(CHART_DIR, 'files'),
       WORDPRESS_DB_HOST: 'shop1-mariadb',
@@ -97,11 +55,10 @@ async function runBootstrap(
   return { exitCode: result.exitCode ?? -1, output: result.all ?? '' };
 }
 
-const calls = async (): Promise<string> => readFile(join(state, 'calls.log'), 'utf8');
-const option = async (name: string): Promise<string> =>
-  readFile(join(state, 'options', name), 'utf8');
+const calls = async (): Promise<string> => wp.calls();
+const option = async (name: string): Promise<string> => wp.option(name);
 
-describe('bootstrap script (WordPress stand-in)', () => {
+describe('bootstrap script (wp-cli stand-in)', () => {
   it('logs each step, installs everything and configures the store on a fresh site', async () => {
     const { exitCode, output } = await runBootstrap();
     expect(exitCode).toBe(0);
@@ -113,6 +70,8 @@ describe('bootstrap script (WordPress stand-in)', () => {
         'install-wordpress',
         'install-woocommerce',
         'activate-woocommerce',
+        'update-wordpress-database',
+        'update-woocommerce-database',
         'store-settings',
         'cash-on-delivery',
         'demo-product',
@@ -128,7 +87,11 @@ describe('bootstrap script (WordPress stand-in)', () => {
     );
     expect(await readFile(join(state, 'plugin-version'), 'utf8')).toBe('10.2.4');
     expect(await option('woocommerce_coming_soon')).toBe('no');
-    expect(await option('woocommerce_task_list_hidden')).toBe('yes');
+    expect(JSON.parse(await option('woocommerce_task_list_hidden_lists'))).toEqual([
+      'setup',
+      'extended',
+    ]);
+    expect(await readFile(join(state, 'wc-db-version'), 'utf8')).toBe('10.2.4');
     expect(JSON.parse(await option('woocommerce_cod_settings'))).toMatchObject({
       enabled: 'yes',
       enable_for_virtual: 'yes',
@@ -151,7 +114,58 @@ describe('bootstrap script (WordPress stand-in)', () => {
     const log = await calls();
     expect(log).not.toMatch(/core install|plugin install|plugin activate/);
     expect(again.output).toContain('WordPress is already installed');
+    expect(again.output).toContain(`already at latest db version ${WP_DB_VERSION}`);
+    expect(again.output).toContain('No updates required. Database version is 10.2.4');
+    expect(again.output).toContain(
+      "Value passed for 'woocommerce_task_list_hidden_lists' option is unchanged",
+    );
     expect(again.output).toContain('demo product exists');
+  });
+
+  it('hides the task lists through the option WooCommerce 10.2 accepts, not the deprecated ones', async () => {
+    expect((await runBootstrap()).exitCode).toBe(0);
+    const log = await calls();
+    expect(log).toContain(
+      'option update woocommerce_task_list_hidden_lists ["setup","extended"] --format=json',
+    );
+    expect(log).not.toMatch(/option update woocommerce_(extended_)?task_list_hidden /);
+  });
+
+  it('updates the WordPress and WooCommerce databases after an image bump and a WooCommerce upgrade', async () => {
+    expect((await runBootstrap()).exitCode).toBe(0);
+    await writeFile(join(state, 'calls.log'), '');
+    const upgraded = await runBootstrap({
+      WOOCOMMERCE_VERSION: '10.3.0',
+      WP_STANDIN_CORE_DB_VERSION: '60717',
+    });
+    expect(upgraded.exitCode).toBe(0);
+    expect(upgraded.output).toContain(
+      `WordPress database upgraded successfully from db version ${WP_DB_VERSION} to 60717`,
+    );
+    expect(upgraded.output).toContain('Database version is 10.3.0');
+    expect(await readFile(join(state, 'wc-db-version'), 'utf8')).toBe('10.3.0');
+    // WooCommerce's update runs on the new code, once it is installed and active.
+    const log = (await calls()).split('\n');
+    const at = (pattern: RegExp): number => log.findIndex((line) => pattern.test(line));
+    expect(at(/ plugin install woocommerce --version=10\.3\.0/)).toBeGreaterThanOrEqual(0);
+    expect(at(/ core update-db/)).toBeGreaterThan(at(/ plugin is-active woocommerce/));
+    expect(at(/ wc update/)).toBeGreaterThan(at(/ plugin install woocommerce/));
+    expect(at(/ wc update/)).toBeGreaterThan(at(/ core update-db/));
+  });
+
+  it.each(['0.00', '0', '-1.00', '000.00'])(
+    'refuses the demo product price %j before changing anything',
+    async (price) => {
+      const { exitCode, output } = await runBootstrap({ DEMO_PRODUCT_PRICE: price });
+      expect(exitCode).not.toBe(0);
+      expect(output).toContain('DEMO_PRODUCT_PRICE must be a price of at least 0.01');
+      expect(output).toContain('failed at step: check-environment');
+      expect(await calls()).toBe('');
+    },
+  );
+
+  it('accepts the smallest price, 0.01', async () => {
+    expect((await runBootstrap({ DEMO_PRODUCT_PRICE: '0.01' })).exitCode).toBe(0);
   });
 
   it('installs the pinned WooCommerce version over another one', async () => {
