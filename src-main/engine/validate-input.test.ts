@@ -79,9 +79,38 @@ describe('ids, revisions and upgrades', () => {
     [{ storeId: 's' }, /at least one value/],
     [{ storeId: 's', replicas: '3' }, /"replicas" cannot be changed/],
     [{ storeId: 's', memoryLimit: 'lots' }, /"memoryLimit" has an invalid value/],
-    [{ storeId: 's', wordpressImageTag: 'a b' }, /invalid value/],
+    [{ storeId: 's', wordpressImageTag: 'a b' }, /must be an -apache tag/],
+    [{ storeId: 's', wordpressImageTag: 6 }, /"wordpressImageTag" has an invalid value/],
     [{ storeId: 's', woocommerceVersion: 10 }, /invalid value/],
   ])('rejects the upgrade %j', (input, message) => {
     expect(() => parseUpgradeInput(input)).toThrow(message);
+  });
+});
+
+describe('WordPress image tags', () => {
+  it.each(['6.8.3-php8.2-apache', '6.8-php8.3-apache', '6-apache', 'php8.2-apache'])(
+    'accepts the -apache tag %s',
+    (tag) => {
+      expect(parseUpgradeInput({ storeId: 's', wordpressImageTag: tag }).values).toEqual({
+        wordpressImageTag: tag,
+      });
+    },
+  );
+
+  it.each([
+    '6.8.3-php8.2-fpm-alpine',
+    '6.8.3-php8.2-fpm',
+    '6.8.3-fpm-alpine',
+    'cli-2.12.0-php8.2',
+    'latest',
+    '6.8.3',
+    '6.8.3-apache-',
+    `${'a'.repeat(122)}-apache`,
+  ])('refuses %s with a message naming the tags that fit', (tag) => {
+    const upgrade = () => parseUpgradeInput({ storeId: 's', wordpressImageTag: tag });
+    expect(upgrade).toThrow(
+      'WordPress image tag must be an -apache tag such as 6.8.3-php8.2-apache (Alpine and fpm tags do not fit the chart).',
+    );
+    expect(upgrade).toThrow(expect.objectContaining({ code: 'invalid-argument' }));
   });
 });

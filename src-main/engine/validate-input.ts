@@ -63,13 +63,26 @@ export function validateRevision(revision: unknown): number {
   return revision;
 }
 
+/**
+ * The chart needs the wordpress image's Debian-based -apache variant (Apache on port 80,
+ * www-data as uid 33, WordPress in /usr/src/wordpress); Alpine and fpm tags have none of these.
+ */
+const WORDPRESS_APACHE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,120}-apache$/;
+const WORDPRESS_TAG_PROBLEM =
+  'WordPress image tag must be an -apache tag such as 6.8.3-php8.2-apache (Alpine and fpm tags do not fit the chart).';
+
 // Each upgradable value goes into the chart as a string, so its format is pinned down here.
 const UPGRADE_FIELDS = {
-  wordpressImageTag: /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/,
+  wordpressImageTag: WORDPRESS_APACHE_TAG,
   woocommerceVersion: /^\d{1,4}\.\d{1,4}\.\d{1,4}$/,
   memoryLimit: /^[1-9]\d{0,5}(Mi|Gi)$/,
 } as const;
 type UpgradeField = keyof typeof UPGRADE_FIELDS;
+
+// What to say about a value of the right type but the wrong form, where more than "invalid" helps.
+const UPGRADE_PROBLEMS: Partial<Record<UpgradeField, string>> = {
+  wordpressImageTag: WORDPRESS_TAG_PROBLEM,
+};
 
 export const UPGRADE_KEYS = Object.keys(UPGRADE_FIELDS) as UpgradeField[];
 
@@ -88,8 +101,11 @@ export function parseUpgradeInput(input: unknown): {
     const value = input[key];
     if (value === undefined) continue;
     const pattern = UPGRADE_FIELDS[key as UpgradeField];
-    if (typeof value !== 'string' || !pattern.test(value)) {
-      throw invalidArgument(`"${key}" has an invalid value.`);
+    if (typeof value !== 'string') throw invalidArgument(`"${key}" has an invalid value.`);
+    if (!pattern.test(value)) {
+      throw invalidArgument(
+        UPGRADE_PROBLEMS[key as UpgradeField] ?? `"${key}" has an invalid value.`,
+      );
     }
     values[key] = value;
   }

@@ -58,6 +58,31 @@ app.kubernetes.io/component: {{ .component }}
 {{ .repository }}:{{ .tag }}
 {{- end -}}
 
+{{/*
+The wordpress image: only its Debian-based -apache tags fit (Apache on port 80, www-data as
+uid 33, WordPress in /usr/src/wordpress); Alpine and fpm tags have none of these. The schema
+refuses other tags too; this keeps the message clear when schema validation is skipped.
+*/}}
+{{- define "woocommerce.wordpressImage" -}}
+{{- $tag := toString .Values.images.wordpress.tag -}}
+{{- if not (regexMatch "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,120}-apache$" $tag) -}}
+{{- fail (printf "images.wordpress.tag %q does not fit: WordPress image tag must be an -apache tag such as 6.8.3-php8.2-apache (the chart needs Apache on port 80, uid 33 and /usr/src/wordpress; Alpine and fpm tags have none of these)" $tag) -}}
+{{- end -}}
+{{ include "woocommerce.image" .Values.images.wordpress }}
+{{- end -}}
+
+{{/*
+The demo product's price, at least 0.01: an order of a free product is completed at once
+without payment, so it cannot prove that Cash on Delivery works.
+*/}}
+{{- define "woocommerce.demoPrice" -}}
+{{- $price := toString .Values.demoProduct.price -}}
+{{- if or (not (regexMatch "^[0-9]{1,7}\\.[0-9]{2}$" $price)) (regexMatch "^0+\\.00$" $price) -}}
+{{- fail (printf "demoProduct.price %q must be a price of at least 0.01 such as 10.00: an order of a free product completes without payment, so it cannot prove Cash on Delivery works" $price) -}}
+{{- end -}}
+{{- $price -}}
+{{- end -}}
+
 {{- define "woocommerce.host" -}}
 {{- required "ingress.host is required (the store's public host name)" .Values.ingress.host -}}
 {{- end -}}

@@ -70,6 +70,66 @@ describe('values schema', () => {
     );
   });
 
+  it.each(['0.00', '0.0', '0', '00.00', '-1.00', '10'])(
+    'rejects the demo product price %j (a free order completes without payment)',
+    async (price) => {
+      expect(await renderError(storeValues(), { demoProduct: { price } })).toContain(
+        '/demoProduct/price',
+      );
+    },
+  );
+
+  it.each(['0.01', '0.10', '10.00', '9999999.99'])(
+    'accepts the demo product price %j',
+    async (price) => {
+      const result = await template({
+        valuesFiles: [VALUES_LOCAL],
+        values: [storeValues(), { demoProduct: { price } }],
+      });
+      expect(result.stderr).toBe('');
+      expect(result.exitCode).toBe(0);
+    },
+  );
+
+  it.each(['6.8.3-php8.2-fpm-alpine', '6.8.3-fpm', '6.8.3-php8.2-fpm', 'cli-2.12.0-php8.2'])(
+    'rejects the WordPress image tag %j: only -apache tags fit the chart',
+    async (tag) => {
+      const stderr = await renderError(storeValues(), { images: { wordpress: { tag } } });
+      expect(stderr).toContain('/images/wordpress/tag');
+      expect(stderr).toContain('-apache$');
+    },
+  );
+
+  it.each(['6.8.3-php8.2-apache', '6.8-php8.3-apache', 'php8.2-apache'])(
+    'accepts the WordPress image tag %j',
+    async (tag) => {
+      const result = await template({
+        valuesFiles: [VALUES_LOCAL],
+        values: [storeValues(), { images: { wordpress: { tag } } }],
+      });
+      expect(result.stderr).toBe('');
+      expect(result.exitCode).toBe(0);
+    },
+  );
+
+  it('refuses a free demo product and a non-apache tag with a clear message when schema validation is skipped', async () => {
+    const withoutSchema = async (...values: Values[]): Promise<string> => {
+      const result = await template({
+        valuesFiles: [VALUES_LOCAL],
+        values,
+        extraArgs: ['--skip-schema-validation'],
+      });
+      expect(result.exitCode).not.toBe(0);
+      return result.stderr;
+    };
+    expect(await withoutSchema(storeValues(), { demoProduct: { price: '0.00' } })).toContain(
+      'demoProduct.price "0.00" must be a price of at least 0.01',
+    );
+    expect(
+      await withoutSchema(storeValues(), { images: { wordpress: { tag: '6.8.3-fpm-alpine' } } }),
+    ).toContain('WordPress image tag must be an -apache tag such as 6.8.3-php8.2-apache');
+  });
+
   it('refuses a release name too long for the derived object names', async () => {
     const result = await template({
       release: 'a'.repeat(41),

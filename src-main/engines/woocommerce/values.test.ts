@@ -55,6 +55,23 @@ describe('buildValues', () => {
     );
   });
 
+  it.each(['6.8.3-php8.2-fpm-alpine', '6.8.3-php8.2-fpm', 'cli-2.12.0-php8.2', 'latest'])(
+    'refuses the WordPress image tag %s: only -apache tags fit the chart',
+    (tag) => {
+      expect(() =>
+        woocommerceDriver.buildValues({ store, host, secrets, extra: { wordpressImageTag: tag } }),
+      ).toThrow(
+        'wordpressImageTag must be an -apache tag such as 6.8.3-php8.2-apache (Alpine and fpm tags do not fit the chart)',
+      );
+    },
+  );
+
+  it('drops a kept WordPress image tag that does not fit the chart', () => {
+    expect(
+      woocommerceDriver.settingsFromValues({ images: { wordpress: { tag: '6.8.3-fpm-alpine' } } }),
+    ).toEqual({});
+  });
+
   it.each([
     ['wordpressImageTag', 'latest; rm -rf /'],
     ['woocommerceVersion', 'ten'],

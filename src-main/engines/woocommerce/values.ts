@@ -19,10 +19,13 @@ interface ExtraKey {
 
 // The only values a user may change per store; everything else comes from the values file.
 const EXTRA_KEYS: Record<string, ExtraKey> = {
+  // Only the Debian-based -apache variant fits the chart: Apache on port 80, www-data as
+  // uid 33, WordPress in /usr/src/wordpress. Alpine and fpm tags have none of these.
   wordpressImageTag: {
     path: ['images', 'wordpress', 'tag'],
-    check: /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/,
-    expected: 'an image tag such as 6.8.3-php8.2-apache',
+    check: /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,120}-apache$/,
+    expected:
+      'an -apache tag such as 6.8.3-php8.2-apache (Alpine and fpm tags do not fit the chart)',
   },
   woocommerceVersion: {
     path: ['woocommerce', 'version'],
