@@ -30,9 +30,9 @@ function decodeEntities(text: string): string {
 }
 
 /** Server-provided text made fit for a one-line error: no tags, no entities, bounded length. */
-export function plainText(html: string): string {
+export function plainText(html: string, maxLength = MAX_MESSAGE): string {
   const text = decodeEntities(html.replace(/<[^>]*>/g, ''))
     .replace(/\s+/g, ' ')
     .trim();
-  return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text;
+  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
 }

@@ -76,21 +76,23 @@ describe('placeCodOrder against the LOCAL STAND-IN of the Store API', () => {
     await expect(p).rejects.toThrow(/no published product has the SKU "storefleet-demo"/);
   });
 
-  it('falls back to ?rest_route= when /wp-json/ is a 404 page (plain permalinks)', async () => {
+  it('falls back to ?rest_route= when /wp-json/ is redirected (plain permalinks: 301, then a page)', async () => {
     const { host, transport } = newStore({ prettyPermalinks: false });
-    const paths: string[] = [];
-    const logged = rewriting(transport, (req) => {
-      paths.push(req.path);
-      return Promise.resolve(req);
-    });
+    const seen: string[] = [];
+    const logged: StorefrontTransport = async (req) => {
+      const res = await transport(req);
+      seen.push(`${res.status} ${req.path}`);
+      return res;
+    };
     const order = await placeCodOrder(logged, { sku: 'storefleet-demo' });
     expect(standIn.orders(host).map((o) => o.id)).toEqual([order.orderId]);
-    expect(paths[0]).toBe('/wp-json/wc/store/v1/products?per_page=100&page=1');
-    expect(paths.slice(1)).toEqual([
-      '/?rest_route=/wc/store/v1/products&per_page=100&page=1',
-      '/?rest_route=/wc/store/v1/cart',
-      '/?rest_route=/wc/store/v1/cart/add-item',
-      '/?rest_route=/wc/store/v1/checkout',
+    expect(seen).toEqual([
+      '301 /wp-json/wc/store/v1/products?per_page=100&page=1',
+      '200 /?rest_route=/wc/store/v1/products&per_page=100&page=1',
+      '200 /?product=storefleet-demo',
+      '200 /?rest_route=/wc/store/v1/cart',
+      '201 /?rest_route=/wc/store/v1/cart/add-item',
+      '200 /?rest_route=/wc/store/v1/checkout',
     ]);
   });
 
@@ -101,9 +103,10 @@ describe('placeCodOrder against the LOCAL STAND-IN of the Store API', () => {
       stage: 'checkout',
       status: 400,
       code: 'woocommerce_rest_checkout_payment_method_disabled',
-      message:
-        'Checkout refused: Cash on Delivery is not enabled (woocommerce_rest_checkout_payment_method_disabled)',
     });
+    await expect(p).rejects.toThrow(
+      /^Checkout refused: Cash on Delivery is not enabled, or not available for this order \(.*\); the store says: "The selected payment method \(cod\) isn't available\." \(woocommerce_rest_checkout_payment_method_disabled\)$/,
+    );
     expect(standIn.orders(host)).toEqual([]);
   });
 
@@ -164,20 +167,47 @@ describe('placeCodOrder against the LOCAL STAND-IN of the Store API', () => {
   it.each([
     ['foreign (issued by another store)', 'foreign'],
     ['malformed', 'malformed'],
-  ])('detects a %s Cart-Token from the empty cart add-item returns', async (_label, kind) => {
-    const { transport } = newStore();
-    const other = newStore();
-    const badToken = kind === 'foreign' ? await freshToken(other.transport) : 'not.a-jwt';
-    const tampered = rewriting(transport, (req) =>
-      Promise.resolve(
-        req.path.endsWith('/add-item')
-          ? { ...req, headers: { ...req.headers, 'Cart-Token': badToken } }
-          : req,
-      ),
-    );
-    const p = placeCodOrder(tampered, { sku: 'storefleet-demo' });
+  ])(
+    'reports a %s Cart-Token: the item goes into a new cart and checkout finds the cart empty',
+    async (_label, kind) => {
+      const { host, transport } = newStore();
+      const other = newStore();
+      const badToken = kind === 'foreign' ? await freshToken(other.transport) : 'not.a-jwt';
+      const added: { status: number; body: string }[] = [];
+      const tampered: StorefrontTransport = async (req) => {
+        const write = req.method === 'POST';
+        const res = await transport(
+          write ? { ...req, headers: { ...req.headers, 'Cart-Token': badToken } } : req,
+        );
+        if (req.path.endsWith('/add-item')) added.push(res);
+        return res;
+      };
+      const p = placeCodOrder(tampered, { sku: 'storefleet-demo' });
+      await expect(p).rejects.toMatchObject({
+        stage: 'checkout',
+        status: 409,
+        code: 'woocommerce_rest_cart_empty',
+      });
+      await expect(p).rejects.toThrow(/did not keep the cart session \(Cart-Token\)/);
+      // With the valid Nonce, WooCommerce put the item into a new cart rather than refuse it.
+      expect(added.map((a) => a.status)).toEqual([201]);
+      expect(JSON.parse(added[0]?.body ?? '{}')).toMatchObject({ items_count: 1 });
+      expect(standIn.orders(host, { drafts: true })).toEqual([]);
+    },
+  );
+
+  it('refuses an add-item answer that does not hold the item', async () => {
+    const { host, transport } = newStore();
+    const emptied: StorefrontTransport = async (req) => {
+      const res = await transport(req);
+      if (!req.path.endsWith('/add-item')) return res;
+      const cart = JSON.parse(res.body) as Record<string, unknown>;
+      return { ...res, status: 200, body: JSON.stringify({ ...cart, items_count: 0 }) };
+    };
+    const p = placeCodOrder(emptied, { sku: 'storefleet-demo' });
     await expect(p).rejects.toMatchObject({ stage: 'add-item', status: 200, code: null });
     await expect(p).rejects.toThrow(/0 items in the cart, so it did not accept the Cart-Token/);
+    expect(standIn.orders(host, { drafts: true })).toEqual([]);
   });
 
   it('reports a host the ingress has no route for at the products stage', async () => {

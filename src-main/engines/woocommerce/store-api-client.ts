@@ -1,9 +1,11 @@
 // A guest checkout through the WooCommerce Store API (wc/store/v1): the same calls a
 // block-based storefront makes, so a placed order proves the shop really sells.
 import type { z } from 'zod';
+import { assertGuestSeesShop } from './shop-page';
 import { answerError, contentError } from './store-api-errors';
-import { cartSchema, checkoutSchema, productListSchema } from './store-api-schemas';
-import type { StorefrontStage } from './storefront-error';
+import { parseBody, StoreApi } from './store-api-http';
+import { assertSellable, findDemoProduct } from './store-api-product';
+import { cartSchema, checkoutSchema } from './store-api-schemas';
 import type { StorefrontTransport } from './storefront-transport';
 
 export type { StorefrontTransport } from './storefront-transport';
@@ -18,8 +20,6 @@ export interface PlacedOrder {
 }
 
 const ACCEPTED_ORDER_STATUSES = new Set(['pending', 'processing', 'on-hold']);
-const PAGE_SIZE = 100;
-const MAX_PAGES = 20;
 
 // A fixed, obviously synthetic customer; example.com is reserved for exactly this.
 const VERIFY_BILLING_ADDRESS = {
@@ -33,97 +33,6 @@ const VERIFY_BILLING_ADDRESS = {
   email: 'verify@example.com',
   phone: '5550100',
 };
-
-/** With pretty permalinks off, /wp-json/ is a 404 page and only ?rest_route= reaches the API. */
-type RouteStyle = 'wp-json' | 'rest-route';
-
-function storePath(style: RouteStyle, route: string, query = ''): string {
-  if (style === 'wp-json') return `/wp-json/wc/store/v1${route}${query ? `?${query}` : ''}`;
-  return `/?rest_route=/wc/store/v1${route}${query ? `&${query}` : ''}`;
-}
-
-interface Answer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-class StoreApi {
-  style: RouteStyle = 'wp-json';
-
-  constructor(
-    private readonly transport: StorefrontTransport,
-    private readonly signal: AbortSignal | undefined,
-  ) {}
-
-  async send(
-    method: 'GET' | 'POST',
-    route: string,
-    o: { query?: string; headers?: Record<string, string>; json?: unknown } = {},
-  ): Promise<Answer> {
-    const headers: Record<string, string> = { Accept: 'application/json', ...o.headers };
-    let body: string | undefined;
-    if (o.json !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      body = JSON.stringify(o.json);
-    }
-    this.signal?.throwIfAborted();
-    return this.transport({
-      method,
-      path: storePath(this.style, route, o.query),
-      headers,
-      body,
-      signal: this.signal,
-    });
-  }
-}
-
-function parseBody<T extends z.ZodType>(
-  stage: StorefrontStage,
-  answer: Answer,
-  schema: T,
-  what: string,
-): z.infer<T> {
-  let json: unknown;
-  try {
-    json = JSON.parse(answer.body);
-  } catch {
-    throw contentError(
-      stage,
-      answer.status,
-      `the answer was not JSON, so this does not look like the WooCommerce Store API`,
-    );
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const field = parsed.error.issues[0]?.path.join('.') || 'body';
-    throw contentError(stage, answer.status, `the ${what} in the answer is malformed (${field})`);
-  }
-  return parsed.data;
-}
-
-async function findProductId(api: StoreApi, sku: string): Promise<number> {
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const query = `per_page=${PAGE_SIZE}&page=${page}`;
-    let answer = await api.send('GET', '/products', { query });
-    if (answer.status === 404 && page === 1 && api.style === 'wp-json') {
-      api.style = 'rest-route';
-      answer = await api.send('GET', '/products', { query });
-    }
-    if (answer.status !== 200)
-      throw answerError('products', answer.status, answer.body, answer.headers);
-    const products = parseBody('products', answer, productListSchema, 'product list');
-    const match = products.find((p) => p.sku === sku);
-    if (match) return match.id;
-    const totalPages = Number(answer.headers['x-wp-totalpages'] ?? '1');
-    if (products.length < PAGE_SIZE || page >= totalPages) break;
-  }
-  throw contentError(
-    'products',
-    200,
-    `no published product has the SKU "${sku}" (the store's set-up should have created it)`,
-  );
-}
 
 interface CartSession {
   headers: Record<string, string>;
@@ -191,16 +100,26 @@ async function checkout(api: StoreApi, cart: CartSession): Promise<z.infer<typeo
   return order;
 }
 
-/** Places one Cash-on-Delivery order for the product with this SKU; rejects with a StorefrontError. */
+/**
+ * Places one Cash-on-Delivery order for the product with this SKU; rejects with a StorefrontError.
+ * Everything that can refuse the store without leaving an order behind runs before the cart: the
+ * product must be for sale and not free, and a guest must see the shop (not a "coming soon"
+ * page). `onItemSent` is called just before the first request that changes a cart, after which
+ * repeating the attempt could place a second order.
+ */
 export async function placeCodOrder(
   transport: StorefrontTransport,
-  o: { sku: string; signal?: AbortSignal },
+  o: { sku: string; signal?: AbortSignal; onItemSent?: () => void },
 ): Promise<PlacedOrder> {
   if (!o.sku.trim()) throw new Error('a product SKU is required to place a verification order');
   const api = new StoreApi(transport, o.signal);
-  const productId = await findProductId(api, o.sku);
+  const product = await findDemoProduct(api, o.sku);
+  assertSellable(product, o.sku);
+  await assertGuestSeesShop(api, product, o.sku);
   const cart = await openCart(api);
-  const totalMinor = await addItem(api, cart, productId);
+  o.signal?.throwIfAborted();
+  o.onItemSent?.();
+  const totalMinor = await addItem(api, cart, product.id);
   const order = await checkout(api, cart);
   return {
     orderId: order.order_id,

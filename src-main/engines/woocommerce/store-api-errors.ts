@@ -4,6 +4,7 @@ import { wpErrorSchema } from './store-api-schemas';
 
 const STAGE_FAILED: Record<StorefrontStage, string> = {
   products: 'Listing products failed',
+  'product-page': "Opening the demo product's page as a guest failed",
   cart: 'Opening a cart failed',
   'add-item': 'Adding the demo product to the cart was refused',
   checkout: 'Checkout refused',
@@ -14,11 +15,20 @@ const STAGE_FAILED: Record<StorefrontStage, string> = {
 const KNOWN_CODES: Record<string, string> = {
   woocommerce_rest_missing_nonce: 'the request carried neither a Cart-Token nor a Nonce',
   woocommerce_rest_invalid_nonce: 'the Nonce was not accepted',
-  woocommerce_rest_cart_empty: 'the cart was empty when the order was placed',
+  woocommerce_rest_cart_empty:
+    'the cart was empty at checkout although the demo product had been added, so the store did not keep the cart session (Cart-Token) between requests',
   woocommerce_rest_cart_invalid_product: 'the demo product does not exist in this store',
-  woocommerce_rest_checkout_payment_method_disabled: 'Cash on Delivery is not enabled',
+  woocommerce_rest_product_out_of_stock: 'the demo product is out of stock',
+  woocommerce_rest_product_not_purchasable: 'the demo product cannot be bought',
+  // The same code answers "COD is off" and "COD is on, but not for virtual orders".
+  woocommerce_rest_checkout_payment_method_disabled:
+    'Cash on Delivery is not enabled, or not available for this order (in WooCommerce → Settings → Payments, enable Cash on delivery and its "Accept COD if the order is virtual" option)',
   rest_no_route: 'the WooCommerce Store API is not available (is the WooCommerce plugin active?)',
 };
+
+// Codes whose cause only the store's own words pin down; its message is quoted after ours.
+const QUOTE_STORE_MESSAGE = new Set(['woocommerce_rest_checkout_payment_method_disabled']);
+const MAX_QUOTED = 200;
 
 export function stageFailed(stage: StorefrontStage): string {
   return STAGE_FAILED[stage];
@@ -50,7 +60,9 @@ export function answerError(
   const wp = wpErrorSchema.safeParse(parsed);
   if (wp.success) {
     const { code } = wp.data;
-    const reason = KNOWN_CODES[code] ?? (plainText(wp.data.message) || `HTTP ${status}`);
+    const said = plainText(wp.data.message, MAX_QUOTED);
+    let reason = KNOWN_CODES[code] ?? (plainText(wp.data.message) || `HTTP ${status}`);
+    if (QUOTE_STORE_MESSAGE.has(code) && said) reason = `${reason}; the store says: "${said}"`;
     return new StorefrontError(stage, `${stageFailed(stage)}: ${reason} (${code})`, {
       status,
       code,

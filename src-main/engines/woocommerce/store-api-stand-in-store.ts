@@ -1,65 +1,70 @@
 // LOCAL STAND-IN of one WooCommerce store's Store API (wc/store/v1), used where WordPress cannot
 // run. It mimics the observed behaviour of WooCommerce 10.2 (see the product's Store API notes):
-// JWT-like Cart-Tokens, Nonce headers, 201 on add-item, minor-unit string totals, and the same
-// error codes and statuses. It is not WooCommerce and must never be presented as a store.
+// JWT-like Cart-Tokens, Nonce headers, 201 on add-item, minor-unit string totals, session headers
+// on every cart answer (errors included), and the same error codes and statuses. It is not
+// WooCommerce and must never be presented as a store.
 import { createHash, randomBytes } from 'node:crypto';
+import {
+  cartBody,
+  listProducts,
+  type CartBody,
+  type CartLine,
+  type Product,
+} from './store-api-stand-in-catalog';
+import { standInCheckout, type StandInOrder } from './store-api-stand-in-checkout';
+import { comingSoonPage, productPage, WP_NOT_FOUND } from './store-api-stand-in-pages';
+import { jsonReply, NO_REST_ROUTE, wpError, type StandInReply } from './store-api-stand-in-replies';
 import { StandInCartTokens } from './store-api-stand-in-tokens';
+
+export type { StandInOrder } from './store-api-stand-in-checkout';
+export type { StandInReply } from './store-api-stand-in-replies';
 
 export interface StandInStoreOptions {
   sku?: string;
+  /** Cash on Delivery enabled at all */
   codEnabled?: boolean;
+  /** COD's "Accept COD if the order is virtual"; the demo product is virtual */
+  codForVirtual?: boolean;
   priceMinor?: number;
-  /** false makes /wp-json/ a 404 page, as WordPress does with plain permalinks */
+  inStock?: boolean;
+  purchasable?: boolean;
+  /** false: WordPress redirects /wp-json/… (301) and only ?rest_route= reaches the API */
   prettyPermalinks?: boolean;
+  /** WooCommerce's coming-soon mode: the Store API sells while guests see a "coming soon" page */
+  comingSoon?: boolean;
+  /** WordPress cannot reach its database: every route answers 500 wp_die */
+  databaseDown?: boolean;
+  /** false: the WooCommerce plugin is deactivated, so wc/store routes do not exist */
+  woocommerceActive?: boolean;
 }
 
-export interface StandInOrder {
-  id: number;
-  paymentMethod: string;
-  status: string;
+interface Cart {
+  lines: CartLine[];
+  draftId?: number;
 }
 
-export interface StandInReply {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-interface Product {
-  id: number;
-  name: string;
-  slug: string;
-  sku: string;
-  priceMinor: number;
-}
-
-interface CartLine {
-  productId: number;
-  quantity: number;
-}
-
-const JSON_TYPE = 'application/json; charset=UTF-8';
-
-function wpError(status: number, code: string, message: string): StandInReply {
-  return {
-    status,
-    headers: { 'content-type': JSON_TYPE },
-    body: JSON.stringify({ code, message, data: { status } }),
-  };
-}
+const CART_ROUTES = new Set([
+  'GET /wc/store/v1/cart',
+  'POST /wc/store/v1/cart/add-item',
+  'POST /wc/store/v1/checkout',
+]);
 
 export class StandInStore {
   readonly prettyPermalinks: boolean;
+  readonly comingSoon: boolean;
+  readonly databaseDown: boolean;
+  readonly woocommerceActive: boolean;
   private readonly tokens = new StandInCartTokens();
   private readonly products: Product[];
   private readonly codEnabled: boolean;
-  private readonly carts = new Map<string, CartLine[]>();
+  private readonly codForVirtual: boolean;
+  private readonly carts = new Map<string, Cart>();
   private readonly nonce = randomBytes(5).toString('hex');
   private readonly placed: StandInOrder[] = [];
-  private nextOrderId = 14;
+  private lastOrderId = 13;
 
   constructor(
-    private readonly host: string,
+    readonly host: string,
     o: StandInStoreOptions = {},
   ) {
     const priceMinor = o.priceMinor ?? 1000;
@@ -67,22 +72,57 @@ export class StandInStore {
       throw new Error('priceMinor must be a whole number of minor units');
     }
     this.codEnabled = o.codEnabled ?? true;
+    this.codForVirtual = o.codForVirtual ?? true;
     this.prettyPermalinks = o.prettyPermalinks ?? true;
+    this.comingSoon = o.comingSoon ?? false;
+    this.databaseDown = o.databaseDown ?? false;
+    this.woocommerceActive = o.woocommerceActive ?? true;
     // A second product makes the verifier pick by SKU rather than take the first one listed.
+    const beanie = { id: 11, name: 'Beanie', slug: 'beanie', sku: 'woo-beanie', priceMinor: 1800 };
     this.products = [
-      { id: 11, name: 'Beanie', slug: 'beanie', sku: 'woo-beanie', priceMinor: 1800 },
+      { ...beanie, inStock: true, purchasable: true },
       {
         id: 12,
         name: 'Storefleet demo product',
         slug: 'storefleet-demo',
         sku: o.sku ?? 'storefleet-demo',
         priceMinor,
+        inStock: o.inStock ?? true,
+        purchasable: o.purchasable ?? true,
       },
     ];
   }
 
+  /** Sells out, or restocks, the demo product (the last product listed). */
+  setDemoInStock(inStock: boolean): void {
+    const demo = this.products[this.products.length - 1];
+    if (demo) demo.inStock = inStock;
+  }
+
+  /** Every order, `checkout-draft` ones included, oldest first. */
   orders(): StandInOrder[] {
     return this.placed.map((order) => ({ ...order }));
+  }
+
+  private permalink(p: Product): string {
+    return this.prettyPermalinks
+      ? `http://${this.host}/product/${p.slug}/`
+      : `http://${this.host}/?product=${p.slug}`;
+  }
+
+  /** A guest's GET of a storefront page, or null when no product lives at that address. */
+  page(url: URL): StandInReply | null {
+    const slug = this.prettyPermalinks
+      ? /^\/product\/([^/]+)\/?$/.exec(url.pathname)?.[1]
+      : url.pathname === '/'
+        ? url.searchParams.get('product')
+        : undefined;
+    const product = this.products.find((p) => p.slug === slug);
+    if (!product) return null;
+    if (!this.woocommerceActive) return WP_NOT_FOUND;
+    return this.comingSoon
+      ? comingSoonPage(this.host, product.name)
+      : productPage(this.host, product);
   }
 
   handle(
@@ -92,68 +132,41 @@ export class StandInStore {
     headers: Record<string, string>,
     body: string,
   ): StandInReply {
+    if (!this.woocommerceActive) return NO_REST_ROUTE;
     const key = `${method} ${route.replace(/\/+$/, '')}`;
-    switch (key) {
-      case 'GET /wc/store/v1/products':
-        return this.listProducts(query);
-      case 'GET /wc/store/v1/cart':
-      case 'POST /wc/store/v1/cart/add-item':
-      case 'POST /wc/store/v1/checkout':
-        return this.cartRoute(key, headers, body);
-      default:
-        return wpError(
-          404,
-          'rest_no_route',
-          'No route was found matching the URL and request method.',
-        );
+    if (key === 'GET /wc/store/v1/products') {
+      return listProducts(this.products, query, (p) => this.permalink(p));
     }
-  }
-
-  private listProducts(query: URLSearchParams): StandInReply {
-    const perPage = Number(query.get('per_page') ?? '10');
-    const page = Number(query.get('page') ?? '1');
-    if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) {
-      return wpError(400, 'rest_invalid_param', 'Invalid parameter(s): per_page');
-    }
-    if (!Number.isInteger(page) || page < 1) {
-      return wpError(400, 'rest_invalid_param', 'Invalid parameter(s): page');
-    }
-    const slice = this.products.slice((page - 1) * perPage, page * perPage);
-    const list = slice.map((p) => ({
-      id: p.id,
-      name: p.name,
-      slug: p.slug,
-      sku: p.sku,
-      permalink: `http://${this.host}/product/${p.slug}/`,
-      prices: { price: String(p.priceMinor), currency_code: 'USD', currency_minor_unit: 2 },
-      is_purchasable: true,
-      is_in_stock: true,
-    }));
-    return {
-      status: 200,
-      headers: {
-        'content-type': JSON_TYPE,
-        'x-wp-total': String(this.products.length),
-        'x-wp-totalpages': String(Math.max(1, Math.ceil(this.products.length / perPage))),
-      },
-      body: JSON.stringify(list),
-    };
+    if (CART_ROUTES.has(key)) return this.cartRoute(key, headers, body);
+    return NO_REST_ROUTE;
   }
 
   private newCart(): string {
     const id = `t_${randomBytes(15).toString('hex')}`;
-    this.carts.set(id, []);
+    this.carts.set(id, { lines: [] });
     return id;
   }
 
+  /**
+   * A valid Cart-Token selects its cart and spares the Nonce. Without one (absent, malformed,
+   * foreign) the request runs in a new, empty session, and writes need a valid Nonce.
+   */
   private cartRoute(key: string, headers: Record<string, string>, body: string): StandInReply {
     const token = headers['cart-token'];
-    let cartId: string | null = null;
-    if (token !== undefined) {
-      cartId = this.tokens.read(token);
-      // Observed: a token the store cannot validate is not refused; a fresh cart comes back.
-      if (cartId === null) return this.cartReply(200, this.newCart());
-    } else if (key !== 'GET /wc/store/v1/cart') {
+    const known = token === undefined ? null : this.tokens.read(token);
+    const cartId = known !== null && this.carts.has(known) ? known : this.newCart();
+    return this.withSession(cartId, this.cartAction(key, cartId, known !== null, headers, body));
+  }
+
+  private cartAction(
+    key: string,
+    cartId: string,
+    hasToken: boolean,
+    headers: Record<string, string>,
+    body: string,
+  ): StandInReply {
+    if (key === 'GET /wc/store/v1/cart') return jsonReply(200, this.cartBody(cartId));
+    if (!hasToken) {
       const nonce = headers['nonce'];
       if (nonce === undefined) {
         return wpError(
@@ -166,14 +179,11 @@ export class StandInStore {
         return wpError(403, 'woocommerce_rest_invalid_nonce', 'Nonce is invalid.');
       }
     }
-    const id = cartId ?? this.newCart();
-    if (!this.carts.has(id)) this.carts.set(id, []);
-    if (key === 'GET /wc/store/v1/cart') return this.cartReply(200, id);
     const json = parseJson(body);
     if (json === undefined) return wpError(400, 'rest_invalid_json', 'Invalid JSON body passed.');
     return key === 'POST /wc/store/v1/cart/add-item'
-      ? this.addItem(id, json)
-      : this.checkout(id, json);
+      ? this.addItem(cartId, json)
+      : this.checkout(cartId, json);
   }
 
   private addItem(cartId: string, json: Record<string, unknown>): StandInReply {
@@ -186,108 +196,72 @@ export class StandInStore {
         `No product with the ID &quot;${shown}&quot; was found.`,
       );
     }
-    const quantity = typeof json['quantity'] === 'number' ? json['quantity'] : 1;
-    if (!Number.isInteger(quantity) || quantity < 1) {
-      return wpError(400, 'rest_invalid_param', 'Invalid parameter(s): quantity');
+    const quantity = json['quantity'] === undefined ? 1 : json['quantity'];
+    if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1) {
+      return wpError(
+        400,
+        'woocommerce_rest_product_invalid_quantity',
+        `The quantity of &quot;${product.name}&quot; must be at least 1.`,
+      );
     }
-    const lines = this.carts.get(cartId) ?? [];
-    const line = lines.find((l) => l.productId === product.id);
+    if (!product.purchasable) {
+      return wpError(
+        400,
+        'woocommerce_rest_product_not_purchasable',
+        `You cannot add &quot;${product.name}&quot; to the cart because the product cannot be purchased.`,
+      );
+    }
+    if (!product.inStock) {
+      return wpError(
+        400,
+        'woocommerce_rest_product_out_of_stock',
+        `You cannot add &quot;${product.name}&quot; to the cart because the product is out of stock.`,
+      );
+    }
+    const cart = this.carts.get(cartId) ?? { lines: [] };
+    const line = cart.lines.find((l) => l.productId === product.id);
     if (line) line.quantity += quantity;
-    else lines.push({ productId: product.id, quantity });
-    this.carts.set(cartId, lines);
-    return this.cartReply(201, cartId);
+    else cart.lines.push({ productId: product.id, quantity });
+    this.carts.set(cartId, cart);
+    return jsonReply(201, this.cartBody(cartId));
   }
 
   private checkout(cartId: string, json: Record<string, unknown>): StandInReply {
-    const lines = this.carts.get(cartId) ?? [];
-    if (lines.length === 0) {
-      return wpError(409, 'woocommerce_rest_cart_empty', 'Cannot create order from empty cart.');
-    }
-    const method = json['payment_method'];
-    if (typeof method !== 'string' || method !== 'cod' || !this.codEnabled) {
-      const shown = typeof method === 'string' ? method : '';
-      return wpError(
-        400,
-        'woocommerce_rest_checkout_payment_method_disabled',
-        `The selected payment method (${shown}) isn&#039;t available.`,
-      );
-    }
-    const billing = json['billing_address'];
-    const email =
-      billing && typeof billing === 'object'
-        ? (billing as Record<string, unknown>)['email']
-        : undefined;
-    if (typeof email !== 'string' || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
-      return wpError(400, 'rest_invalid_param', 'Invalid parameter(s): billing_address');
-    }
-    const id = this.nextOrderId++;
-    const orderKey = `wc_order_${randomBytes(7).toString('base64url')}`;
-    this.placed.push({ id, paymentMethod: method, status: 'processing' });
-    this.carts.set(cartId, []);
-    const order = {
-      order_id: id,
-      status: 'processing',
-      order_key: orderKey,
-      order_number: String(id),
-      customer_note: '',
-      customer_id: 0,
-      billing_address: billing,
-      shipping_address: billing,
-      payment_method: method,
-      payment_result: {
-        payment_status: 'success',
-        payment_details: [],
-        redirect_url: `http://${this.host}/checkout/order-received/${id}/?key=${orderKey}`,
+    const cart = this.carts.get(cartId) ?? { lines: [] };
+    const body = this.cartBody(cartId);
+    const { reply, placed } = standInCheckout(
+      {
+        host: this.host,
+        codEnabled: this.codEnabled,
+        codForVirtual: this.codForVirtual,
+        orders: this.placed,
+        nextOrderId: () => ++this.lastOrderId,
+        cartBody: () => body,
       },
-    };
-    return { status: 200, headers: { 'content-type': JSON_TYPE }, body: JSON.stringify(order) };
+      cart,
+      { totalMinor: Number(body.totals.total_price), itemsCount: body.items_count },
+      json,
+    );
+    if (placed) this.carts.set(cartId, { lines: [] });
+    return reply;
   }
 
-  private cartReply(status: number, cartId: string): StandInReply {
-    const lines = this.carts.get(cartId) ?? [];
-    let total = 0;
-    let count = 0;
-    const items = lines.map((line) => {
-      const p = this.products.find((x) => x.id === line.productId);
-      const lineTotal = (p?.priceMinor ?? 0) * line.quantity;
-      total += lineTotal;
-      count += line.quantity;
-      return {
-        key: createHash('md5').update(String(line.productId)).digest('hex'),
-        id: line.productId,
-        quantity: line.quantity,
-        name: p?.name ?? '',
-        sku: p?.sku ?? '',
-        totals: { line_total: String(lineTotal), currency_minor_unit: 2 },
-      };
-    });
-    const cart = {
-      items,
-      coupons: [],
-      items_count: count,
-      items_weight: 0,
-      needs_payment: total > 0,
-      needs_shipping: false,
-      payment_methods: this.codEnabled ? ['cod'] : [],
-      totals: {
-        total_items: String(total),
-        total_tax: '0',
-        total_price: String(total),
-        currency_code: 'USD',
-        currency_minor_unit: 2,
-      },
-      errors: [],
+  private cartBody(cartId: string): CartBody {
+    return cartBody(this.products, this.carts.get(cartId)?.lines ?? [], this.codEnabled);
+  }
+
+  /** The session headers WooCommerce puts on every cart answer, refusals included. */
+  private withSession(cartId: string, reply: StandInReply): StandInReply {
+    const lines = this.carts.get(cartId)?.lines ?? [];
+    reply.headers = {
+      ...reply.headers,
+      'cart-token': this.tokens.issue(cartId),
+      nonce: this.nonce,
+      'nonce-timestamp': String(Math.floor(Date.now() / 1000)),
+      'user-id': '0',
+      'cart-hash': createHash('md5').update(JSON.stringify(lines)).digest('hex'),
     };
-    return {
-      status,
-      headers: {
-        'content-type': JSON_TYPE,
-        'cart-token': this.tokens.issue(cartId),
-        nonce: this.nonce,
-        'nonce-timestamp': String(Math.floor(Date.now() / 1000)),
-      },
-      body: JSON.stringify(cart),
-    };
+    return reply;
   }
 }
 

@@ -79,11 +79,50 @@ describe('LOCAL STAND-IN of the WooCommerce Store API', () => {
     expect(order.json['order_key']).toMatch(/^wc_order_/);
   });
 
-  it('returns 200 and a fresh empty cart for a garbled Cart-Token', async () => {
-    const res = await call('POST', `${api}/cart/add-item`, { 'Cart-Token': 'x.y.z' }, { id: 12 });
-    expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ items_count: 0 });
-    expect(res.headers['cart-token']).not.toBe('x.y.z');
+  it('treats a garbled Cart-Token as no token: fresh cart on GET, Nonce needed to write', async () => {
+    const got = await call('GET', `${api}/cart`, { 'Cart-Token': 'x.y.z' });
+    expect(got.status).toBe(200);
+    expect(got.json).toMatchObject({ items_count: 0 });
+    expect(got.headers['cart-token']).not.toBe('x.y.z');
+    const nonce = got.headers['nonce'] ?? '';
+    const noNonce = await call(
+      'POST',
+      `${api}/cart/add-item`,
+      { 'Cart-Token': 'x.y.z' },
+      { id: 12 },
+    );
+    expect(noNonce).toMatchObject({
+      status: 401,
+      json: { code: 'woocommerce_rest_missing_nonce' },
+    });
+    const withNonce = await call(
+      'POST',
+      `${api}/cart/add-item`,
+      { 'Cart-Token': 'x.y.z', Nonce: nonce },
+      { id: 12, quantity: 1 },
+    );
+    expect(withNonce).toMatchObject({ status: 201, json: { items_count: 1 } });
+    const checkout = await call(
+      'POST',
+      `${api}/checkout`,
+      { 'Cart-Token': 'x.y.z', Nonce: nonce },
+      { billing_address: { email: 'a@example.com' }, payment_method: 'cod' },
+    );
+    expect(checkout).toMatchObject({
+      status: 409,
+      json: {
+        code: 'woocommerce_rest_cart_empty',
+        data: { status: 409, cart: { items_count: 0 } },
+      },
+    });
+  });
+
+  it('puts the session headers on error answers too', async () => {
+    const res = await call('POST', `${api}/cart/add-item`, {}, { id: 12 });
+    expect(res.status).toBe(401);
+    for (const name of ['cart-token', 'nonce', 'nonce-timestamp', 'user-id', 'cart-hash']) {
+      expect(res.headers[name], name).toMatch(/\S/);
+    }
   });
 
   it('follows the error table with {code, message, data.status} bodies', async () => {

@@ -3,10 +3,11 @@
 // proxy routes `<store>.localhost`. Tests point the production ingress transport at it.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { frontPage, WP_NOT_FOUND } from './store-api-stand-in-pages';
+import { DATABASE_DOWN, type StandInReply } from './store-api-stand-in-replies';
 import {
   StandInStore,
   type StandInOrder,
-  type StandInReply,
   type StandInStoreOptions,
 } from './store-api-stand-in-store';
 
@@ -17,7 +18,13 @@ export interface StoreApiStandIn {
   url(host: string): string;
   addStore(host: string, o?: StandInStoreOptions): void;
   removeStore(host: string): void;
-  orders(host: string): StandInOrder[];
+  /** Sells out (false) or restocks (true) a store's demo product from now on. */
+  setDemoInStock(host: string, inStock: boolean): void;
+  /**
+   * The store's orders as its Orders screen lists them: `checkout-draft` orders are hidden
+   * unless `drafts` is set (WooCommerce leaves one behind after every failed checkout).
+   */
+  orders(host: string, o?: { drafts?: boolean }): StandInOrder[];
   close(): Promise<void>;
 }
 
@@ -60,13 +67,8 @@ const NO_ROUTE: StandInReply = {
   body: '404 page not found\n',
 };
 
-const WP_NOT_FOUND: StandInReply = {
-  status: 404,
-  headers: { 'content-type': 'text/html; charset=UTF-8' },
-  body: '<!DOCTYPE html><html><head><title>Page not found</title></head><body><h1>Oops! That page can&rsquo;t be found.</h1></body></html>',
-};
-
 function route(store: StandInStore, req: IncomingMessage, body: string): StandInReply {
+  if (store.databaseDown) return DATABASE_DOWN;
   const url = new URL(req.url ?? '/', 'http://stand-in.invalid');
   const headers = flatHeaders(req);
   const method = req.method ?? 'GET';
@@ -76,10 +78,26 @@ function route(store: StandInStore, req: IncomingMessage, body: string): StandIn
     query.delete('rest_route');
     return store.handle(method, restRoute, query, headers, body);
   }
-  if (url.pathname.startsWith('/wp-json/') && store.prettyPermalinks) {
-    const restPath = url.pathname.slice('/wp-json'.length);
-    return store.handle(method, restPath, url.searchParams, headers, body);
+  if (url.pathname === '/wp-json' || url.pathname.startsWith('/wp-json/')) {
+    if (store.prettyPermalinks) {
+      const restPath = url.pathname.slice('/wp-json'.length) || '/';
+      return store.handle(method, restPath, url.searchParams, headers, body);
+    }
+    // Observed with plain permalinks: WordPress does not know /wp-json/, adds a trailing slash
+    // (canonical redirect, 301), and then shows an ordinary page with 200.
+    if (!url.pathname.endsWith('/')) {
+      return {
+        status: 301,
+        headers: {
+          location: `http://${store.host}${url.pathname}/${url.search}`,
+          'content-type': 'text/html; charset=UTF-8',
+        },
+        body: '',
+      };
+    }
+    return frontPage(store.host);
   }
+  if (method === 'GET') return store.page(url) ?? WP_NOT_FOUND;
   return WP_NOT_FOUND;
 }
 
@@ -127,10 +145,14 @@ export async function startStoreApiStandIn(): Promise<StoreApiStandIn> {
       if (stores.has(key)) throw new Error(`the stand-in already serves ${key}`);
       stores.set(key, new StandInStore(`${key}:${port}`, o));
     },
+    setDemoInStock: (host, inStock) => storeFor(host).setDemoInStock(inStock),
     removeStore(host) {
       stores.delete(hostKey(host));
     },
-    orders: (host) => storeFor(host).orders(),
+    orders: (host, o) =>
+      storeFor(host)
+        .orders()
+        .filter((order) => o?.drafts === true || order.status !== 'checkout-draft'),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -1,4 +1,5 @@
-export type StorefrontStage = 'products' | 'cart' | 'add-item' | 'checkout' | 'connect';
+export type StorefrontStage =
+  'products' | 'product-page' | 'cart' | 'add-item' | 'checkout' | 'connect';
 
 /** A storefront check that did not end in an order, told in one sentence that names the stage. */
 export class StorefrontError extends Error {
