@@ -17,11 +17,36 @@ const SOCKET_REASONS: Record<string, string> = {
   ENOTFOUND: 'the host name does not resolve',
   EAI_AGAIN: 'the host name could not be resolved right now',
   ECONNREFUSED: 'nothing is listening there (connection refused)',
-  ECONNRESET: 'the connection was reset',
+  // Node's "socket hang up" carries this code too: the peer accepted, then closed without answering.
+  ECONNRESET: 'the connection was closed before an answer came',
   EHOSTUNREACH: 'the host is unreachable',
   ENETUNREACH: 'the network is unreachable',
   timeout: 'no answer in time',
 };
+
+/** Node's codes for a server certificate that does not verify (OpenSSL's, plus the name check). */
+export const TLS_CERTIFICATE_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'CERT_SIGNATURE_FAILURE',
+  'INVALID_CA',
+]);
+
+function reasonFor(error: unknown, code: string): string {
+  if (TLS_CERTIFICATE_CODES.has(code)) {
+    const detail = error instanceof Error ? error.message.slice(0, 200) : code;
+    return `its TLS certificate is not valid (${detail}; ${code})`;
+  }
+  return SOCKET_REASONS[code] ?? `the connection failed (${code})`;
+}
 
 function flatHeaders(raw: IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
@@ -57,7 +82,7 @@ export function exchange(
       fn();
     };
     const fail = (error: unknown, code: string): void => {
-      const reason = SOCKET_REASONS[code] ?? `the connection failed (${code})`;
+      const reason = reasonFor(error, code);
       finish(() =>
         reject(
           new StorefrontError('connect', `Could not reach the store at ${o.where}: ${reason}`, {

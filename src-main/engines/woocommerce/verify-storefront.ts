@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { StorefrontTarget, VerifyResult } from '../types';
+import { TLS_CERTIFICATE_CODES } from './http-exchange';
 import { ingressTransport } from './ingress-transport';
 import { serviceProxyTransport } from './service-proxy-transport';
 import { placeCodOrder } from './store-api-client';
@@ -25,15 +26,25 @@ function unreachable(error: unknown): error is StorefrontError {
 }
 
 /**
- * Right after WordPress turns Ready, the ingress may not route the host yet (a bare 404) or
- * may still see no endpoints (502/503/504). These are retried only while nothing has been put
- * in a cart, so a retry can never place a second order.
+ * Right after WordPress turns Ready, the way in may not be ready yet: a fresh k3d load balancer
+ * accepts connections and closes them (ECONNRESET, "socket hang up") until Traefik serves; the
+ * ingress may not route the host yet (a bare 404) or see no endpoints (502/503/504); and with
+ * cert-manager the certificate is Traefik's self-signed default until the real one is issued.
+ * These are retried only while nothing has been put in a cart, so a retry can never place a
+ * second order.
  */
-function warmingUp(error: unknown): boolean {
-  if (!(error instanceof StorefrontError)) return false;
-  if (error.stage === 'connect') return error.code === 'ServiceUnavailable';
-  if (error.stage !== 'products' && error.stage !== 'cart') return false;
-  if (error.status === 404) return error.code === null;
+function warmingUp(error: unknown, itemSent: boolean): boolean {
+  if (itemSent || !(error instanceof StorefrontError)) return false;
+  if (error.stage === 'connect') {
+    const code = error.code ?? '';
+    return (
+      code === 'ServiceUnavailable' || code === 'ECONNRESET' || TLS_CERTIFICATE_CODES.has(code)
+    );
+  }
+  if (error.stage !== 'products' && error.stage !== 'cart' && error.stage !== 'product-page') {
+    return false;
+  }
+  if (error.status === 404) return error.code === null && error.stage !== 'product-page';
   return error.status === 502 || error.status === 503 || error.status === 504;
 }
 
@@ -42,14 +53,46 @@ async function placeWithRetries(
   o: { sku: string; signal?: AbortSignal; deadline: number },
 ): Promise<VerifyResult> {
   for (;;) {
+    let itemSent = false;
     try {
-      const order = await placeCodOrder(transport, { sku: o.sku, signal: o.signal });
+      const order = await placeCodOrder(transport, {
+        sku: o.sku,
+        signal: o.signal,
+        onItemSent: () => {
+          itemSent = true;
+        },
+      });
       return { orderId: order.orderId, status: order.status };
     } catch (error) {
-      if (!warmingUp(error) || Date.now() + RETRY_EVERY_MS >= o.deadline) throw error;
+      if (!warmingUp(error, itemSent) || Date.now() + RETRY_EVERY_MS >= o.deadline) throw error;
       await sleep(RETRY_EVERY_MS, undefined, { signal: o.signal });
     }
   }
+}
+
+/** Names for messages about a store's TLS certificate; cert-manager names the Certificate after its Secret. */
+export interface StorefrontTlsNames {
+  /** the Certificate (and Secret) cert-manager issues for the store's Ingress */
+  tlsCertificate?: string;
+  /** the ClusterIssuer the Ingress asks cert-manager to use */
+  tlsClusterIssuer?: string;
+}
+
+/** Says which certificate is not valid yet, once retrying until the deadline did not help. */
+function explainTls(error: unknown, target: StorefrontTarget & StorefrontTlsNames): unknown {
+  if (!(error instanceof StorefrontError) || error.stage !== 'connect') return error;
+  if (!TLS_CERTIFICATE_CODES.has(error.code ?? '')) return error;
+  const host = new URL(target.url).hostname;
+  const certificate = target.tlsCertificate
+    ? `Certificate ${target.tlsCertificate} in namespace ${target.namespace}`
+    : `the Certificate of the store's Ingress in namespace ${target.namespace}`;
+  const issuer = target.tlsClusterIssuer ? `, ClusterIssuer ${target.tlsClusterIssuer}` : '';
+  const cause = error.cause instanceof Error ? error.cause.message.slice(0, 120) : error.code;
+  return new StorefrontError(
+    'connect',
+    `The TLS certificate for ${host} is not valid yet (${cause}; ${error.code}): cert-manager may still be issuing it (${certificate}${issuer}); \`kubectl describe certificate -n ${target.namespace}\` shows its progress`,
+    { code: error.code, cause: error },
+  );
 }
 
 /**
@@ -58,7 +101,7 @@ async function placeWithRetries(
  * `target.timeoutMs` bounds the whole check.
  */
 export async function verifyStorefront(
-  target: StorefrontTarget,
+  target: StorefrontTarget & StorefrontTlsNames,
   o: { sku?: string } = {},
 ): Promise<VerifyResult> {
   const sku = o.sku ?? DEFAULT_DEMO_SKU;
@@ -73,7 +116,7 @@ export async function verifyStorefront(
       deadline,
     });
   } catch (error) {
-    if (!unreachable(error)) throw error;
+    if (!unreachable(error)) throw explainTls(error, target);
     const viaIngress = error.message;
     try {
       const proxy = serviceProxyTransport(
