@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestEngine, type TestEngine } from '../../src-main/engine/testing/test-engine';
 import { connectCluster } from '../../src-main/engine/cluster-adapter';
 import { findTool } from '../../src-main/tools/find-tool';
-import { k3d, k3dUnavailableReason } from './k3d-env';
+import { createKubeClients } from '../../src-main/kube/client';
+import { HOST_PORTS, k3d, k3dUnavailableReason } from './k3d-env';
+import { waitForTraefik } from './traefik-wait';
 
 const reason = await k3dUnavailableReason();
 if (reason) console.log(`[k3d e2e] skipped: ${reason}`);
@@ -20,6 +22,7 @@ describe.skipIf(reason !== null)(title, () => {
   let dir = '';
   let kubeconfig = '';
   let t: TestEngine | undefined;
+  let helmPath = 'helm';
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'storefleet-k3d-'));
@@ -36,8 +39,14 @@ describe.skipIf(reason !== null)(title, () => {
       '--wait',
     ]);
     await writeFile(kubeconfig, await k3d(['kubeconfig', 'get', cluster]), { mode: 0o600 });
+    // The cluster is up before k3s has installed Traefik; the store's order goes through it.
+    await waitForTraefik(
+      { kubeconfig, context },
+      { timeoutMs: 5 * 60_000, httpPort: HOST_PORTS[0], log: console.log },
+    );
     const helm = await findTool('helm', { configuredPath: null });
     if (!helm.path) throw new Error(helm.problem ?? 'helm was not found');
+    helmPath = helm.path;
     t = buildTestEngine({
       dataDir: dir,
       kubeconfig,
@@ -51,6 +60,15 @@ describe.skipIf(reason !== null)(title, () => {
       },
     });
   });
+
+  /** The store's volumes, by the claim they are bound to, whatever their phase. */
+  async function volumesOf(namespace: string): Promise<string[]> {
+    const kube = createKubeClients({ kubeconfig, context });
+    const all = await kube.core.listPersistentVolume();
+    return all.items
+      .filter((pv) => pv.spec?.claimRef?.namespace === namespace)
+      .map((pv) => `${pv.metadata?.name ?? '?'} (${pv.status?.phase ?? '?'})`);
+  }
 
   afterAll(async () => {
     await t?.close();
@@ -74,13 +92,24 @@ describe.skipIf(reason !== null)(title, () => {
       .events.find((e) => e.step === 'verify' && e.status === 'succeeded');
     expect(verify?.message).toMatch(/Order #\d+ placed with Cash on Delivery/);
 
+    const volumes = await volumesOf(store.namespace);
+    expect(volumes.length).toBeGreaterThan(0);
     await t.engine.delete(store.id);
     await t.engine.settled(store.id);
-    expect(t.repo.get(store.id)?.status).toBe('Deleted');
-    const c = connectCluster(
-      { kubeconfig, context },
-      (await findTool('helm', { configuredPath: null })).path ?? 'helm',
+    const deleted = t.repo.get(store.id);
+    expect(deleted?.error ?? null).toBeNull();
+    expect(deleted?.status).toBe('Deleted');
+    // local-path removes each volume through a helper pod after the namespace is gone: the
+    // delete may have waited for that, and said so, but it ends only once they are gone.
+    const check = t.engine.get(store.id).events.filter((e) => e.step === 'check-leftovers');
+    for (const e of check.filter((ev) => ev.status === 'progress')) {
+      expect(e.message).toMatch(/^Waiting for \d+ volumes? to be removed by the provisioner: /);
+    }
+    expect(check.find((e) => e.status === 'succeeded')?.message).toMatch(
+      /^Nothing of the store is left/,
     );
+    expect(await volumesOf(store.namespace)).toEqual([]);
+    const c = connectCluster({ kubeconfig, context }, helmPath);
     expect(await c.findLeftovers(store.namespace, store.id)).toEqual([]);
     expect(await c.getNamespace(store.namespace)).toBeNull();
   });

@@ -1,6 +1,8 @@
 import { STORE_ID_LABEL } from '../kube/labels';
+import { splitLeftovers } from '../kube/leftovers';
+import { formatDuration, sleep } from '../kube/wait';
 import { failureReason, isWaitTimeout } from './failure-reason';
-import type { OpContext } from './op-context';
+import { throwIfAborted, type OpContext } from './op-context';
 import { runStep } from './step-runner';
 
 /**
@@ -11,7 +13,8 @@ import { runStep } from './step-runner';
  * first and the uninstall runs during that wait instead of before it. The store's pods and
  * claims are deleted at the same time, so the controller's first pass finds nothing that makes
  * it come back seconds later. The chart creates only namespaced objects, so the order cannot
- * leak anything, and check-leftovers proves it.
+ * leak anything, and check-leftovers proves it, after waiting for the provisioner to remove
+ * the store's released volumes.
  */
 export async function deleteStore(ctx: OpContext): Promise<void> {
   const ns = ctx.store.namespace;
@@ -60,12 +63,57 @@ export async function deleteStore(ctx: OpContext): Promise<void> {
     }
     return `Namespace ${ns} is gone`;
   });
-  await runStep(ctx, 'Deleting', 'check-leftovers', async () => {
-    const left = await ctx.cluster.findLeftovers(ns, ctx.store.id);
-    if (left.length > 0)
-      throw new Error(`Objects of this store are still present: ${left.join(', ')}.`);
-    return ours ? 'Nothing of the store is left' : 'Nothing this store created is left';
+  await runStep(ctx, 'Deleting', 'check-leftovers', async (progress) => {
+    const removed = await waitForReclaimedVolumes(ctx, progress);
+    const whose = ours ? 'Nothing of the store is left' : 'Nothing this store created is left';
+    return removed > 0 ? `${whose}; the provisioner removed ${volumes(removed)}` : whose;
   });
+}
+
+/** How often to look again while volumes are removed; local-path checks its helper pod each second. */
+const RECLAIM_POLL_MS = 500;
+
+/**
+ * Leftovers are a failure at once, except volumes their provisioner is still removing: once the
+ * namespace is gone, local-path (k3s, k3d) still needs a few seconds per volume, which it spends
+ * in a helper pod while the volume shows `Released`. Those are waited for, within the delete
+ * timeout; anything else is named in the failure. Returns how many volumes were waited for.
+ */
+async function waitForReclaimedVolumes(
+  ctx: OpContext,
+  progress: (message: string) => void,
+): Promise<number> {
+  const ns = ctx.store.namespace;
+  const deadline = Date.now() + ctx.timeouts.deleteMs;
+  const seen = new Set<string>();
+  let reported = '';
+  for (;;) {
+    const left = await ctx.cluster.findLeftovers(ns, ctx.store.id);
+    const { reclaiming, others } = splitLeftovers(left);
+    if (others.length > 0) {
+      const pending =
+        reclaiming.length > 0
+          ? ` (${volumes(reclaiming.length)} still being removed by the provisioner: ${reclaiming.join(', ')})`
+          : '';
+      throw new Error(`Objects of this store are still present: ${others.join(', ')}.${pending}`);
+    }
+    if (reclaiming.length === 0) return seen.size;
+    for (const name of reclaiming) seen.add(name);
+    if (Date.now() >= deadline) {
+      throw new Error(
+        `The provisioner did not remove ${volumes(reclaiming.length)} within ${formatDuration(ctx.timeouts.deleteMs)}; still present: ${left.join(', ')}.`,
+      );
+    }
+    const message = `Waiting for ${volumes(reclaiming.length)} to be removed by the provisioner: ${reclaiming.join(', ')}`;
+    if (message !== reported) progress(message);
+    reported = message;
+    await sleep(Math.min(RECLAIM_POLL_MS, Math.max(0, deadline - Date.now())), ctx.signal);
+    throwIfAborted(ctx.signal);
+  }
+}
+
+function volumes(n: number): string {
+  return n === 1 ? '1 volume' : `${n} volumes`;
 }
 
 async function releaseGone(ctx: OpContext, release: string): Promise<boolean> {

@@ -3,7 +3,8 @@ import { removeNamespace, testClients, uniqueName } from './int-test-env';
 import { isNotFound } from './client';
 import { STORE_ID_LABEL } from './labels';
 import { deleteNamespace, ensureNamespace, waitForNamespaceGone } from './namespace';
-import { findLeftovers } from './leftovers';
+import { findLeftovers, splitLeftovers } from './leftovers';
+import { waitUntil } from './wait';
 
 const c = testClients();
 const namespaces: string[] = [];
@@ -75,10 +76,12 @@ describe('findLeftovers', () => {
         `ingress ${ns}/storefront`,
         expect.stringMatching(
           new RegExp(
-            `^persistentvolume ${ns}-claimed \\(\\w+, claimed by ${ns}/data-mariadb-0\\)$`,
+            `^persistentvolume ${ns}-claimed \\(\\w+, reclaim Retain, claimed by ${ns}/data-mariadb-0\\)$`,
           ),
         ),
-        expect.stringMatching(new RegExp(`^persistentvolume ${ns}-labelled \\(\\w+\\)$`)),
+        expect.stringMatching(
+          new RegExp(`^persistentvolume ${ns}-labelled \\(\\w+, reclaim Retain\\)$`),
+        ),
       ]),
     );
     expect(found).toHaveLength(6);
@@ -95,5 +98,66 @@ describe('findLeftovers', () => {
     await c.core.deletePersistentVolume({ name: `${ns}-claimed` });
     await c.core.deletePersistentVolume({ name: `${ns}-labelled` });
     await expect(findLeftovers(c, { namespace: ns, storeId })).resolves.toEqual([]);
+  });
+
+  it('names a deleted namespace’s Released volume with reclaim Delete until the provisioner (stand-in) removes it', async () => {
+    const ns = uniqueName('store');
+    const storeId = `id-${ns}`;
+    namespaces.push(ns);
+    await ensureNamespace(c, ns, { [STORE_ID_LABEL]: storeId });
+    await c.core.createNamespacedPersistentVolumeClaim({
+      namespace: ns,
+      body: {
+        metadata: { name: 'data' },
+        spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+      },
+    });
+    // The local-path class binds on first use, so a pod has to be scheduled with the claim.
+    await c.core.createNamespacedPod({
+      namespace: ns,
+      body: {
+        metadata: { name: 'user' },
+        spec: {
+          containers: [{ name: 'main', image: 'registry.example/app:1' }],
+          volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }],
+        },
+      },
+    });
+    const pv = await waitUntil(
+      async () => {
+        const pvc = await c.core.readNamespacedPersistentVolumeClaim({
+          name: 'data',
+          namespace: ns,
+        });
+        return pvc.status?.phase === 'Bound' ? pvc.spec?.volumeName : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the claim to be bound' },
+    );
+    volumes.push(pv);
+    // A slow helper pod, so the volume outlives the namespace by a clear margin.
+    await c.core.patchPersistentVolume({
+      name: pv,
+      body: [
+        {
+          op: 'add',
+          path: '/metadata/annotations/storefleet.test~1reclaim-delay-ms',
+          value: '8000',
+        },
+      ],
+    });
+    await c.core.deleteNamespacedPod({ name: 'user', namespace: ns, gracePeriodSeconds: 0 });
+    await deleteNamespace(c, ns);
+    await waitForNamespaceGone(c, ns, { timeoutMs: 60_000 });
+
+    const left = await findLeftovers(c, { namespace: ns, storeId });
+    expect(left).toEqual([
+      `persistentvolume ${pv} (Released, reclaim Delete, claimed by ${ns}/data)`,
+    ]);
+    expect(splitLeftovers(left)).toEqual({ reclaiming: [pv], others: [] });
+    await waitUntil(
+      async () =>
+        (await findLeftovers(c, { namespace: ns, storeId })).length === 0 ? true : undefined,
+      { timeoutMs: 30_000, what: `volume ${pv} to be removed by the provisioner stand-in` },
+    );
   });
 });
