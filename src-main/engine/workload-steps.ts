@@ -1,6 +1,9 @@
+import { join } from 'node:path';
+import type { StorefrontTlsNames } from '../engines/types';
 import type { WaitOptions } from './cluster-port';
 import { runStep } from './step-runner';
 import type { OpContext, WorkStatus } from './op-context';
+import { deepMerge, readValuesFile } from './values-file';
 
 /** How long a workload wait may take, reporting progress and hiding the store's passwords. */
 export function waitOptions(ctx: OpContext, progress: (m: string) => void): WaitOptions {
@@ -10,6 +13,16 @@ export function waitOptions(ctx: OpContext, progress: (m: string) => void): Wait
     onProgress: progress,
     redact: ctx.redactor.known(ctx.store.id),
   };
+}
+
+/** What names the store's certificate in messages, read only for an https store. */
+function tlsNames(ctx: OpContext): StorefrontTlsNames {
+  if (!ctx.store.url.startsWith('https:')) return {};
+  const values = deepMerge(
+    readValuesFile(join(ctx.driver.chartPath, 'values.yaml')),
+    readValuesFile(ctx.valuesFile),
+  );
+  return ctx.driver.tlsNames(ctx.ref, values);
 }
 
 /** wait-mariadb → wait-wordpress → bootstrap → verify: shared by install, upgrade, rollback, start. */
@@ -48,6 +61,7 @@ export async function waitAndVerify(
       servicePort: names.servicePort,
       signal: ctx.signal,
       timeoutMs: ctx.timeouts.verifyMs,
+      ...tlsNames(ctx),
     });
     return `Order #${result.orderId} placed with Cash on Delivery (${result.status})`;
   });

@@ -38,7 +38,14 @@ export interface StorefrontTarget {
   servicePort: string;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** cert-manager's Certificate for the store's Ingress (named after its TLS Secret), for messages */
+  tlsCertificate?: string;
+  /** the ClusterIssuer the Ingress asks cert-manager to use, for messages */
+  tlsClusterIssuer?: string;
 }
+
+/** Names of what issues a store's TLS certificate; empty when its Ingress has no TLS. */
+export type StorefrontTlsNames = Pick<StorefrontTarget, 'tlsCertificate' | 'tlsClusterIssuer'>;
 
 export interface StoreKindDriver {
   kind: StoreKind;
@@ -72,6 +79,8 @@ export interface StoreKindDriver {
     data: Record<string, string>,
     adminUrl: string,
   ): { username: string; password: string; adminUrl: string };
+  /** the TLS names a store's merged values (chart defaults, values file) give its Ingress */
+  tlsNames(store: StoreRef, values: Record<string, unknown>): StorefrontTlsNames;
   /** places a real order through the storefront; rejects with a StorefrontError */
   verify(target: StorefrontTarget): Promise<VerifyResult>;
 }

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { findChartDir } from '../chart-path';
 import { driverFor } from '../registry';
 import type { StoreRef } from '../types';
@@ -95,6 +96,36 @@ describe('woocommerceDriver', () => {
     expect(() =>
       woocommerceDriver.credentialsFromSecretData({ 'wordpress-admin-user': 'admin' }, '/'),
     ).toThrow("the store's Secret has no wordpress-admin-password");
+  });
+
+  it('names the Certificate and ClusterIssuer of a TLS store from its values files', () => {
+    const read = (file: string): Record<string, unknown> =>
+      parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const chart = read(join(woocommerceDriver.chartPath, 'values.yaml'));
+    const repo = join(woocommerceDriver.chartPath, '..', '..');
+    const prod = read(join(repo, 'helm-values', 'values-prod.yaml'));
+    const local = read(join(repo, 'helm-values', 'values-local.yaml'));
+    const merge = (over: Record<string, unknown>): Record<string, unknown> => ({
+      ...chart,
+      ingress: {
+        ...(chart['ingress'] as object),
+        ...(over['ingress'] as object),
+        tls: {
+          ...((chart['ingress'] as Record<string, object>)['tls'] ?? {}),
+          ...((over['ingress'] as Record<string, object>)['tls'] ?? {}),
+        },
+      },
+    });
+    expect(woocommerceDriver.tlsNames(store, merge(prod))).toEqual({
+      tlsCertificate: 'shop1-tls',
+      tlsClusterIssuer: 'letsencrypt-prod',
+    });
+    expect(woocommerceDriver.tlsNames(store, merge(local))).toEqual({});
+    expect(
+      woocommerceDriver.tlsNames(store, {
+        ingress: { tls: { enabled: true, secretName: 'shop-cert', clusterIssuer: ' ' } },
+      }),
+    ).toEqual({ tlsCertificate: 'shop-cert', tlsClusterIssuer: undefined });
   });
 
   it('rejects a demo SKU the chart would refuse', () => {

@@ -1,4 +1,4 @@
-import type { StoreKindDriver, StoreRef, WorkloadNames } from '../types';
+import type { StoreKindDriver, StoreRef, StorefrontTlsNames, WorkloadNames } from '../types';
 import { findChartDir } from '../chart-path';
 import { generateSecrets, credentialsFromSecretData, secretsFromSecretData } from './secrets';
 import { buildValues, settingsFromValues } from './values';
@@ -23,6 +23,24 @@ function workloads(store: StoreRef): WorkloadNames {
     credentialsSecret: `${release}-credentials`,
     service: `${release}-wordpress`,
     servicePort: 'http',
+  };
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** The chart's Ingress asks cert-manager for a Certificate named after its TLS Secret. */
+function tlsNames(store: StoreRef, values: Record<string, unknown>): StorefrontTlsNames {
+  const ingress = values['ingress'];
+  const tls =
+    ingress && typeof ingress === 'object' ? (ingress as Record<string, unknown>)['tls'] : null;
+  if (!tls || typeof tls !== 'object') return {};
+  const t = tls as Record<string, unknown>;
+  if (t['enabled'] !== true) return {};
+  return {
+    tlsCertificate: text(t['secretName']) ?? `${releaseName(store)}-tls`,
+    tlsClusterIssuer: text(t['clusterIssuer']),
   };
 }
 
@@ -76,6 +94,7 @@ export function createWoocommerceDriver(
     settingsFromValues,
     secretsFromSecretData,
     credentialsFromSecretData,
+    tlsNames,
     verify: (target) =>
       verifyStorefront(
         { ...target, timeoutMs: target.timeoutMs ?? opts.fetchTimeoutMs },
