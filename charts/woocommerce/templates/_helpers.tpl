@@ -111,8 +111,15 @@ missing one; this keeps the message clear when schema validation is skipped.
 AUTH_KEY SECURE_AUTH_KEY LOGGED_IN_KEY NONCE_KEY AUTH_SALT SECURE_AUTH_SALT LOGGED_IN_SALT NONCE_SALT
 {{- end -}}
 
-{{/* Env shared by WordPress and the bootstrap Job: database access and salts, all from the Secret. */}}
+{{/*
+Env shared by WordPress, the bootstrap Job and the WP-Cron CronJob: database access and salts,
+all from the Secret, and extra config that the image's wp-config-docker.php evaluates
+(WORDPRESS_CONFIG_EXTRA). DISABLE_WP_CRON turns off WordPress's trigger on page loads, which
+calls the store's own public URL; the CronJob runs the due events instead.
+*/}}
 {{- define "woocommerce.wordpressEnv" -}}
+- name: WORDPRESS_CONFIG_EXTRA
+  value: "define( 'DISABLE_WP_CRON', true );"
 - name: WORDPRESS_DB_HOST
   value: {{ include "woocommerce.mariadbName" . }}
 - name: WORDPRESS_DB_NAME

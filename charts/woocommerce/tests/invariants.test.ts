@@ -55,7 +55,12 @@ describe.each([
 
   it('gives every container, init containers and the Job included, requests and limits', () => {
     const workloads = objects.filter(isWorkload);
-    expect(workloads.map((w) => w.kind).sort()).toEqual(['Deployment', 'Job', 'StatefulSet']);
+    expect(workloads.map((w) => w.kind).sort()).toEqual([
+      'CronJob',
+      'Deployment',
+      'Job',
+      'StatefulSet',
+    ]);
     for (const workload of workloads) {
       for (const container of containersOf(workload)) {
         const where = `${workload.kind}/${container.name}`;
@@ -67,7 +72,7 @@ describe.each([
     }
   });
 
-  it('sizes the quota to hold the store and its bootstrap Job, each container under the limit range max', () => {
+  it('sizes the quota to hold the store, its bootstrap Job and a WP-Cron run at once, each container under the limit range max', () => {
     const hard = specOf<{ hard: Record<string, string> }>(
       findObject(objects, 'ResourceQuota', 'shop1-quota'),
     ).hard;
@@ -189,6 +194,7 @@ describe.each([
     expect(findObject(objects, 'StatefulSet', 'shop1-mariadb')).toBeDefined();
     expect(findObject(objects, 'Deployment', 'shop1-wordpress')).toBeDefined();
     expect(findObject(objects, 'Job', 'shop1-bootstrap')).toBeDefined();
+    expect(findObject(objects, 'CronJob', 'shop1-cron')).toBeDefined();
   });
 });
 

@@ -28,11 +28,13 @@ describe.each([
     expect(objects.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual(
       [
         'ConfigMap/shop1-bootstrap',
+        'CronJob/shop1-cron',
         'Deployment/shop1-wordpress',
         'Ingress/shop1-wordpress',
         'Job/shop1-bootstrap',
         'LimitRange/shop1-limits',
         'NetworkPolicy/shop1-bootstrap',
+        'NetworkPolicy/shop1-cron',
         'NetworkPolicy/shop1-default-deny',
         'NetworkPolicy/shop1-dns',
         'NetworkPolicy/shop1-mariadb',
@@ -54,7 +56,7 @@ describe('install order', () => {
     const objects = await render({ valuesFiles: [VALUES_LOCAL], values: [storeValues()] });
     const kinds = objects.map((o) => o.kind);
     const firstWorkload = Math.min(
-      ...['Deployment', 'StatefulSet', 'Job'].map((kind) => kinds.indexOf(kind)),
+      ...['Deployment', 'StatefulSet', 'Job', 'CronJob'].map((kind) => kinds.indexOf(kind)),
     );
     expect(firstWorkload).toBeGreaterThan(0);
     for (const guardrail of ['ResourceQuota', 'LimitRange', 'NetworkPolicy']) {

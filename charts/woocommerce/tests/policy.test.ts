@@ -12,6 +12,7 @@ import {
   isWorkload,
   podTemplateOf,
   specOf,
+  type CronJobSpec,
   type LabelSelector,
   type NetworkPolicyPeer,
   type NetworkPolicySpec,
@@ -59,7 +60,7 @@ describe('network policies', () => {
   });
 
   it('select this store’s pods only', () => {
-    expect(policies(objects)).toHaveLength(5);
+    expect(policies(objects)).toHaveLength(6);
     for (const [name, spec] of policies(objects))
       expect(selectsOnlyThisStore(spec.podSelector), name).toBe(true);
   });
@@ -97,7 +98,7 @@ describe('network policies', () => {
     expect(wordpress.ingress?.[0]?.ports?.map((p) => p.port)).toEqual([80]);
   });
 
-  it('let only WordPress and the bootstrap Job of this store reach MariaDB, on 3306', () => {
+  it('let only WordPress, the bootstrap Job and the WP-Cron runs of this store reach MariaDB, on 3306', () => {
     const mariadb = specOf<NetworkPolicySpec>(
       findObject(objects, 'NetworkPolicy', 'shop1-mariadb'),
     );
@@ -109,17 +110,28 @@ describe('network policies', () => {
     const from = rule?.from?.[0]?.podSelector;
     expect(selectsOnlyThisStore(from)).toBe(true);
     expect(from?.matchExpressions).toEqual([
-      { key: 'app.kubernetes.io/component', operator: 'In', values: ['wordpress', 'bootstrap'] },
+      {
+        key: 'app.kubernetes.io/component',
+        operator: 'In',
+        values: ['wordpress', 'bootstrap', 'cron'],
+      },
     ]);
   });
 
-  it('let every pod resolve names and only WordPress and the Job go out to the web', () => {
+  it('let every pod resolve names and only WordPress, the Job and the WP-Cron runs go out to the web', () => {
     const dns = specOf<NetworkPolicySpec>(findObject(objects, 'NetworkPolicy', 'shop1-dns'));
     expect(dns.egress?.[0]?.ports?.map((p) => p.port)).toEqual([53, 53]);
     const webEgress = policies(objects).filter(([, spec]) =>
       (spec.egress ?? []).some((rule) => rule.ports?.some((p) => p.port === 443)),
     );
-    expect(webEgress.map(([name]) => name).sort()).toEqual(['shop1-bootstrap', 'shop1-wordpress']);
+    expect(webEgress.map(([name]) => name).sort()).toEqual([
+      'shop1-bootstrap',
+      'shop1-cron',
+      'shop1-wordpress',
+    ]);
+    const cron = specOf<NetworkPolicySpec>(findObject(objects, 'NetworkPolicy', 'shop1-cron'));
+    expect(cron.podSelector.matchLabels?.['app.kubernetes.io/component']).toBe('cron');
+    expect(cron.ingress).toBeUndefined();
     for (const [, spec] of webEgress) {
       const web = spec.egress?.find((rule) => rule.to?.some((peer) => peer.ipBlock));
       expect(web?.to?.[0]?.ipBlock?.except).toEqual([
@@ -234,9 +246,10 @@ describe('workload settings', () => {
     expect(selectorOf('StatefulSet', 'shop1-mariadb')).toEqual({ disk: 'ssd' });
     expect(selectorOf('Deployment', 'shop1-wordpress')).toEqual({ zone: 'a' });
     expect(selectorOf('Job', 'shop1-bootstrap')).toEqual({ zone: 'a' });
+    expect(selectorOf('CronJob', 'shop1-cron')).toEqual({ zone: 'a' });
   });
 
-  it('scales both workloads to zero when the store is stopped', async () => {
+  it('scales both workloads to zero and suspends WP-Cron when the store is stopped', async () => {
     const objects = await render({
       valuesFiles: [VALUES_LOCAL],
       values: [storeValues(), { store: { stopped: true } }],
@@ -247,5 +260,8 @@ describe('workload settings', () => {
     ] as const) {
       expect(specOf<{ replicas: number }>(findObject(objects, kind, name)).replicas).toBe(0);
     }
+    expect(specOf<CronJobSpec>(findObject(objects, 'CronJob', 'shop1-cron')).suspend).toBe(true);
+    const running = await render({ valuesFiles: [VALUES_LOCAL], values: [storeValues()] });
+    expect(specOf<CronJobSpec>(findObject(running, 'CronJob', 'shop1-cron')).suspend).toBe(false);
   });
 });

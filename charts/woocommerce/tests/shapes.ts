@@ -10,6 +10,8 @@ export interface EnvVar {
 export interface Container {
   name: string;
   image: string;
+  command?: string[];
+  volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[];
   env?: EnvVar[];
   resources?: {
     requests?: Record<string, string>;
@@ -32,7 +34,9 @@ export interface PodTemplate {
     nodeSelector?: Record<string, string>;
     securityContext?: {
       runAsUser?: number;
+      runAsGroup?: number;
       runAsNonRoot?: boolean;
+      fsGroup?: number;
       seccompProfile?: { type: string };
     };
     volumes?: { name: string; persistentVolumeClaim?: { claimName: string } }[];
@@ -57,14 +61,29 @@ export interface NetworkPolicySpec {
   egress?: { to?: NetworkPolicyPeer[]; ports?: { port: number }[] }[];
 }
 
-const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'Job']);
+const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'Job', 'CronJob']);
 
 export function isWorkload(obj: K8sObject): boolean {
   return WORKLOADS.has(obj.kind);
 }
 
+export interface CronJobSpec {
+  schedule: string;
+  suspend?: boolean;
+  concurrencyPolicy?: string;
+  startingDeadlineSeconds?: number;
+  successfulJobsHistoryLimit?: number;
+  failedJobsHistoryLimit?: number;
+  jobTemplate: {
+    metadata?: { labels?: Record<string, string> };
+    spec: { backoffLimit?: number; activeDeadlineSeconds?: number; template: PodTemplate };
+  };
+}
+
+/** The pod template of a workload; a CronJob's is inside its Job template. */
 export function podTemplateOf(obj: K8sObject): PodTemplate {
   if (!isWorkload(obj)) throw new Error(`${obj.kind} has no pod template`);
+  if (obj.kind === 'CronJob') return (obj.spec as CronJobSpec).jobTemplate.spec.template;
   return (obj.spec as { template: PodTemplate }).template;
 }
 
