@@ -70,16 +70,8 @@ async function placeWithRetries(
   }
 }
 
-/** Names for messages about a store's TLS certificate; cert-manager names the Certificate after its Secret. */
-export interface StorefrontTlsNames {
-  /** the Certificate (and Secret) cert-manager issues for the store's Ingress */
-  tlsCertificate?: string;
-  /** the ClusterIssuer the Ingress asks cert-manager to use */
-  tlsClusterIssuer?: string;
-}
-
 /** Says which certificate is not valid yet, once retrying until the deadline did not help. */
-function explainTls(error: unknown, target: StorefrontTarget & StorefrontTlsNames): unknown {
+function explainTls(error: unknown, target: StorefrontTarget): unknown {
   if (!(error instanceof StorefrontError) || error.stage !== 'connect') return error;
   if (!TLS_CERTIFICATE_CODES.has(error.code ?? '')) return error;
   const host = new URL(target.url).hostname;
@@ -101,7 +93,7 @@ function explainTls(error: unknown, target: StorefrontTarget & StorefrontTlsName
  * `target.timeoutMs` bounds the whole check.
  */
 export async function verifyStorefront(
-  target: StorefrontTarget & StorefrontTlsNames,
+  target: StorefrontTarget,
   o: { sku?: string } = {},
 ): Promise<VerifyResult> {
   const sku = o.sku ?? DEFAULT_DEMO_SKU;
