@@ -10,7 +10,15 @@ import {
   type KubeList,
   type KubeMeta,
 } from './cluster';
-import { VALUES_LOCAL, VALUES_PROD, parseManifests, storeValues, template } from './render';
+import {
+  VALUES_LOCAL,
+  VALUES_PROD,
+  parseManifests,
+  storeValues,
+  template,
+  type K8sObject,
+} from './render';
+import { isWorkload, podTemplateOf, type PodTemplate } from './shapes';
 
 async function names(kind: string, namespace: string): Promise<string[]> {
   const list = await getJson<KubeList<KubeMeta>>([kind, '--namespace', namespace]);
@@ -46,7 +54,7 @@ describe.each([
 });
 
 describe('Pod Security', () => {
-  it('WordPress needs baseline; MariaDB and the bootstrap Job would pass restricted', async () => {
+  it('WordPress needs baseline; MariaDB, the bootstrap Job and the WP-Cron runs would pass restricted', async () => {
     const namespace = await createStoreNamespace('chart-psa');
     try {
       await kubectlOk([
@@ -62,7 +70,7 @@ describe('Pod Security', () => {
       });
       const warnings = new Map<string, string>();
       for (const obj of parseManifests(rendered.stdout).filter((o) =>
-        ['Deployment', 'StatefulSet', 'Job'].includes(o.kind),
+        ['Deployment', 'StatefulSet', 'Job', 'CronJob'].includes(o.kind),
       )) {
         const result = await kubectl(
           ['apply', '--dry-run=server', '--namespace', namespace, '-f', '-'],
@@ -74,6 +82,88 @@ describe('Pod Security', () => {
       expect(warnings.get('Deployment')).toMatch(/would violate PodSecurity "restricted/);
       expect(warnings.get('StatefulSet')).toBe('');
       expect(warnings.get('Job')).toBe('');
+      expect(warnings.get('CronJob')).toBe('');
+    } finally {
+      await deleteNamespace(namespace, false);
+    }
+  });
+});
+
+interface Quota {
+  status: { hard?: Record<string, string>; used?: Record<string, string> };
+}
+
+/**
+ * A pod with the workload's pod template that stays Pending (no node matches it), so it counts
+ * against the quota for as long as the test needs.
+ */
+function pendingPod(workload: K8sObject): object {
+  const template = podTemplateOf(workload);
+  const spec = template.spec as PodTemplate['spec'] & { volumes?: object[] };
+  // A StatefulSet's pods get their claim's volume from the claim template.
+  const volumes =
+    workload.kind === 'StatefulSet'
+      ? [{ name: 'data', persistentVolumeClaim: { claimName: 'data-shop1-mariadb-0' } }]
+      : (spec.volumes ?? []);
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: `${workload.kind.toLowerCase()}-${workload.metadata.name}`,
+      labels: template.metadata.labels,
+    },
+    spec: {
+      ...spec,
+      volumes,
+      nodeSelector: { 'storefleet.test/no-such-node': 'true' },
+    },
+  };
+}
+
+describe.each([
+  ['local', VALUES_LOCAL],
+  ['prod', VALUES_PROD],
+])('quota from values-%s.yaml', (_name, valuesFile) => {
+  it('admits WordPress, MariaDB, the bootstrap Job and a WP-Cron run at the same time', async () => {
+    const namespace = await createStoreNamespace('chart-quota');
+    try {
+      const rendered = await template({
+        namespace,
+        valuesFiles: [valuesFile],
+        values: [storeValues()],
+      });
+      expect(rendered.exitCode).toBe(0);
+      const objects = parseManifests(rendered.stdout);
+      const guardrails = objects.filter((o) => ['ResourceQuota', 'LimitRange'].includes(o.kind));
+      expect(guardrails).toHaveLength(2);
+      await kubectlOk(
+        ['apply', '--namespace', namespace, '-f', '-'],
+        guardrails.map((o) => JSON.stringify(o)).join('\n'),
+      );
+      // Admission refuses pods until the quota controller has filled in the quota's status.
+      await waitFor('the quota status', async () => {
+        const quota = await getJson<Quota>(['resourcequota', 'shop1-quota', '-n', namespace]);
+        return quota.status.hard !== undefined && quota.status.used !== undefined;
+      });
+      const workloads = objects.filter(isWorkload);
+      expect(workloads.map((w) => w.kind).sort()).toEqual([
+        'CronJob',
+        'Deployment',
+        'Job',
+        'StatefulSet',
+      ]);
+      for (const workload of workloads) {
+        const result = await kubectl(
+          ['create', '--namespace', namespace, '-f', '-'],
+          JSON.stringify(pendingPod(workload)),
+        );
+        expect(result.stderr, `${workload.kind} ${workload.metadata.name}`).toBe('');
+        expect(result.exitCode).toBe(0);
+      }
+      await waitFor('the quota to count the four pods', async () => {
+        const quota = await getJson<Quota>(['resourcequota', 'shop1-quota', '-n', namespace]);
+        return quota.status.used?.pods === '4';
+      });
     } finally {
       await deleteNamespace(namespace, false);
     }

@@ -128,6 +128,33 @@ describe.sequential('stores installed on the test cluster', () => {
     expect(await storeIdOf(nsB)).toBe(storeB.store.id);
   });
 
+  it('runs WP-Cron from its CronJob beside the running store, inside the quota and on the wp-content volume', async () => {
+    const cron = await getJson<KubeMeta & { spec: { suspend?: boolean; schedule: string } }>([
+      'cronjob',
+      'shopa-cron',
+      '--namespace',
+      nsA,
+    ]);
+    expect(cron.spec.suspend).toBe(false);
+    expect(cron.spec.schedule).toBe('*/5 * * * *');
+    // One run now, as the CronJob controller would start it.
+    await kubectlOk([
+      'create',
+      'job',
+      'shopa-cron-now',
+      '--from=cronjob/shopa-cron',
+      '--namespace',
+      nsA,
+    ]);
+    await waitFor('the WP-Cron run to finish', async () => {
+      const job = await workload('job', 'shopa-cron-now', nsA);
+      return job.status?.succeeded === 1;
+    });
+    expect((await workload('deployment', 'shopa-wordpress', nsA)).status?.availableReplicas).toBe(
+      1,
+    );
+  });
+
   it('upgrades with changed values; the bootstrap Job re-runs once the installer deletes it', async () => {
     const saltBefore = await kubectlOk([
       'get',
