@@ -12,8 +12,10 @@ export default defineConfig({
             'src-preload/**/*.test.ts',
             'scripts/**/*.test.ts',
             'charts/**/*.test.ts',
+            // the k3d suite's own helpers run in plain Node; the suite itself needs k3d
+            'e2e/k3d/**/*.test.ts',
           ],
-          exclude: ['**/*.int.test.ts', 'node_modules/**'],
+          exclude: ['**/*.int.test.ts', '**/*.k3d.test.ts', 'node_modules/**'],
           environment: 'node',
         },
       },
