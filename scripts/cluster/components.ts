@@ -145,6 +145,8 @@ export function kwokSpec(l: Layout): ComponentSpec {
     `--server-address=127.0.0.1:${l.kwokPort}`,
     `--tls-cert-file=${l.pki.kwokServing.cert}`,
     `--tls-private-key-file=${l.pki.kwokServing.key}`,
+    // Port-forwards to pods go where the pod's PortForward object says (kwok-port-forward.ts).
+    '--enable-crds=PortForward',
     '--node-lease-duration-seconds=40',
     '--cidr=10.244.0.0/16',
   ]);
