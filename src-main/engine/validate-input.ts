@@ -1,6 +1,7 @@
 import type { CreateStoreInput } from '../shared/service-types';
 import type { StoreKind } from '../shared/store-types';
 import { invalidArgument } from './engine-error';
+import { WORDPRESS_IMAGE_TAG_PATTERN, WORDPRESS_IMAGE_TAG_PROBLEM } from '../shared/image-tag-rule';
 
 export const MAX_STORE_NAME_LENGTH = 40;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -63,17 +64,9 @@ export function validateRevision(revision: unknown): number {
   return revision;
 }
 
-/**
- * The chart needs the wordpress image's Debian-based -apache variant (Apache on port 80,
- * www-data as uid 33, WordPress in /usr/src/wordpress); Alpine and fpm tags have none of these.
- */
-const WORDPRESS_APACHE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,120}-apache$/;
-const WORDPRESS_TAG_PROBLEM =
-  'WordPress image tag must be an -apache tag such as 6.8.3-php8.2-apache (Alpine and fpm tags do not fit the chart).';
-
 // Each upgradable value goes into the chart as a string, so its format is pinned down here.
 const UPGRADE_FIELDS = {
-  wordpressImageTag: WORDPRESS_APACHE_TAG,
+  wordpressImageTag: WORDPRESS_IMAGE_TAG_PATTERN,
   woocommerceVersion: /^\d{1,4}\.\d{1,4}\.\d{1,4}$/,
   memoryLimit: /^[1-9]\d{0,5}(Mi|Gi)$/,
 } as const;
@@ -81,7 +74,7 @@ type UpgradeField = keyof typeof UPGRADE_FIELDS;
 
 // What to say about a value of the right type but the wrong form, where more than "invalid" helps.
 const UPGRADE_PROBLEMS: Partial<Record<UpgradeField, string>> = {
-  wordpressImageTag: WORDPRESS_TAG_PROBLEM,
+  wordpressImageTag: WORDPRESS_IMAGE_TAG_PROBLEM,
 };
 
 export const UPGRADE_KEYS = Object.keys(UPGRADE_FIELDS) as UpgradeField[];

@@ -47,6 +47,20 @@ describe('dispatch', () => {
     },
   );
 
+  it.each(['6.8.3-php8.2-fpm-alpine', '6.8.3-php8.2-fpm', 'latest'])(
+    'refuses the WordPress image tag %s, which does not fit the chart, and calls nothing',
+    async (tag) => {
+      const services = fakeServices();
+      const envelope = await createDispatch(services)('upgradeStore', {
+        storeId: 's-a',
+        wordpressImageTag: tag,
+      });
+      expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+      expect(envelope.ok ? '' : envelope.error.message).toContain('an -apache tag such as');
+      expect(services.calls).toEqual([]);
+    },
+  );
+
   it('rejects a store name longer than 40 characters', async () => {
     const services = fakeServices();
     const envelope = await createDispatch(services)('createStore', {

@@ -1,5 +1,9 @@
 // Every invoke's argument is checked here before a handler runs: the renderer is untrusted.
 import { z } from 'zod';
+import {
+  WORDPRESS_IMAGE_TAG_EXPECTED,
+  WORDPRESS_IMAGE_TAG_PATTERN,
+} from '../shared/image-tag-rule';
 import type { InvokeArg, InvokeMethod } from './contract';
 
 /** Kubernetes DNS-1123 label, shortened so `<name>` still fits in derived resource names. */
@@ -32,10 +36,7 @@ export const contextName = z
 const imageTag = z
   .string()
   .max(128, 'must be at most 128 characters')
-  .regex(
-    /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/,
-    'must be a container image tag such as "6.8-php8.3-apache"',
-  );
+  .regex(WORDPRESS_IMAGE_TAG_PATTERN, `must be ${WORDPRESS_IMAGE_TAG_EXPECTED}`);
 
 const woocommerceVersion = z
   .string()

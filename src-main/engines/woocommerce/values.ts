@@ -1,5 +1,9 @@
 import type { StoreRef, StoreSecrets } from '../types';
 import { checkSecrets } from './secrets';
+import {
+  WORDPRESS_IMAGE_TAG_EXPECTED,
+  WORDPRESS_IMAGE_TAG_PATTERN,
+} from '../../shared/image-tag-rule';
 
 export const DEFAULT_ADMIN_USER = 'admin';
 
@@ -19,13 +23,10 @@ interface ExtraKey {
 
 // The only values a user may change per store; everything else comes from the values file.
 const EXTRA_KEYS: Record<string, ExtraKey> = {
-  // Only the Debian-based -apache variant fits the chart: Apache on port 80, www-data as
-  // uid 33, WordPress in /usr/src/wordpress. Alpine and fpm tags have none of these.
   wordpressImageTag: {
     path: ['images', 'wordpress', 'tag'],
-    check: /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,120}-apache$/,
-    expected:
-      'an -apache tag such as 6.8.3-php8.2-apache (Alpine and fpm tags do not fit the chart)',
+    check: WORDPRESS_IMAGE_TAG_PATTERN,
+    expected: WORDPRESS_IMAGE_TAG_EXPECTED,
   },
   woocommerceVersion: {
     path: ['woocommerce', 'version'],

@@ -1,5 +1,10 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
+import {
+  WORDPRESS_IMAGE_TAG_EXAMPLE,
+  WORDPRESS_IMAGE_TAG_EXPECTED,
+  WORDPRESS_IMAGE_TAG_PATTERN,
+} from '../../../../src-main/shared/image-tag-rule';
 import type { UpgradeInput } from '../../../../src-main/shared/service-types';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
@@ -19,9 +24,9 @@ const FIELDS: Field[] = [
   {
     key: 'wordpressImageTag',
     label: 'WordPress image tag',
-    placeholder: '6.7-php8.3-apache',
-    pattern: /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/,
-    problem: 'An image tag has letters, digits, dots, dashes and underscores.',
+    placeholder: WORDPRESS_IMAGE_TAG_EXAMPLE,
+    pattern: WORDPRESS_IMAGE_TAG_PATTERN,
+    problem: `Use ${WORDPRESS_IMAGE_TAG_EXPECTED}.`,
   },
   {
     key: 'woocommerceVersion',
