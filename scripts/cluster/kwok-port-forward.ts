@@ -64,7 +64,7 @@ export const PORT_FORWARD_CRD: V1CustomResourceDefinition = {
                 required: ['forwards'],
                 properties: { forwards: { type: 'array', items: forwardSchema } },
               },
-              status: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+              status: { type: 'object', x_kubernetes_preserve_unknown_fields: true },
             },
           },
         },
