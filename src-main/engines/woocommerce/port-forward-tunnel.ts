@@ -81,6 +81,7 @@ export async function openTunnel(
   const openWebSocket = async (
     path: string,
     onBinary: ((stream: number, data: Buffer) => boolean) | null,
+    client: Socket,
   ): Promise<WebSocket> => {
     const server = kc.getCurrentCluster()?.server ?? '';
     const options: ClientOptions = {};
@@ -93,8 +94,14 @@ export async function openTunnel(
     webSockets.add(ws);
     wsClosed.push(new Promise<void>((resolve) => ws.once('close', () => resolve())));
     ws.once('close', () => webSockets.delete(ws));
-    // After close() began, a late WebSocket ends at once (close() awaits its opening).
-    if (closing) ws.terminate();
+    // A client that hangs up ends its WebSocket, even one still in its handshake; after close()
+    // began, a late WebSocket ends at once (close() awaits its opening).
+    const hangUp = (): void => {
+      if (ws.readyState === WebSocket.OPEN) ws.close();
+      else ws.terminate();
+    };
+    if (closing || client.destroyed) hangUp();
+    else client.once('close', hangUp);
     return new Promise<WebSocket>((resolve, reject) => {
       ws.once('open', () => resolve(ws));
       ws.on('error', (error) => reject(error));
@@ -121,9 +128,6 @@ export async function openTunnel(
       });
     });
   };
-  const forward = new PortForward(kc, true, {
-    connect: (path, _onText, onBinary) => openWebSocket(path, onBinary),
-  });
 
   const server = createServer((socket) => {
     if (closing) {
@@ -145,23 +149,25 @@ export async function openTunnel(
         callback();
       },
     });
-    let ws: WebSocket | null = null;
+    let clientGone = false;
     socket.once('close', () => {
+      clientGone = true;
       sockets.delete(socket);
-      ws?.close();
+    });
+    const forward = new PortForward(kc, true, {
+      connect: (path, _onText, onBinary) => openWebSocket(path, onBinary, socket),
     });
     const opening = forward
       .portForward(o.namespace, o.pod, [o.port], socket, nodeErrors, socket)
       .then(
         (opened) => {
-          ws = typeof opened === 'function' ? opened() : opened;
-          if (!ws) return;
+          const ws = typeof opened === 'function' ? opened() : opened;
           // The node closes the WebSocket once the pod's side of the connection is done.
-          ws.once('close', () => socket.end());
-          if (socket.destroyed || closing) ws.terminate();
+          ws?.once('close', () => socket.end());
         },
         (error: unknown) => {
-          if (!closing) fail(socketFailure(error, where));
+          // A client that hung up (cancel, deadline) ended the handshake itself: not a failure.
+          if (!closing && !clientGone) fail(socketFailure(error, where));
           socket.destroy();
         },
       );
