@@ -8,6 +8,7 @@ import {
   type V1Node,
 } from '@kubernetes/client-node';
 import { KWOK_NODE_ANNOTATION, KWOK_NODE_ANNOTATION_VALUE } from './components';
+import { installKwokPortForwardCrd } from './kwok-port-forward';
 import { PROVISIONER_NAME, STORAGE_CLASS_NAME } from './local-path-provisioner-stand-in';
 import { waitFor } from './wait';
 
@@ -49,12 +50,17 @@ export async function waitForApiserver(kc: KubeConfig, timeoutMs: number): Promi
   );
 }
 
-/** What a fresh k3s offers that the rest of the suite relies on: nodes, storage, ingress. */
+/**
+ * What a fresh k3s offers that the rest of the suite relies on: nodes, storage, ingress; and
+ * the CRD through which kwok serves pod port-forwards, installed up front so kwok finds it at
+ * once instead of after its list backoff.
+ */
 export async function createBaseline(kc: KubeConfig): Promise<void> {
   const core = kc.makeApiClient(CoreV1Api);
   const storage = kc.makeApiClient(StorageV1Api);
   const networking = kc.makeApiClient(NetworkingV1Api);
   await Promise.all([
+    installKwokPortForwardCrd(kc),
     createIgnoringConflict(() =>
       core.createNamespace({ body: { metadata: { name: 'kube-system' } } }),
     ),

@@ -21,6 +21,7 @@ import { portForwardTransport } from './port-forward-transport';
 import { placeCodOrder } from './store-api-client';
 import { startStoreApiStandIn, type StoreApiStandIn } from './store-api-stand-in';
 import { StorefrontError } from './storefront-error';
+import { verifyStorefront } from './verify-storefront';
 
 const run = promisify(execFile);
 const cluster = testCluster();
@@ -206,6 +207,25 @@ describe('portForwardTransport on the test cluster (pods simulated by kwok)', ()
     expect(order).toMatchObject({ status: 'processing', totalMinor: '1000' });
     expect(standIn.orders(host).map((o) => o.id)).toContain(order.orderId);
     await expectNothingLeft(before);
+  });
+
+  it("verifyStorefront falls back to it when the store's URL refuses connections, and places the order", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const ordersBefore = standIn.orders(host).length;
+    const result = await verifyStorefront({
+      url: `http://${host}:${port}`,
+      kube,
+      namespace,
+      service: 'shop-wordpress',
+      servicePort: 'http',
+      timeoutMs: 30_000,
+    });
+    expect(result.status).toBe('processing');
+    expect(standIn.orders(host).map((o) => o.id)).toContain(result.orderId);
+    expect(standIn.orders(host)).toHaveLength(ordersBefore + 1);
   });
 
   it('names the service when no pod behind it is Ready', async () => {

@@ -46,7 +46,7 @@ export function caseStores(
   };
 }
 
-/** A verify target whose service-proxy fallback cannot work (no kubeconfig), 3 s budget. */
+/** A verify target whose port-forward fallback cannot work (no kubeconfig), 3 s budget. */
 export function caseTarget(url: string, timeoutMs = 3000): StorefrontTarget {
   return {
     url,

@@ -1,5 +1,5 @@
 // verify() through the production ingress transport against the LOCAL STAND-IN of the Store
-// API; the service-proxy leg is covered against the real test cluster in the .int test.
+// API; the port-forward leg is covered against the real test cluster in port-forward-transport.int.test.ts.
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { startStoreApiStandIn, type StoreApiStandIn } from './store-api-stand-in
 
 let standIn: StoreApiStandIn;
 
-// A kubeconfig path that does not exist: any attempt to use the service proxy shows up as a
+// A kubeconfig path that does not exist: any attempt to use the port-forward shows up as a
 // 'kubeconfig' error, which tells the tests whether the fallback was taken.
 function target(url: string): StorefrontTarget {
   return {
@@ -55,19 +55,19 @@ describe('woocommerce verify() against the LOCAL STAND-IN of the Store API', () 
     });
   });
 
-  it('reports a store answer as is, without trying the service proxy', async () => {
+  it('reports a store answer as is, without trying a port-forward', async () => {
     standIn.addStore('verify3.localhost', { codEnabled: false });
     const p = createWoocommerceDriver().verify(target(standIn.url('verify3.localhost')));
     await expect(p).rejects.toMatchObject({ stage: 'checkout', status: 400 });
     await expect(p).rejects.toThrow(/^Checkout refused: Cash on Delivery is not enabled/);
   });
 
-  it('falls back to the service proxy when the ingress refuses connections', async () => {
+  it('falls back to a port-forward when the ingress refuses connections', async () => {
     const port = await closedPort();
     const p = createWoocommerceDriver().verify(target(`http://verify4.localhost:${port}`));
     await expect(p).rejects.toMatchObject({ stage: 'connect', code: 'kubeconfig' });
     await expect(p).rejects.toThrow(
-      /Could not read the kubeconfig \/nonexistent\/kubeconfig.*Tried through the cluster's service proxy because could not reach the store at http:\/\/verify4\.localhost:\d+: nothing is listening there/,
+      /Could not read the kubeconfig \/nonexistent\/kubeconfig.*Tried through a port-forward to the store's pod because could not reach the store at http:\/\/verify4\.localhost:\d+: nothing is listening there/,
     );
   });
 

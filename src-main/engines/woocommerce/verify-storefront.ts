@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { StorefrontTarget, VerifyResult } from '../types';
 import { TLS_CERTIFICATE_CODES } from './http-exchange';
 import { ingressTransport } from './ingress-transport';
-import { serviceProxyTransport } from './service-proxy-transport';
+import { portForwardTransport } from './port-forward-transport';
 import { placeCodOrder } from './store-api-client';
 import { StorefrontError } from './storefront-error';
 import type { StorefrontTransport } from './storefront-transport';
@@ -89,7 +89,8 @@ function explainTls(error: unknown, target: StorefrontTarget): unknown {
 
 /**
  * Proves a store sells: places one Cash-on-Delivery order through its public URL, or through
- * the API server's service proxy when that URL cannot be reached from this machine.
+ * a port-forward to the store's pod through the API server when that URL cannot be reached
+ * from this machine (it works whichever node the pod runs on, under the store's NetworkPolicy).
  * `target.timeoutMs` bounds the whole check.
  */
 export async function verifyStorefront(
@@ -111,19 +112,19 @@ export async function verifyStorefront(
     if (!unreachable(error)) throw explainTls(error, target);
     const viaIngress = error.message;
     try {
-      const proxy = serviceProxyTransport(
+      const proxy = portForwardTransport(
         target.kube,
         target.namespace,
         target.service,
         target.servicePort,
-        { timeoutMs },
+        { storeUrl: target.url, timeoutMs },
       );
       return await placeWithRetries(proxy, { sku, signal, deadline });
     } catch (proxyError) {
       if (!(proxyError instanceof StorefrontError)) throw proxyError;
       throw new StorefrontError(
         proxyError.stage,
-        `${proxyError.message}. (Tried through the cluster's service proxy because ${lowerFirst(viaIngress)}.)`,
+        `${proxyError.message}. (Tried through a port-forward to the store's pod because ${lowerFirst(viaIngress)}.)`,
         { status: proxyError.status, code: proxyError.code, cause: proxyError },
       );
     }
