@@ -1,18 +1,11 @@
+import { CoreV1Api, NetworkingV1Api, StorageV1Api, VersionApi } from '@kubernetes/client-node';
+import type { V1StorageClass, KubeConfig } from '@kubernetes/client-node';
 import {
-  CoreV1Api,
-  NetworkingV1Api,
-  ServerConfiguration,
-  StorageV1Api,
-  VersionApi,
-  createConfiguration,
-} from '@kubernetes/client-node';
-import type {
-  RequestContext,
-  ResponseContext,
-  V1StorageClass,
-  KubeConfig,
-} from '@kubernetes/client-node';
-import { KubeconfigReadError, loadKubeconfigFiles, missingEntry } from '../kube/client';
+  KubeconfigReadError,
+  cancellableConfiguration,
+  loadKubeconfigFiles,
+  missingEntry,
+} from '../kube/client';
 import { describeKubeconfig, kubeconfigFiles } from '../kube/kube-target';
 import type { KubeTarget } from '../kube/kube-target';
 import type { ContextProbe } from '../shared/service-types';
@@ -66,19 +59,7 @@ function loadTarget(target: KubeTarget): KubeConfig | string {
 
 /** API clients whose every request is cancelled by `signal`, so a dead server frees its socket. */
 function clients(kc: KubeConfig, signal: AbortSignal) {
-  const config = createConfiguration({
-    baseServer: new ServerConfiguration(kc.getCurrentCluster()?.server ?? '', {}),
-    authMethods: { default: kc },
-    promiseMiddleware: [
-      {
-        pre: (ctx: RequestContext) => {
-          ctx.setSignal(signal);
-          return Promise.resolve(ctx);
-        },
-        post: (res: ResponseContext) => Promise.resolve(res),
-      },
-    ],
-  });
+  const config = cancellableConfiguration(kc, signal);
   return {
     version: new VersionApi(config),
     core: new CoreV1Api(config),

@@ -4,12 +4,37 @@ import {
   CoreV1Api,
   KubeConfig,
   NetworkingV1Api,
+  ServerConfiguration,
   StorageV1Api,
+  createConfiguration,
+  type Configuration,
+  type RequestContext,
+  type ResponseContext,
 } from '@kubernetes/client-node';
 import { danglingReference, describeKubeconfig, kubeconfigFiles } from './kube-target';
 import type { KubeTarget } from './kube-target';
 
 export type { KubeTarget } from './kube-target';
+
+/**
+ * API client configuration for the kubeconfig's current cluster whose every request is cancelled
+ * by `signal`, so a dead or silent server frees its socket when the caller gives up.
+ */
+export function cancellableConfiguration(kc: KubeConfig, signal: AbortSignal): Configuration {
+  return createConfiguration({
+    baseServer: new ServerConfiguration(kc.getCurrentCluster()?.server ?? '', {}),
+    authMethods: { default: kc },
+    promiseMiddleware: [
+      {
+        pre: (ctx: RequestContext) => {
+          ctx.setSignal(signal);
+          return Promise.resolve(ctx);
+        },
+        post: (res: ResponseContext) => Promise.resolve(res),
+      },
+    ],
+  });
+}
 
 export interface KubeClients {
   kc: KubeConfig;

@@ -1,13 +1,6 @@
 import http from 'node:http';
-import {
-  CoreV1Api,
-  ServerConfiguration,
-  createConfiguration,
-  type KubeConfig,
-  type RequestContext,
-  type ResponseContext,
-} from '@kubernetes/client-node';
-import { statusBody, statusCode } from '../../kube/client';
+import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
+import { cancellableConfiguration, statusBody, statusCode } from '../../kube/client';
 import type { KubeTarget } from '../../kube/kube-target';
 import { plainText } from './html-text';
 import { exchange, requestHeaders } from './http-exchange';
@@ -31,20 +24,7 @@ function cancelled(signal: AbortSignal): Error {
 
 /** A CoreV1Api whose every request is cancelled by `signal`. */
 function coreApi(kc: KubeConfig, signal: AbortSignal): CoreV1Api {
-  const config = createConfiguration({
-    baseServer: new ServerConfiguration(kc.getCurrentCluster()?.server ?? '', {}),
-    authMethods: { default: kc },
-    promiseMiddleware: [
-      {
-        pre: (ctx: RequestContext) => {
-          ctx.setSignal(signal);
-          return Promise.resolve(ctx);
-        },
-        post: (res: ResponseContext) => Promise.resolve(res),
-      },
-    ],
-  });
-  return new CoreV1Api(config);
+  return new CoreV1Api(cancellableConfiguration(kc, signal));
 }
 
 /** A failed lookup as a StorefrontError; cancellation and the deadline win over what they caused. */
