@@ -3,7 +3,7 @@
 // STAND-IN of the Store API), and an HTTPS server with a self-signed certificate like Traefik's
 // default one before cert-manager has issued the store's certificate.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { StorefrontTarget } from '../types';
+import { caseTarget } from './stand-in-case-support';
 import { startStoreApiStandIn, type StoreApiStandIn } from './store-api-stand-in';
 import {
   startDroppingFront,
@@ -28,17 +28,6 @@ afterAll(async () => {
   await standIn.close();
 });
 
-function target(url: string, timeoutMs: number): StorefrontTarget {
-  return {
-    url,
-    kube: { kubeconfig: '/nonexistent/kubeconfig', context: 'nowhere' },
-    namespace: 'sf-shop',
-    service: 'shop-wordpress',
-    servicePort: 'http',
-    timeoutMs,
-  };
-}
-
 async function front(o: Parameters<typeof startDroppingFront>[0]): Promise<DroppingFront> {
   const f = await startDroppingFront(o);
   closers.push(() => f.close());
@@ -52,7 +41,7 @@ describe('verifyStorefront behind a k3d load balancer that drops connections (re
       const host = `lb-${how}.localhost`;
       standIn.addStore(host);
       const lb = await front({ upstreamPort: standIn.port, dropFirst: 3, how });
-      const result = await verifyStorefront(target(`http://${host}:${lb.port}`, 15_000));
+      const result = await verifyStorefront(caseTarget(`http://${host}:${lb.port}`, 15_000));
       expect(lb.dropped()).toBe(3);
       expect(result).toEqual({ orderId: standIn.orders(host)[0]?.id, status: 'processing' });
       expect(standIn.orders(host, { drafts: true })).toHaveLength(1);
@@ -62,7 +51,7 @@ describe('verifyStorefront behind a k3d load balancer that drops connections (re
   it('gives up at the deadline with the dropped connection as the reason', async () => {
     const lb = await front({ upstreamPort: standIn.port, dropFirst: 1_000 });
     const started = Date.now();
-    const p = verifyStorefront(target(`http://lb-never.localhost:${lb.port}`, 2500));
+    const p = verifyStorefront(caseTarget(`http://lb-never.localhost:${lb.port}`, 2500));
     await expect(p).rejects.toMatchObject({ stage: 'connect', code: 'ECONNRESET' });
     await expect(p).rejects.toThrow(/connection was closed before an answer came/);
     expect(Date.now() - started).toBeLessThan(4000);
@@ -73,7 +62,7 @@ describe('verifyStorefront behind a k3d load balancer that drops connections (re
     const host = 'lb-checkout.localhost';
     standIn.addStore(host);
     const lb = await front({ upstreamPort: standIn.port, dropWhen: /\/checkout /, how: 'reset' });
-    const p = verifyStorefront(target(`http://${host}:${lb.port}`, 3000));
+    const p = verifyStorefront(caseTarget(`http://${host}:${lb.port}`, 3000));
     await expect(p).rejects.toMatchObject({ stage: 'connect', code: 'ECONNRESET' });
     expect(lb.requests().filter((line) => line.includes('/add-item'))).toHaveLength(1);
     expect(lb.requests().filter((line) => line.includes('/checkout'))).toHaveLength(1);
@@ -95,7 +84,7 @@ describe('verifyStorefront while the TLS certificate is not issued yet (real TLS
   it('retries TLS failures until the deadline, then names the certificate', async () => {
     const before = https.handshakes();
     const started = Date.now();
-    const p = verifyStorefront(target(`https://shop.localhost:${https.port}`, 2500));
+    const p = verifyStorefront(caseTarget(`https://shop.localhost:${https.port}`, 2500));
     await expect(p).rejects.toMatchObject({
       stage: 'connect',
       code: 'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -109,7 +98,7 @@ describe('verifyStorefront while the TLS certificate is not issued yet (real TLS
 
   it('names the Certificate and ClusterIssuer when the target knows them', async () => {
     const p = verifyStorefront({
-      ...target(`https://shop.localhost:${https.port}`, 500),
+      ...caseTarget(`https://shop.localhost:${https.port}`, 500),
       tlsCertificate: 'shop-tls',
       tlsClusterIssuer: 'letsencrypt-prod',
     });
