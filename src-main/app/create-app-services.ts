@@ -12,7 +12,7 @@ import type { AppServices } from '../ipc/services';
 import type { ToolInfo } from '../shared/service-types';
 import { findTool } from '../tools/find-tool';
 import { createContextService } from './context-service';
-import { findUp } from './find-up';
+import { findInAppRoot } from './find-up';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -23,7 +23,7 @@ export interface AppServicesOptions {
   openExternal(url: string): Promise<void>;
   /** port in store URLs, for a storefront stand-in; the scheme's default otherwise */
   storefrontPort?: number;
-  /** defaults to helm-values/values-local.yaml found above this module */
+  /** defaults to helm-values/values-local.yaml in the app's own root */
   valuesFile?: string;
   /** never receives secrets; stderr by default */
   log?: (line: string) => void;
@@ -39,7 +39,7 @@ const TOOLS: ToolInfo['name'][] = ['helm', 'kubectl', 'k3d'];
 export async function createAppServices(opts: AppServicesOptions): Promise<AppHandle> {
   const log = opts.log ?? ((line: string) => process.stderr.write(`storefleet: ${line}\n`));
   const valuesFile =
-    opts.valuesFile ?? findUp('helm-values/values-local.yaml', import.meta.dirname);
+    opts.valuesFile ?? findInAppRoot('helm-values/values-local.yaml', import.meta.dirname);
   const db = openDatabase(join(opts.dataDir, 'storefleet.db'), {
     nativeBinding: opts.sqliteNativeBinding,
   });

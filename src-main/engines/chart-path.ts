@@ -1,17 +1,15 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { findAppRoot } from '../app/find-up';
 
 /**
- * Finds `charts/<kind>` by walking up from `start`: from source that is the repository root,
- * from the built app (out/main) it is two levels up, so one rule serves both.
+ * `charts/<kind>` in the app's own root (see findAppRoot): the repository when run from source or
+ * from the built app in out/main. Folders above the app's root are never searched, so a chart
+ * planted in a parent folder is never installed.
  */
 export function findChartDir(kind: string, start: string = import.meta.dirname): string | null {
-  let dir = resolve(start);
-  for (;;) {
-    const candidate = join(dir, 'charts', kind);
-    if (existsSync(join(candidate, 'Chart.yaml'))) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
+  const root = findAppRoot(start);
+  if (root === null) return null;
+  const candidate = join(root, 'charts', kind);
+  return existsSync(join(candidate, 'Chart.yaml')) ? candidate : null;
 }

@@ -137,6 +137,7 @@ describe('findChartDir', () => {
   it('walks up from a nested directory, as from out/main in the built app', () => {
     const root = mkdtempSync(join(tmpdir(), 'chart-path-'));
     try {
+      writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'storefleet' }));
       mkdirSync(join(root, 'charts', 'woocommerce'), { recursive: true });
       writeFileSync(join(root, 'charts', 'woocommerce', 'Chart.yaml'), 'name: woocommerce\n');
       mkdirSync(join(root, 'out', 'main'), { recursive: true });
