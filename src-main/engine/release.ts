@@ -1,10 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { stringify } from 'yaml';
 import type { StoreSettings } from '../db/store-repository';
 import type { StoreSecrets } from '../engines/types';
+import { STDIN_VALUES, type UpgradeInstallOptions } from '../tools/helm';
 import { isToolError } from '../tools/tool-error';
 import { throwIfAborted, type OpContext } from './op-context';
 import { settingsExtra } from './store-settings';
-import { deepMerge, withValuesFile } from './values-file';
+import { deepMerge } from './values-file';
 
 const PENDING = /^pending-/;
 const SETTLE_POLL_MS = 1_000;
@@ -51,7 +53,7 @@ async function settlePendingRelease(ctx: OpContext, release: string): Promise<nu
 }
 
 /**
- * helm upgrade --install with the kind's values file and a private per-store values file built
+ * helm upgrade --install with the kind's values file and the per-store values built
  * from the store's whole settings, so a run never drops what an earlier run set.
  */
 export async function installRelease(
@@ -100,17 +102,20 @@ async function upgradeInstall(
   const host = ctx.driver.host(ctx.ref, ctx.storeDomain);
   const generated = ctx.driver.buildValues({ store: ctx.ref, host, secrets, extra });
   const values = ctx.overrideValues ? deepMerge(generated, ctx.overrideValues) : generated;
-  await withValuesFile(values, (file) =>
-    ctx.cluster.helm.upgradeInstall({
-      release,
-      namespace: ns,
-      chart: ctx.driver.chartPath,
-      valuesFiles: [ctx.valuesFile, file],
-      redact: Object.values(secrets),
-      timeoutMs: ctx.timeouts.helmMs,
-      signal: ctx.signal,
-    }),
-  );
+  // The store's values hold its passwords: Helm reads them from its standard input, so no
+  // file with them is left behind when the app is killed mid-install.
+  const request: UpgradeInstallOptions = {
+    release,
+    namespace: ns,
+    chart: ctx.driver.chartPath,
+    valuesFiles: [ctx.valuesFile, STDIN_VALUES],
+    valuesYaml: stringify(values),
+    redact: Object.values(secrets),
+    timeoutMs: ctx.timeouts.helmMs,
+    signal: ctx.signal,
+  };
+  // The cluster port hands these options to HelmClient as they are.
+  await ctx.cluster.helm.upgradeInstall(request);
   // Every upgrade --install adds exactly one revision; asking Helm again would cost a process.
   return (current ?? 0) + 1;
 }

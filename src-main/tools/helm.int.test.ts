@@ -107,6 +107,41 @@ describe('HelmClient against the test cluster', () => {
     await expect(helm.uninstall(release, namespace)).resolves.toBeUndefined();
   });
 
+  it('gives Helm the values named "-" on its standard input, merged in their place', async () => {
+    await helm.upgradeInstall({
+      release: 'stdin',
+      namespace,
+      chart: CHART,
+      valuesFiles: [await valuesFile('under.yaml', 'message: file\n'), '-'],
+      valuesYaml: 'message: from-stdin\n',
+    });
+    const cm = await core.readNamespacedConfigMap({ name: 'stdin-settings', namespace });
+    expect(cm.data?.message).toBe('from-stdin');
+    await expect(helm.getValues('stdin', namespace)).resolves.toEqual({ message: 'from-stdin' });
+    await helm.uninstall('stdin', namespace);
+  });
+
+  it('refuses standard-input values that are not named exactly once', async () => {
+    const refused = {
+      code: 'failed',
+      message:
+        'Values for Helm\'s standard input must be named exactly once as "-" among the values files.',
+    };
+    await expect(
+      helm.upgradeInstall({ release: 'stdin', namespace, chart: CHART, valuesFiles: ['-'] }),
+    ).rejects.toMatchObject(refused);
+    await expect(
+      helm.upgradeInstall({
+        release: 'stdin',
+        namespace,
+        chart: CHART,
+        valuesFiles: [],
+        valuesYaml: 'message: lost\n',
+      }),
+    ).rejects.toMatchObject(refused);
+    await expect(helm.status('stdin', namespace)).resolves.toBeNull();
+  });
+
   it('rejects values that break the chart schema and leaves the release as it was', async () => {
     await helm.upgradeInstall({
       release: 'schema',
@@ -129,12 +164,12 @@ describe('HelmClient against the test cluster', () => {
   it('scrubs secrets named by the caller from a failed upgrade', async () => {
     const secret = `pw-${randomBytes(8).toString('hex')}`;
     // The schema's pattern check makes Helm quote the offending value in its error.
-    const bad = await valuesFile('secret.yaml', `message: x\ncode: "${secret}"\n`);
+    const bad = { valuesFiles: ['-'], valuesYaml: `message: x\ncode: "${secret}"\n` };
     const unscrubbed = helm.upgradeInstall({
       release: 'secret',
       namespace,
       chart: CHART,
-      valuesFiles: [bad],
+      ...bad,
     });
     await expect(unscrubbed).rejects.toMatchObject({
       stderrTail: expect.stringContaining(secret) as unknown,
@@ -143,7 +178,7 @@ describe('HelmClient against the test cluster', () => {
       release: 'secret',
       namespace,
       chart: CHART,
-      valuesFiles: [bad],
+      ...bad,
       redact: [secret],
     });
     await expect(failure).rejects.toMatchObject({ code: 'invalid-values' });

@@ -25,12 +25,19 @@ export interface UpgradeInstallOptions extends HelmCallOptions {
   release: string;
   namespace: string;
   chart: string;
+  /**
+   * Values files in the order Helm merges them. "-" stands for `valuesYaml`, which Helm reads
+   * from its standard input, so values holding passwords never touch the disk.
+   */
   valuesFiles: string[];
+  valuesYaml?: string;
   /** secret values inside the values files, scrubbed from any error */
   redact?: readonly string[];
 }
 
 export const HELM_HISTORY_MAX = 10;
+/** the values file name that makes Helm read values from its standard input */
+export const STDIN_VALUES = '-';
 const CHANGE_TIMEOUT_MS = 5 * 60_000;
 const QUERY_TIMEOUT_MS = 30_000;
 
@@ -123,6 +130,15 @@ export class HelmClient {
   async upgradeInstall(o: UpgradeInstallOptions): Promise<void> {
     checkName('release', o.release);
     checkName('namespace', o.namespace);
+    const stdinFiles = o.valuesFiles.filter((file) => file === STDIN_VALUES).length;
+    if (stdinFiles !== (o.valuesYaml === undefined ? 0 : 1)) {
+      throw new ToolError({
+        code: 'failed',
+        command: 'helm',
+        message:
+          'Values for Helm\'s standard input must be named exactly once as "-" among the values files.',
+      });
+    }
     const timeoutMs = o.timeoutMs ?? CHANGE_TIMEOUT_MS;
     await this.run(
       [
@@ -145,7 +161,7 @@ export class HelmClient {
         seconds(timeoutMs),
         ...o.valuesFiles.flatMap((file) => ['--values', file]),
       ],
-      { signal: o.signal, timeoutMs, redact: o.redact },
+      { signal: o.signal, timeoutMs, redact: o.redact, input: o.valuesYaml },
     );
   }
 
@@ -264,13 +280,14 @@ export class HelmClient {
 
   private async run(
     args: string[],
-    o: HelmCallOptions & { redact?: readonly string[] } = {},
+    o: HelmCallOptions & { redact?: readonly string[]; input?: string } = {},
   ): Promise<string> {
     const kube = helmKubeOptions(this.target);
     const result = await runCommand(this.helmPath, [...args, ...kube.args], {
       timeoutMs: o.timeoutMs ?? QUERY_TIMEOUT_MS,
       signal: o.signal,
       redact: o.redact,
+      input: o.input,
       env: kube.env,
     });
     return result.stdout;
