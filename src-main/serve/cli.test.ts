@@ -100,4 +100,34 @@ describe('npm run serve (tsx src-main/serve/cli.ts, real process)', () => {
     expect(stderr).not.toContain(token);
     expect(stderr).not.toContain('not-a-real-token');
   }, 30_000);
+
+  it('refuses to serve a data folder another serve is using, naming the folder and that process', async () => {
+    await startCli();
+    const first = child;
+    const second = spawn(process.execPath, ['--import', 'tsx', CLI], {
+      env: {
+        PATH: process.env.PATH,
+        HOME: dir,
+        KUBECONFIG: join(dir, 'kubeconfig'),
+        STOREFLEET_DATA_DIR: join(dir, 'data'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let secondOut = '';
+    second.stdout.on('data', (c: Buffer) => (secondOut += c.toString()));
+    second.stderr.on('data', (c: Buffer) => (secondOut += c.toString()));
+    const code = await new Promise<number | null>((resolve) => second.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(secondOut).toBe(
+      `storefleet: The data folder ${join(dir, 'data')} is in use by another Storefleet ` +
+        `(process ${String(first?.pid)}). Quit that one first, or give this one another folder ` +
+        'with STOREFLEET_DATA_DIR.\n',
+    );
+
+    // Once the first has stopped, the folder is free again.
+    const exited = exitCode();
+    first?.kill('SIGTERM');
+    await expect(exited).resolves.toBe(0);
+    await startCli();
+  }, 30_000);
 });
