@@ -150,6 +150,27 @@ seccompProfile:
   type: RuntimeDefault
 {{- end -}}
 
+{{/*
+Labels of the ingress controller's pods. Never empty: an empty pod selector would admit every
+pod of the ingress controller's namespace. The schema says the same.
+*/}}
+{{- define "woocommerce.ingressControllerPodLabels" -}}
+{{- $labels := .Values.networkPolicy.ingressControllerPodLabels -}}
+{{- if not $labels -}}
+{{- fail "networkPolicy.ingressControllerPodLabels must name at least one label of the ingress controller's pods (k3s/k3d: app.kubernetes.io/name: traefik); without one, every pod of its namespace could reach WordPress" -}}
+{{- end -}}
+{{- toYaml $labels -}}
+{{- end -}}
+
+{{/*
+Addresses web egress never reaches, whatever networkPolicy.internetExcept says: the link-local
+range with a cloud server's metadata service, carrier-grade NAT (used by some clusters for
+nodes or pods) and loopback.
+*/}}
+{{- define "woocommerce.alwaysExcept" -}}
+169.254.0.0/16 100.64.0.0/10 127.0.0.0/8
+{{- end -}}
+
 {{- define "woocommerce.egressToDatabaseAndInternet" -}}
 - to:
     - podSelector:
@@ -162,10 +183,9 @@ seccompProfile:
 - to:
     - ipBlock:
         cidr: 0.0.0.0/0
-        {{- with .Values.networkPolicy.internetExcept }}
         except:
-          {{- toYaml . | nindent 10 }}
-        {{- end }}
+          {{- $except := concat (.Values.networkPolicy.internetExcept | default list) (include "woocommerce.alwaysExcept" . | splitList " ") }}
+          {{- toYaml ($except | uniq) | nindent 10 }}
   ports:
     - { protocol: TCP, port: 80 }
     - { protocol: TCP, port: 443 }

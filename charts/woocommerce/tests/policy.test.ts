@@ -5,6 +5,7 @@ import {
   findObject,
   render,
   storeValues,
+  template,
   type K8sObject,
 } from './render';
 import {
@@ -74,7 +75,7 @@ describe('network policies', () => {
     expect(deny.egress).toBeUndefined();
   });
 
-  it('admit no namespace but the ingress controller’s, and only to WordPress on port 80', () => {
+  it('admit only the ingress controller’s pods in its namespace, and only to WordPress on port 80', () => {
     const peers: [string, NetworkPolicyPeer][] = policies(objects).flatMap(([name, spec]) =>
       (spec.ingress ?? []).flatMap((rule) => {
         expect(rule.from?.length, `${name} has an ingress rule open to everyone`).toBeGreaterThan(
@@ -87,9 +88,17 @@ describe('network policies', () => {
     expect(namespacePeers).toEqual([
       [
         'shop1-wordpress',
-        { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'traefik-system' } } },
+        {
+          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'traefik-system' } },
+          podSelector: { matchLabels: { 'app.kubernetes.io/name': 'traefik' } },
+        },
       ],
     ]);
+    // A namespace selector without a pod selector in the same peer admits every pod there.
+    for (const [name, peer] of namespacePeers) {
+      const labels = peer.podSelector?.matchLabels ?? {};
+      expect(Object.keys(labels).length, `${name} admits a whole namespace`).toBeGreaterThan(0);
+    }
     for (const [name, peer] of peers) expect(peer.ipBlock, name).toBeUndefined();
     const wordpress = specOf<NetworkPolicySpec>(
       findObject(objects, 'NetworkPolicy', 'shop1-wordpress'),
@@ -138,9 +147,105 @@ describe('network policies', () => {
         '10.0.0.0/8',
         '172.16.0.0/12',
         '192.168.0.0/16',
+        ...ALWAYS_EXCEPT,
       ]);
       expect(web?.ports?.map((p) => p.port)).toEqual([80, 443]);
     }
+  });
+});
+
+// Metadata service (link-local), carrier-grade NAT and loopback.
+const ALWAYS_EXCEPT = ['169.254.0.0/16', '100.64.0.0/10', '127.0.0.0/8'];
+
+/** The `except` list of each policy's web egress rule (the one with an ipBlock). */
+function webExcepts(objects: readonly K8sObject[]): [string, string[]][] {
+  return policies(objects).flatMap(([name, spec]) =>
+    (spec.egress ?? [])
+      .flatMap((rule) => rule.to ?? [])
+      .filter((peer) => peer.ipBlock !== undefined)
+      .map((peer): [string, string[]] => [name, peer.ipBlock?.except ?? []]),
+  );
+}
+
+describe.each([
+  ['local', VALUES_LOCAL],
+  ['prod', VALUES_PROD],
+])('web egress with values-%s.yaml', (_name, valuesFile) => {
+  it('never reaches the metadata service, carrier-grade NAT or loopback, nor private ranges', async () => {
+    const excepts = webExcepts(
+      await render({ valuesFiles: [valuesFile], values: [storeValues('shop1', 'st-policy')] }),
+    );
+    expect(excepts.map(([name]) => name).sort()).toEqual([
+      'shop1-bootstrap',
+      'shop1-cron',
+      'shop1-wordpress',
+    ]);
+    for (const [name, except] of excepts) {
+      for (const cidr of [...ALWAYS_EXCEPT, '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'])
+        expect(except, `${name} excludes ${cidr}`).toContain(cidr);
+    }
+  });
+
+  it('still excludes the metadata service, carrier-grade NAT and loopback when internetExcept is emptied', async () => {
+    const excepts = webExcepts(
+      await render({
+        valuesFiles: [valuesFile],
+        values: [storeValues('shop1', 'st-policy'), { networkPolicy: { internetExcept: [] } }],
+      }),
+    );
+    expect(excepts).toHaveLength(3);
+    for (const [name, except] of excepts) expect(except, name).toEqual(ALWAYS_EXCEPT);
+  });
+});
+
+describe('ingress controller pods', () => {
+  const wordpressPeers = async (...values: object[]): Promise<NetworkPolicyPeer[]> => {
+    const objects = await render({
+      valuesFiles: [VALUES_LOCAL],
+      values: [storeValues('shop1', 'st-policy'), ...values],
+    });
+    const spec = specOf<NetworkPolicySpec>(findObject(objects, 'NetworkPolicy', 'shop1-wordpress'));
+    return (spec.ingress ?? []).flatMap((rule) => rule.from ?? []);
+  };
+
+  it('are selected by the labels in networkPolicy.ingressControllerPodLabels', async () => {
+    const peers = await wordpressPeers({
+      networkPolicy: {
+        ingressControllerNamespace: 'ingress',
+        // null removes the default label in Helm's merge of values.
+        ingressControllerPodLabels: {
+          'app.kubernetes.io/name': null,
+          'app.kubernetes.io/component': 'controller',
+        },
+      },
+    });
+    expect(peers).toEqual([
+      {
+        namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress' } },
+        podSelector: { matchLabels: { 'app.kubernetes.io/component': 'controller' } },
+      },
+    ]);
+  });
+
+  it('refuses an empty label set, which would admit the whole namespace, with or without the schema', async () => {
+    const empty = {
+      networkPolicy: { ingressControllerPodLabels: { 'app.kubernetes.io/name': null } },
+    };
+    const withSchema = await template({
+      valuesFiles: [VALUES_LOCAL],
+      values: [storeValues(), empty],
+    });
+    expect(withSchema.exitCode).not.toBe(0);
+    expect(withSchema.stderr).toContain('/networkPolicy/ingressControllerPodLabels');
+    const withoutSchema = await template({
+      valuesFiles: [VALUES_LOCAL],
+      values: [storeValues(), empty],
+      extraArgs: ['--skip-schema-validation'],
+    });
+    expect(withoutSchema.exitCode).not.toBe(0);
+    expect(withoutSchema.stderr).toContain(
+      'networkPolicy.ingressControllerPodLabels must name at least one label',
+    );
   });
 });
 
