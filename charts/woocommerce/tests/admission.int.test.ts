@@ -19,6 +19,7 @@ import {
   type K8sObject,
 } from './render';
 import { isWorkload, podTemplateOf, type PodTemplate } from './shapes';
+import { parseQuantity } from './quantity';
 
 async function names(kind: string, namespace: string): Promise<string[]> {
   const list = await getJson<KubeList<KubeMeta>>([kind, '--namespace', namespace]);
@@ -164,6 +165,12 @@ describe.each([
         const quota = await getJson<Quota>(['resourcequota', 'shop1-quota', '-n', namespace]);
         return quota.status.used?.pods === '4';
       });
+      // The node's disk is part of the store's share: the four pods' ephemeral storage counts.
+      const quota = await getJson<Quota>(['resourcequota', 'shop1-quota', '-n', namespace]);
+      for (const key of ['requests.ephemeral-storage', 'limits.ephemeral-storage']) {
+        expect(quota.status.hard?.[key], `hard ${key}`).toBeDefined();
+        expect(parseQuantity(quota.status.used?.[key] ?? '0'), `used ${key}`).toBeGreaterThan(0);
+      }
     } finally {
       await deleteNamespace(namespace, false);
     }

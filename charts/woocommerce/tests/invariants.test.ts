@@ -43,6 +43,11 @@ function podUsage(
   return Math.max(main, ...init.map(of));
 }
 
+const RESOURCES = ['cpu', 'memory', 'ephemeral-storage'];
+
+// What a pod's containers write to their writable layers and logs, beyond its emptyDirs.
+const WRITES_HEADROOM = parseQuantity('256Mi');
+
 describe.each([
   ['local', VALUES_LOCAL],
   ['prod', VALUES_PROD],
@@ -53,7 +58,7 @@ describe.each([
     objects = await render({ valuesFiles: [valuesFile], values: [values] });
   });
 
-  it('gives every container, init containers and the Job included, requests and limits', () => {
+  it('gives every container, init containers and the Job included, requests and limits of CPU, memory and ephemeral storage', () => {
     const workloads = objects.filter(isWorkload);
     expect(workloads.map((w) => w.kind).sort()).toEqual([
       'CronJob',
@@ -67,6 +72,10 @@ describe.each([
         for (const kind of ['requests', 'limits'] as const) {
           expect(container.resources?.[kind]?.cpu, `${where} ${kind}.cpu`).toBeTruthy();
           expect(container.resources?.[kind]?.memory, `${where} ${kind}.memory`).toBeTruthy();
+          expect(
+            container.resources?.[kind]?.['ephemeral-storage'],
+            `${where} ${kind}.ephemeral-storage`,
+          ).toBeTruthy();
         }
       }
     }
@@ -81,18 +90,18 @@ describe.each([
     ).limits.find((l) => l.type === 'Container');
     expect(limitRange).toBeDefined();
     for (const kind of ['requests', 'limits'] as const) {
-      for (const resource of ['cpu', 'memory']) {
+      for (const resource of RESOURCES) {
         const total = objects.filter(isWorkload).reduce((sum, w) => {
           const spec = podTemplateOf(w).spec;
           return sum + podUsage(spec.containers, spec.initContainers ?? [], kind, resource);
         }, 0);
-        expect(total, `${kind}.${resource}`).toBeLessThanOrEqual(
-          parseQuantity(hard[`${kind}.${resource}`] ?? '0'),
-        );
+        const quota = hard[`${kind}.${resource}`];
+        expect(quota, `quota ${kind}.${resource}`).toBeDefined();
+        expect(total, `${kind}.${resource}`).toBeLessThanOrEqual(parseQuantity(quota ?? '0'));
       }
     }
     for (const container of objects.filter(isWorkload).flatMap(containersOf)) {
-      for (const resource of ['cpu', 'memory']) {
+      for (const resource of RESOURCES) {
         expect(parseQuantity(container.resources?.limits?.[resource] ?? '0')).toBeLessThanOrEqual(
           parseQuantity(limitRange?.max[resource] ?? '0'),
         );
@@ -111,6 +120,41 @@ describe.each([
     );
     for (const key of ['pods', 'services', 'secrets', 'configmaps'])
       expect(Number(hard[key])).toBeGreaterThan(0);
+  });
+
+  it('gives each pod room on the node’s disk for its emptyDirs plus what its containers write', () => {
+    for (const workload of objects.filter(isWorkload)) {
+      const spec = podTemplateOf(workload).spec;
+      const emptyDirs = (spec.volumes ?? []).filter((v) => v.emptyDir !== undefined);
+      for (const volume of emptyDirs)
+        expect(volume.emptyDir?.sizeLimit, `${workload.kind} ${volume.name}`).toBeTruthy();
+      const emptyDirTotal = emptyDirs.reduce(
+        (sum, v) => sum + parseQuantity(v.emptyDir?.sizeLimit ?? '0'),
+        0,
+      );
+      // emptyDirs count against the pod's ephemeral storage; the containers' writable layers and
+      // logs come on top.
+      const podLimit = podUsage(
+        spec.containers,
+        spec.initContainers ?? [],
+        'limits',
+        'ephemeral-storage',
+      );
+      expect(podLimit, workload.kind).toBeGreaterThanOrEqual(emptyDirTotal + WRITES_HEADROOM);
+      for (const container of spec.containers) {
+        const request = parseQuantity(container.resources?.requests?.['ephemeral-storage'] ?? '0');
+        const limit = parseQuantity(container.resources?.limits?.['ephemeral-storage'] ?? '0');
+        expect(request, `${workload.kind}/${container.name}`).toBeGreaterThan(0);
+        expect(request, `${workload.kind}/${container.name}`).toBeLessThanOrEqual(limit);
+      }
+    }
+  });
+
+  it('lets MariaDB keep temporary tables in /tmp: at least 1Gi of ephemeral storage', () => {
+    const [mariadb] = containersOf(findObject(objects, 'StatefulSet', 'shop1-mariadb'));
+    expect(
+      parseQuantity(mariadb?.resources?.limits?.['ephemeral-storage'] ?? '0'),
+    ).toBeGreaterThanOrEqual(parseQuantity('1Gi'));
   });
 
   it('labels every object, pod template and claim template with the store id and the standard labels', () => {

@@ -39,7 +39,11 @@ export interface PodTemplate {
       fsGroup?: number;
       seccompProfile?: { type: string };
     };
-    volumes?: { name: string; persistentVolumeClaim?: { claimName: string } }[];
+    volumes?: {
+      name: string;
+      persistentVolumeClaim?: { claimName: string };
+      emptyDir?: { sizeLimit?: string };
+    }[];
   };
 }
 
