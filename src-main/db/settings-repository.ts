@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { Settings } from '../shared/service-types';
+import { asDatabaseError } from './database-error';
 import { describeIssues } from './store-rows';
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -63,11 +64,18 @@ export class SettingsRepository {
     const result = patchSchema.safeParse(patch);
     if (!result.success) throw new Error(describeIssues('settings', result.error));
     const valid = result.data;
-    this.db.transaction(() => {
-      for (const key of KEYS) {
-        if (valid[key] !== undefined) this.upsert.run(key, JSON.stringify(valid[key]));
-      }
-    })();
+    try {
+      // Immediate: wait out another connection's write for the busy timeout (see StoreRepository).
+      this.db
+        .transaction(() => {
+          for (const key of KEYS) {
+            if (valid[key] !== undefined) this.upsert.run(key, JSON.stringify(valid[key]));
+          }
+        })
+        .immediate();
+    } catch (error) {
+      throw asDatabaseError(error);
+    }
     return this.get();
   }
 }

@@ -14,6 +14,7 @@ import {
   storeSettingsSchema,
   type StoreSettings,
 } from './store-rows';
+import { asDatabaseError } from './database-error';
 
 export type { StoreSettings } from './store-rows';
 
@@ -104,7 +105,7 @@ export class StoreRepository {
       if (error instanceof SqliteError && error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
         throw new Error(`a store with id ${valid.id} already exists`, { cause: error });
       }
-      throw error;
+      throw asDatabaseError(error);
     }
   }
 
@@ -165,7 +166,7 @@ export class StoreRepository {
     if (!this.get(valid.storeId)) {
       throw new Error(`cannot record an event for unknown store ${valid.storeId}`);
     }
-    const result = this.stmts.appendEvent.run(valid);
+    const result = this.write(() => this.stmts.appendEvent.run(valid));
     return { id: Number(result.lastInsertRowid), ...valid };
   }
 
@@ -183,7 +184,8 @@ export class StoreRepository {
 
   setPendingOp(id: string, op: PendingOp | null): void {
     const valid = op === null ? null : parseOrThrow(pendingOpSchema, op, 'pending operation');
-    const result = this.stmts.setPendingOp.run(valid === null ? null : JSON.stringify(valid), id);
+    const json = valid === null ? null : JSON.stringify(valid);
+    const result = this.write(() => this.stmts.setPendingOp.run(json, id));
     if (result.changes === 0) throw new Error(`no store with id ${id}`);
   }
 
@@ -206,12 +208,29 @@ export class StoreRepository {
   setSettings(storeId: string, settings: StoreSettings): void {
     const valid = parseOrThrow(storeSettingsSchema, settings, `settings of ${storeId}`);
     if (!this.get(storeId)) throw new Error(`no store with id ${storeId}`);
-    this.stmts.setSettings.run(storeId, JSON.stringify(valid));
+    this.write(() => this.stmts.setSettings.run(storeId, JSON.stringify(valid)));
   }
 
-  /** Runs fn atomically; nests safely (inner calls become savepoints). */
+  /**
+   * Runs fn atomically; nests safely (inner calls become savepoints). The write lock is taken at
+   * the start (BEGIN IMMEDIATE), so a database another connection is writing is waited for up to
+   * the busy timeout; a deferred start would fail at once when its first write found it locked.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (error) {
+      throw asDatabaseError(error);
+    }
+  }
+
+  /** One statement outside a transaction, its SQLite failure explained. */
+  private write<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (error) {
+      throw asDatabaseError(error);
+    }
   }
 
   private duplicateError(context: string, name: string, id: string, cause: unknown): Error {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorMessage } from './error-message';
 import { pickApi } from './pick-api';
 import { createStandInApi } from './stand-in/stand-in-api';
 
@@ -38,5 +39,53 @@ describe('pickApi', () => {
     const choice = pickApi({ location: { search: '', host: 'x' } }, () => createStandInApi());
     expect(choice.ok).toBe(false);
     expect(!choice.ok && choice.reason).toContain('?token=');
+  });
+
+  it('takes the token out of the address bar and keeps it in the tab for a reload', () => {
+    const replaced: (string | undefined)[] = [];
+    const stored = new Map<string, string>();
+    const win = {
+      location: {
+        search: '?token=abc123&view=list',
+        host: '127.0.0.1:4567',
+        pathname: '/',
+        hash: '#stores',
+      },
+      history: { replaceState: (_d: unknown, _u: string, url?: string) => replaced.push(url) },
+      sessionStorage: {
+        getItem: (k: string) => stored.get(k) ?? null,
+        setItem: (k: string, v: string) => void stored.set(k, v),
+      },
+    };
+    const tokens: string[] = [];
+    const open = (_url: string, token: string) => {
+      tokens.push(token);
+      return createStandInApi();
+    };
+    expect(pickApi(win, open).ok).toBe(true);
+    expect(replaced).toEqual(['/?view=list#stores']);
+
+    // A reload: the address has no token any more; the tab still has it.
+    win.location.search = '?view=list';
+    expect(pickApi(win, open).ok).toBe(true);
+    expect(tokens).toEqual(['abc123', 'abc123']);
+    expect(replaced).toHaveLength(1);
+  });
+
+  it('says where the app log is, for the host the page talks to', () => {
+    const internal = new Error('Storefleet hit an unexpected problem. Details are in the app log.');
+    pickApi({ location: { search: '?token=t', host: 'h' } }, () => createStandInApi());
+    expect(errorMessage(internal)).toBe(
+      'Storefleet hit an unexpected problem. Details are in the app log: the output of ' +
+        '`npm run serve`, in the terminal that runs it.',
+    );
+    pickApi({ storefleet: createStandInApi(), location: { search: '', host: 'h' } }, null);
+    expect(errorMessage(internal)).toBe(
+      'Storefleet hit an unexpected problem. Details are in the app log: Storefleet’s standard ' +
+        'error, shown in the terminal that started it.',
+    );
+    expect(
+      errorMessage(new Error('The disk holding the app database is full (SQLITE_FULL).')),
+    ).toBe('The disk holding the app database is full (SQLITE_FULL).');
   });
 });
