@@ -10,6 +10,7 @@ import type { StoreKindInfo } from '../ipc/contract';
 import { IpcError } from '../ipc/ipc-error';
 import type { AppServices } from '../ipc/services';
 import type { ToolInfo } from '../shared/service-types';
+import { checkHelmPath } from '../tools/check-helm-path';
 import { findTool } from '../tools/find-tool';
 import { createContextService } from './context-service';
 import { findInAppRoot } from './find-up';
@@ -102,7 +103,17 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
         TOOLS.map((name) => (name === 'helm' ? findHelm() : findTool(name, { env: opts.env }))),
       ),
     storeKinds,
-    settings: { get: () => settings.get(), update: (patch) => settings.update(patch) },
+    settings: {
+      get: () => settings.get(),
+      async update(patch) {
+        // A Helm path is run once to see that it is Helm; anything else is refused unsaved.
+        if (typeof patch.helmPath === 'string') {
+          const check = await checkHelmPath(patch.helmPath.trim(), { env: opts.env });
+          if (!check.ok) throw new IpcError('invalid-argument', check.problem);
+        }
+        return settings.update(patch);
+      },
+    },
     openExternal: (url) => opts.openExternal(url),
   };
 

@@ -15,7 +15,8 @@ export interface AppServices {
   contexts: ContextService;
   tools(): Promise<ToolInfo[]>;
   storeKinds(): StoreKindInfo[];
-  settings: { get(): Settings; update(patch: Partial<Settings>): Settings };
+  /** update may first check a new value (a Helm path is run once), hence the promise */
+  settings: { get(): Settings; update(patch: Partial<Settings>): Settings | Promise<Settings> };
   /** Opens a URL in the user's browser; only ever called with a URL the app produced. */
   openExternal(url: string): Promise<void>;
 }

@@ -19,7 +19,8 @@ const INSTALL_HINT: Record<ToolName, string> = {
   k3d: 'Install k3d (https://k3d.io) to create local clusters; Storefleet can use any existing cluster without it.',
 };
 
-const VERSION_ARGS: Record<ToolName, string[]> = {
+/** The arguments that make each tool print its version. */
+export const VERSION_ARGS: Readonly<Record<ToolName, readonly string[]>> = {
   helm: ['version', '--template', '{{.Version}}'],
   kubectl: ['version', '--client', '-o', 'json'],
   k3d: ['version'],
@@ -56,7 +57,7 @@ export function isSupportedHelm(version: string): boolean {
   );
 }
 
-function executableNames(name: string, env: NodeJS.ProcessEnv): string[] {
+export function executableNames(name: string, env: NodeJS.ProcessEnv): string[] {
   if (process.platform !== 'win32') return [name];
   const exts = (env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';').filter(Boolean);
   return [name, ...exts.map((ext) => name + ext.toLowerCase())];
