@@ -1,3 +1,4 @@
+import { readStoreSecretData } from './credentials';
 import type { OpContext } from './op-context';
 import { installRelease } from './release';
 import { runStep } from './step-runner';
@@ -36,6 +37,9 @@ export async function rollbackStore(
   await runStep(ctx, 'Updating', 'rollback', async () => {
     const release = ctx.driver.releaseName(ctx.ref);
     const ns = ctx.store.namespace;
+    // Helm's errors about the release may quote its values: the redactor learns the store's
+    // passwords first, even when this engine has not read them since it started.
+    await readStoreSecretData(ctx.cluster, ctx.driver, ctx.ref, ctx.redactor);
     const restored = await releaseSettings({
       cluster: ctx.cluster,
       driver: ctx.driver,

@@ -1,9 +1,28 @@
-import type { StoreKindDriver } from '../engines/types';
+import type { StoreKindDriver, StoreRef } from '../engines/types';
 import type { StoreCredentials } from '../shared/service-types';
 import type { Store } from '../shared/store-types';
 import type { StoreCluster } from './cluster-port';
 import { EngineError } from './engine-error';
 import type { Redactor } from './redactor';
+
+/**
+ * The data of a store's credentials Secret (null when there is none). Every value is handed to
+ * the redactor before anything else sees it, so whatever reads the secrets (an install, an
+ * upgrade, a rollback, a reveal) also teaches a redactor that started afresh after a restart.
+ */
+export async function readStoreSecretData(
+  cluster: Pick<StoreCluster, 'readSecretData'>,
+  driver: StoreKindDriver,
+  store: StoreRef,
+  redactor: Redactor,
+): Promise<Record<string, string> | null> {
+  const data = await cluster.readSecretData(
+    store.namespace,
+    driver.workloads(store).credentialsSecret,
+  );
+  if (data) redactor.remember(store.id, Object.values(data));
+  return data;
+}
 
 /**
  * A store's login, read from its Secret in the cluster each time (never from the database).
@@ -16,13 +35,12 @@ export async function readCredentials(
   redactor: Redactor,
 ): Promise<StoreCredentials> {
   const secretName = driver.workloads(store).credentialsSecret;
-  const data = await cluster.readSecretData(store.namespace, secretName);
+  const data = await readStoreSecretData(cluster, driver, store, redactor);
   if (!data) {
     throw new EngineError(
       'not-found',
       `The store's credentials Secret ${secretName} is missing from ${store.namespace}.`,
     );
   }
-  redactor.remember(store.id, Object.values(data));
   return driver.credentialsFromSecretData(data, store.adminUrl);
 }

@@ -4,6 +4,7 @@ import type { StoreSettings } from '../db/store-repository';
 import type { StoreSecrets } from '../engines/types';
 import { STDIN_VALUES, type UpgradeInstallOptions } from '../tools/helm';
 import { isToolError } from '../tools/tool-error';
+import { readStoreSecretData } from './credentials';
 import { throwIfAborted, type OpContext } from './op-context';
 import { settingsExtra } from './store-settings';
 import { deepMerge } from './values-file';
@@ -16,8 +17,7 @@ const SETTLE_POLL_MS = 1_000;
  * install (after a crash, or an upgrade) never rotates them; fresh ones otherwise.
  */
 export async function storeSecrets(ctx: OpContext): Promise<StoreSecrets> {
-  const { credentialsSecret } = ctx.driver.workloads(ctx.ref);
-  const data = await ctx.cluster.readSecretData(ctx.store.namespace, credentialsSecret);
+  const data = await readStoreSecretData(ctx.cluster, ctx.driver, ctx.ref, ctx.redactor);
   const secrets = data ? ctx.driver.secretsFromSecretData(data) : ctx.driver.generateSecrets();
   ctx.redactor.remember(ctx.store.id, Object.values(secrets));
   return secrets;
