@@ -78,12 +78,31 @@ describe('ids, revisions and upgrades', () => {
   it.each([
     [{ storeId: 's' }, /at least one value/],
     [{ storeId: 's', replicas: '3' }, /"replicas" cannot be changed/],
+    [{ storeId: 's', toString: 'x' }, /^"toString" cannot be changed by an upgrade\.$/],
+    [{ storeId: 's', constructor: '1Gi' }, /^"constructor" cannot be changed by an upgrade\.$/],
+    [JSON.parse('{"storeId":"s","__proto__":"x"}') as unknown, /^"__proto__" cannot be changed/],
     [{ storeId: 's', memoryLimit: 'lots' }, /"memoryLimit" has an invalid value/],
     [{ storeId: 's', wordpressImageTag: 'a b' }, /must be an -apache tag/],
     [{ storeId: 's', wordpressImageTag: 6 }, /"wordpressImageTag" has an invalid value/],
     [{ storeId: 's', woocommerceVersion: 10 }, /invalid value/],
   ])('rejects the upgrade %j', (input, message) => {
     expect(() => parseUpgradeInput(input)).toThrow(message);
+  });
+
+  it('answers inherited names (toString, __proto__) with an invalid-argument error, not a TypeError', () => {
+    for (const input of [
+      { storeId: 's', toString: 'x' },
+      JSON.parse('{"storeId":"s","__proto__":"x"}') as unknown,
+    ]) {
+      let error: unknown;
+      try {
+        parseUpgradeInput(input);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).not.toBeInstanceOf(TypeError);
+      expect(error).toMatchObject({ code: 'invalid-argument' });
+    }
   });
 });
 

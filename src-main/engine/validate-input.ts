@@ -89,7 +89,8 @@ export function parseUpgradeInput(input: unknown): {
   const values: Record<string, string> = {};
   for (const key of Object.keys(input)) {
     if (key === 'storeId') continue;
-    if (!(key in UPGRADE_FIELDS))
+    // Own keys only: `in` would let inherited names (toString, __proto__) through.
+    if (!Object.hasOwn(UPGRADE_FIELDS, key))
       throw invalidArgument(`"${key}" cannot be changed by an upgrade.`);
     const value = input[key];
     if (value === undefined) continue;
