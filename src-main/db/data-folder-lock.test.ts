@@ -64,7 +64,8 @@ describe('lockDataFolder (real processes)', () => {
     expect(error).toBeInstanceOf(DataFolderLockedError);
     expect((error as Error).message).toBe(
       `The data folder ${dataDir} is in use by another Storefleet (process ${String(other.pid)}). ` +
-        'Quit that one first, or give this one another folder with STOREFLEET_DATA_DIR.',
+        'Quit that one first, or give this one another folder with STOREFLEET_DATA_DIR. ' +
+        `If no Storefleet runs as process ${String(other.pid)}, remove ${join(dataDir, LOCK_FILE)}.`,
     );
     // The database opens nothing while the folder is someone else's.
     expect(() => openDatabase(join(dataDir, 'storefleet.db'))).toThrow(DataFolderLockedError);

@@ -12,7 +12,8 @@ export class DataFolderLockedError extends Error {
   ) {
     super(
       `The data folder ${dataDir} is in use by another Storefleet (process ${String(pid)}). ` +
-        'Quit that one first, or give this one another folder with STOREFLEET_DATA_DIR.',
+        'Quit that one first, or give this one another folder with STOREFLEET_DATA_DIR. ' +
+        `If no Storefleet runs as process ${String(pid)}, remove ${join(dataDir, LOCK_FILE)}.`,
     );
     this.name = 'DataFolderLockedError';
   }

@@ -121,7 +121,8 @@ describe('npm run serve (tsx src-main/serve/cli.ts, real process)', () => {
     expect(secondOut).toBe(
       `storefleet: The data folder ${join(dir, 'data')} is in use by another Storefleet ` +
         `(process ${String(first?.pid)}). Quit that one first, or give this one another folder ` +
-        'with STOREFLEET_DATA_DIR.\n',
+        `with STOREFLEET_DATA_DIR. If no Storefleet runs as process ${String(first?.pid)}, ` +
+        `remove ${join(dir, 'data', 'storefleet.lock')}.\n`,
     );
 
     // Once the first has stopped, the folder is free again.
