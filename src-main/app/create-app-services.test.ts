@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closedPort, writeKubeconfig } from '../contexts/test-support/kubeconfig-files';
+import { isEngineError } from '../engine/engine-error';
 import { isIpcError } from '../ipc/ipc-error';
 import { toolchainHelm } from '../tools/test-support/toolchain';
 import { createAppServices, type AppHandle } from './create-app-services';
@@ -41,6 +42,50 @@ async function start(path: string): Promise<AppHandle> {
 
 /** The call's outcome as a promise, whether it throws at once or rejects later. */
 const attempt = async <T>(call: () => T | Promise<T>): Promise<T> => call();
+
+const create = { context: CONTEXT, name: 'shop', kind: 'woocommerce' } as const;
+
+describe('createStore is refused up front when it cannot work', () => {
+  it('refuses a cluster that refuses connections, in words, and writes no store row', async () => {
+    const { services } = await start(dirname(toolchainHelm()));
+    const refused = await attempt(() => services.stores.create(create)).catch(
+      (error: unknown) => error,
+    );
+    expect(isEngineError(refused, 'unavailable')).toBe(true);
+    expect((refused as Error).message).toMatch(
+      new RegExp(`^The cluster at ${server.replace(/\./g, '\\.')} refused the connection\\. `),
+    );
+    expect((refused as Error).message).not.toMatch(/ECONNREFUSED/);
+    expect(services.stores.list(CONTEXT)).toEqual([]);
+  });
+
+  it('refuses when there is no Helm, with the sentence the tool check gives', async () => {
+    const { services } = await start(join(dir, 'empty-bin'));
+    await expect(attempt(() => services.stores.create(create))).rejects.toThrow(
+      /^helm was not found on the PATH\. Install Helm 3\.12 or newer/,
+    );
+    expect(services.stores.list(CONTEXT)).toEqual([]);
+  });
+
+  it('refuses when the configured Helm has gone since it was saved', async () => {
+    const { services } = await start(join(dir, 'empty-bin'));
+    const helm = join(dir, 'helm');
+    await copyFile(toolchainHelm(), helm);
+    await services.settings.update({ helmPath: helm });
+    await rm(helm);
+    await expect(attempt(() => services.stores.create(create))).rejects.toThrow(
+      `helm was not found at ${helm} nor on the PATH.`,
+    );
+    expect(services.stores.list(CONTEXT)).toEqual([]);
+  });
+
+  it('still refuses bad input as bad input, before any check', async () => {
+    const { services } = await start(join(dir, 'empty-bin'));
+    await expect(
+      attempt(() => services.stores.create({ ...create, name: 'Bad Name!' })),
+    ).rejects.toSatisfy((error: unknown) => isEngineError(error, 'invalid-argument'));
+  });
+});
 
 describe('updateSettings only saves a Helm path that is Helm 3.12 or newer', () => {
   it('refuses /bin/sh with the reason and changes nothing', async () => {

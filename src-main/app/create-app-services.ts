@@ -13,7 +13,9 @@ import type { ToolInfo } from '../shared/service-types';
 import { checkHelmPath } from '../tools/check-helm-path';
 import { findTool } from '../tools/find-tool';
 import { createContextService } from './context-service';
+import { CreatePreflight } from './create-preflight';
 import { findInAppRoot } from './find-up';
+import { withCreatePreflight } from './preflighted-stores';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -79,7 +81,22 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
       );
     });
   };
-  const contexts = createContextService({ registry, settings, onSelected: rediscover, log });
+  // Probes the window makes (context health) also tell a create that the cluster answered.
+  const preflight = new CreatePreflight({
+    findHelm,
+    probe: (context, probeOpts) => registry.probe(context, probeOpts),
+  });
+  const contexts = createContextService({
+    registry: {
+      list: () => registry.list(),
+      probe: (context, probeOpts) => preflight.probe(context, probeOpts),
+      onChange: (listener) => registry.onChange(listener),
+      files: () => registry.files(),
+    },
+    settings,
+    onSelected: rediscover,
+    log,
+  });
 
   // Rediscovery probes clusters that may be slow or gone; the window must not wait for it.
   const started = engine.resume().catch((error: unknown) => {
@@ -96,7 +113,10 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
   ];
 
   const services: AppServices = {
-    stores: engine,
+    stores: withCreatePreflight(engine, {
+      kinds: Object.keys(drivers),
+      preflight: (context) => preflight.check(context),
+    }),
     contexts,
     tools: () =>
       Promise.all(

@@ -80,7 +80,8 @@ export interface Settings {
 export interface StoreService {
   list(context: string): Store[];
   get(storeId: string): StoreWithEvents;
-  create(input: CreateStoreInput): Store;
+  /** a host may first check that Helm and the cluster are usable, hence the promise */
+  create(input: CreateStoreInput): Store | Promise<Store>;
   cancel(storeId: string): Promise<void>;
   delete(storeId: string): Promise<void>;
   upgrade(input: UpgradeInput): Promise<void>;
