@@ -18,10 +18,26 @@ import { HelmClient } from '../tools/helm';
 import type { NamespaceInfo, StoreCluster } from './cluster-port';
 import type { KubeTarget } from './op-context';
 
-/** The engine's view of one context, over Helm and the Kubernetes client. */
-export function connectCluster(target: KubeTarget, helmPath: string): StoreCluster {
-  const c = createKubeClients(target);
+export interface ConnectLimits {
+  /** the operation's signal: aborting it ends every call in flight at once */
+  signal?: AbortSignal;
+  /** how long one Kubernetes API call may go unanswered */
+  callTimeoutMs?: number;
+}
+
+/**
+ * The engine's view of one context, over Helm and the Kubernetes client. Every Kubernetes call
+ * has a deadline and stops when `limits.signal` aborts, so a silent API server cannot hold a step.
+ */
+export function connectCluster(
+  target: KubeTarget,
+  helmPath: string,
+  limits: ConnectLimits = {},
+): StoreCluster {
+  const c = createKubeClients(target, { signal: limits.signal, timeoutMs: limits.callTimeoutMs });
   const helm = new HelmClient({ helmPath, target });
+  // Helm's queries end at their own deadline; the caller stops waiting for them when it aborts.
+  const query = <T>(p: Promise<T>): Promise<T> => untilAborted(p, limits.signal);
   return {
     ensureNamespace: (name, labels) => ensureNamespace(c, name, labels),
     async getNamespace(name) {
@@ -51,12 +67,34 @@ export function connectCluster(target: KubeTarget, helmPath: string): StoreClust
     helm: {
       upgradeInstall: (o) => helm.upgradeInstall(o),
       uninstall: (release, namespace, o) => helm.uninstall(release, namespace, o),
-      history: (release, namespace) => helm.history(release, namespace),
+      history: (release, namespace) => query(helm.history(release, namespace)),
       rollback: (release, namespace, revision, o) => helm.rollback(release, namespace, revision, o),
-      status: (release, namespace) => helm.status(release, namespace),
-      getValues: (release, namespace, revision) => helm.getValues(release, namespace, revision),
+      status: (release, namespace) => query(helm.status(release, namespace)),
+      getValues: (release, namespace, revision) =>
+        query(helm.getValues(release, namespace, revision)),
     },
   };
+}
+
+/** `p`, or a rejection with the signal's reason as soon as it aborts. */
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(abortReason(signal));
+    if (signal.aborted) {
+      onAbort();
+      // The query still runs to its end; nothing waits for it, and its failure is not news.
+      void p.catch(() => undefined);
+      return;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    void p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error('cancelled');
 }
 
 function namespaceInfo(ns: V1Namespace): NamespaceInfo {

@@ -19,6 +19,8 @@ export interface EngineTimeouts {
   deleteMs: number;
   /** how long a release left pending by an interrupted Helm may take to settle on its own */
   pendingReleaseMs: number;
+  /** how long one Kubernetes API call may go unanswered before it fails */
+  kubeCallMs: number;
 }
 
 export const DEFAULT_TIMEOUTS: EngineTimeouts = {
@@ -27,6 +29,7 @@ export const DEFAULT_TIMEOUTS: EngineTimeouts = {
   verifyMs: 2 * 60_000,
   deleteMs: 5 * 60_000,
   pendingReleaseMs: 20_000,
+  kubeCallMs: 30_000,
 };
 
 /** Everything one operation on one store needs; built fresh for each run. */

@@ -30,8 +30,10 @@ export interface OperationDeps {
   redactor: Redactor;
   limiter: ConcurrencyLimiter;
   timeouts: EngineTimeouts;
+  /** the store's cluster access, its calls bound to `signal` */
   connect(
     store: Store,
+    signal: AbortSignal,
   ): Promise<{ cluster: StoreCluster; driver: StoreKindDriver; target: KubeTarget }>;
   valuesFile(kind: StoreKind): string;
   storeDomain: string;
@@ -61,7 +63,7 @@ export async function runOperation(d: OperationDeps): Promise<void> {
   try {
     if (d.op.op !== 'delete') release = await d.limiter.acquire(d.signal);
     throwIfAborted(d.signal);
-    const { cluster, driver, target } = await d.connect(initial);
+    const { cluster, driver, target } = await d.connect(initial, d.signal);
     const store = d.repo.get(d.storeId) ?? initial;
     ctx = {
       store,

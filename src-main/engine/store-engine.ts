@@ -9,7 +9,7 @@ import type {
 } from '../shared/service-types';
 import type { Store, StoreEvent, StoreKind, StoreWithEvents } from '../shared/store-types';
 import { isToolError } from '../tools/tool-error';
-import { connectCluster } from './cluster-adapter';
+import { connectCluster, type ConnectLimits } from './cluster-adapter';
 import type { StoreCluster } from './cluster-port';
 import { ConcurrencyLimiter } from './concurrency-limiter';
 import { readCredentials } from './credentials';
@@ -55,7 +55,13 @@ export class StoreEngine implements StoreService {
   private readonly now: () => Date;
   private readonly logLine: (line: string) => void;
   private readonly recheck: NodeJS.Timeout;
-  private readonly connectCluster: (target: KubeTarget, helmPath: string) => StoreCluster;
+  private readonly connectCluster: (
+    target: KubeTarget,
+    helmPath: string,
+    limits?: ConnectLimits,
+  ) => StoreCluster;
+  /** aborted at shutdown: ends the cluster calls made outside an operation (history, rediscovery) */
+  private readonly lifetime = new AbortController();
   private readonly memoryCaps: MemoryCaps;
   private closed = false;
 
@@ -265,7 +271,7 @@ export class StoreEngine implements StoreService {
   async rediscover(context: string): Promise<RediscoveryResult> {
     validateContext(context);
     const target = await this.deps.resolveContext(context);
-    const cluster = this.connectCluster(target, await this.deps.helmPath());
+    const cluster = this.connectCluster(target, await this.deps.helmPath(), this.limits());
     const pending = new Set(this.deps.repo.pendingOps().map((p) => p.storeId));
     return rediscoverContext({
       context,
@@ -286,6 +292,7 @@ export class StoreEngine implements StoreService {
   async shutdown(): Promise<void> {
     this.closed = true;
     clearInterval(this.recheck);
+    this.lifetime.abort(new OpAborted('shutdown'));
     const running = [...this.active.values()];
     for (const op of running) op.controller.abort(new OpAborted('shutdown'));
     await Promise.allSettled(running.map((op) => op.done));
@@ -323,7 +330,7 @@ export class StoreEngine implements StoreService {
         redactor: this.redactor,
         limiter: this.limiter,
         timeouts: this.timeouts,
-        connect: (store) => this.connect(store),
+        connect: (store, signal) => this.connect(store, signal),
         valuesFile: (kind) => this.deps.valuesFile(kind),
         storeDomain: this.deps.storeDomain,
         overrideValues: this.deps.overrideValues,
@@ -342,15 +349,21 @@ export class StoreEngine implements StoreService {
     this.active.set(storeId, entry);
   }
 
+  /** Kubernetes calls bound to `signal` (the engine's lifetime when none) and to a deadline each. */
+  private limits(signal: AbortSignal = this.lifetime.signal): ConnectLimits {
+    return { signal, callTimeoutMs: this.timeouts.kubeCallMs };
+  }
+
   private async connect(
     store: Store,
+    signal?: AbortSignal,
   ): Promise<{ cluster: StoreCluster; driver: StoreKindDriver; target: KubeTarget }> {
     const driver = this.deps.drivers[store.kind];
     if (!driver)
       throw new EngineError('unavailable', `No driver for ${store.kind} stores is installed.`);
     const target = await this.deps.resolveContext(store.context);
     const helm = await this.deps.helmPath();
-    return { cluster: this.connectCluster(target, helm), driver, target };
+    return { cluster: this.connectCluster(target, helm, this.limits(signal)), driver, target };
   }
 
   private mustGet(storeId: unknown): Store {

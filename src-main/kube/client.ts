@@ -4,35 +4,101 @@ import {
   CoreV1Api,
   KubeConfig,
   NetworkingV1Api,
+  IsomorphicFetchHttpLibrary,
+  ResponseContext,
   ServerConfiguration,
   StorageV1Api,
   createConfiguration,
+  wrapHttpLibrary,
   type Configuration,
+  type HttpLibrary,
   type RequestContext,
-  type ResponseContext,
 } from '@kubernetes/client-node';
 import { danglingReference, describeKubeconfig, kubeconfigFiles } from './kube-target';
 import type { KubeTarget } from './kube-target';
 
 export type { KubeTarget } from './kube-target';
 
+/** How long one API call may take when the caller does not say: generous, but never forever. */
+export const KUBE_CALL_TIMEOUT_MS = 30_000;
+
+/** What bounds each request of an API client. */
+export interface CallLimits {
+  /** cancels every request in flight and refuses new ones once aborted */
+  signal?: AbortSignal;
+  /** each request's own deadline, from sending it to having read the whole answer */
+  timeoutMs?: number;
+}
+
+/** One API call that got no (complete) answer within its deadline. */
+export class KubeCallTimeoutError extends Error {
+  override readonly name = 'KubeCallTimeoutError';
+  /** a transport failure like a socket timeout, so that waits retry it as they retry those */
+  readonly code = 'ETIMEDOUT';
+
+  constructor(
+    /** e.g. "GET /api/v1/namespaces/shop" */
+    readonly call: string,
+    readonly server: string,
+    readonly timeoutMs: number,
+    options?: ErrorOptions,
+  ) {
+    super(
+      `the Kubernetes API server at ${server} did not answer ${call} within ${seconds(timeoutMs)}`,
+      options,
+    );
+  }
+}
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+/**
+ * Sends each request with the caller's signal and its own deadline. The answer's body is read
+ * here, under the same deadline, so a server that sends headers and then stalls is caught too.
+ */
+function limitedHttpLibrary(server: string, limits: CallLimits): HttpLibrary {
+  const fetchLibrary = new IsomorphicFetchHttpLibrary();
+  return wrapHttpLibrary({
+    async send(request: RequestContext): Promise<ResponseContext> {
+      const timeout =
+        limits.timeoutMs === undefined ? undefined : AbortSignal.timeout(limits.timeoutMs);
+      const signals = [limits.signal, timeout].filter((s) => s !== undefined);
+      if (signals.length > 0) request.setSignal(AbortSignal.any(signals));
+      try {
+        const response = await fetchLibrary.send(request).toPromise();
+        const bytes = await response.body.binary();
+        return new ResponseContext(response.httpStatusCode, response.headers, {
+          text: () => Promise.resolve(bytes.toString('utf8')),
+          binary: () => Promise.resolve(bytes),
+        });
+      } catch (error) {
+        if (timeout?.aborted && !limits.signal?.aborted && limits.timeoutMs !== undefined) {
+          const call = `${request.getHttpMethod()} ${new URL(request.getUrl()).pathname}`;
+          throw new KubeCallTimeoutError(call, server, limits.timeoutMs, { cause: error });
+        }
+        throw error;
+      }
+    },
+  });
+}
+
 /**
  * API client configuration for the kubeconfig's current cluster whose every request is cancelled
- * by `signal`, so a dead or silent server frees its socket when the caller gives up.
+ * by `signal`, so a dead or silent server frees its socket when the caller gives up, and, with
+ * `timeoutMs`, fails on its own after that long with a KubeCallTimeoutError naming the call.
  */
-export function cancellableConfiguration(kc: KubeConfig, signal: AbortSignal): Configuration {
+export function cancellableConfiguration(
+  kc: KubeConfig,
+  signal?: AbortSignal,
+  timeoutMs?: number,
+): Configuration {
+  const server = kc.getCurrentCluster()?.server ?? '';
   return createConfiguration({
-    baseServer: new ServerConfiguration(kc.getCurrentCluster()?.server ?? '', {}),
+    baseServer: new ServerConfiguration(server, {}),
     authMethods: { default: kc },
-    promiseMiddleware: [
-      {
-        pre: (ctx: RequestContext) => {
-          ctx.setSignal(signal);
-          return Promise.resolve(ctx);
-        },
-        post: (res: ResponseContext) => Promise.resolve(res),
-      },
-    ],
+    httpApi: limitedHttpLibrary(server, { signal, timeoutMs }),
   });
 }
 
@@ -114,7 +180,12 @@ export function missingEntry(kc: KubeConfig, context: string): string | null {
   return null;
 }
 
-export function createKubeClients(target: KubeTarget): KubeClients {
+/**
+ * API clients for the target's context. Every request carries `limits.signal` and its own
+ * deadline (KUBE_CALL_TIMEOUT_MS unless `limits.timeoutMs` says otherwise), so no single call
+ * can hang on a server that accepts connections and never answers.
+ */
+export function createKubeClients(target: KubeTarget, limits: CallLimits = {}): KubeClients {
   const kc = loadKubeconfigFiles(target);
   if (!kc.getContextObject(target.context)) {
     const known = kc.getContexts().map((c) => c.name);
@@ -126,13 +197,18 @@ export function createKubeClients(target: KubeTarget): KubeClients {
   const missing = missingEntry(kc, target.context);
   if (missing) throw new Error(missing);
   kc.setCurrentContext(target.context);
+  const config = cancellableConfiguration(
+    kc,
+    limits.signal,
+    limits.timeoutMs ?? KUBE_CALL_TIMEOUT_MS,
+  );
   return {
     kc,
-    core: kc.makeApiClient(CoreV1Api),
-    apps: kc.makeApiClient(AppsV1Api),
-    batch: kc.makeApiClient(BatchV1Api),
-    networking: kc.makeApiClient(NetworkingV1Api),
-    storage: kc.makeApiClient(StorageV1Api),
+    core: new CoreV1Api(config),
+    apps: new AppsV1Api(config),
+    batch: new BatchV1Api(config),
+    networking: new NetworkingV1Api(config),
+    storage: new StorageV1Api(config),
   };
 }
 

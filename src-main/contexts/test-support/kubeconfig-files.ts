@@ -56,7 +56,7 @@ export async function closedPort(): Promise<number> {
   return port;
 }
 
-/** A server that accepts connections and never answers, like a hung API server. */
+/** A stand-in for a hung API server: accepts TCP connections and never answers, not even TLS. */
 export async function silentServer(): Promise<{ port: number; close: () => Promise<void> }> {
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
