@@ -7,7 +7,7 @@ import { isToolError } from '../tools/tool-error';
 import { readStoreSecretData } from './credentials';
 import { throwIfAborted, type OpContext } from './op-context';
 import { settingsExtra } from './store-settings';
-import { deepMerge } from './values-file';
+import { deepMerge, sweepLegacyValuesFolders } from './values-file';
 
 const PENDING = /^pending-/;
 const SETTLE_POLL_MS = 1_000;
@@ -64,6 +64,7 @@ export async function installRelease(
     firstInstall?: boolean;
   } = {},
 ): Promise<number> {
+  sweepLegacyValuesOnce();
   const extra = settingsExtra(settings);
   const release = ctx.driver.releaseName(ctx.ref);
   // Read before settling: undoing a pending install deletes the Secret the data volume still trusts.
@@ -80,6 +81,16 @@ export async function installRelease(
       throwIfAborted(ctx.signal);
     }
   }
+}
+
+let legacySwept = false;
+
+/** Once per process, before its first Helm run: earlier versions' leftover values folders go. */
+function sweepLegacyValuesOnce(): void {
+  if (legacySwept) return;
+  legacySwept = true;
+  // Best effort: a folder that cannot be removed now is tried again at the next start.
+  sweepLegacyValuesFolders().catch(() => undefined);
 }
 
 const RACE_ATTEMPTS = 3;

@@ -1,5 +1,6 @@
-import { watch } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testCluster } from '../../scripts/cluster/test-cluster';
 import { settledStore, uniqueName, useStandInEngines } from './testing/int-support';
@@ -9,9 +10,13 @@ const { engines, standIn } = useStandInEngines();
 describe('store values and the disk (storefront: local Store API stand-in)', () => {
   it('installs a store without writing its values (passwords) to a file', async () => {
     const created: string[] = [];
-    // Every entry made in the temp folder while the store installs, however briefly it lives.
+    // Every values folder made in the temp folder while the store installs (one lives as long
+    // as Helm runs).
     const watcher = watch(tmpdir(), (_event, file) => {
-      if (file !== null && file.startsWith('storefleet-values-')) created.push(file);
+      // Made, not removed: start-up removes folders an older version left behind.
+      if (file?.startsWith('storefleet-values-') && existsSync(join(tmpdir(), file))) {
+        created.push(file);
+      }
     });
     try {
       const e = await engines.start();
