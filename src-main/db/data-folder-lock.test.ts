@@ -89,6 +89,39 @@ describe('lockDataFolder (real processes)', () => {
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
   });
 
+  it('gives a stale lock to exactly one of several processes starting at once', async () => {
+    const dataDir = join(tmp.dir, 'data');
+    const dead = await holder(dataDir);
+    dead.kill('SIGKILL');
+    await exited(dead);
+    const code = `
+      import { lockDataFolder } from ${JSON.stringify(LOCK_MODULE)};
+      try {
+        lockDataFolder(${JSON.stringify(dataDir)});
+        process.stdout.write('locked\\n');
+      } catch (error) {
+        process.stdout.write(error.code + '\\n');
+      }
+      process.stdin.on('data', () => process.exit(0));
+    `;
+    const racers = Array.from({ length: 5 }, () => {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', code],
+        {
+          stdio: ['pipe', 'pipe', 'inherit'],
+        },
+      );
+      children.push(child);
+      return new Promise<string>((resolve) =>
+        child.stdout.once('data', (c: Buffer) => resolve(c.toString().trim())),
+      );
+    });
+    const said = await Promise.all(racers);
+    expect(said.filter((s) => s === 'locked')).toHaveLength(1);
+    expect(said.filter((s) => s === 'data-folder-locked')).toHaveLength(4);
+  });
+
   it('treats a lock file naming nobody as stale', () => {
     const dataDir = join(tmp.dir, 'data');
     lockDataFolder(dataDir).release();

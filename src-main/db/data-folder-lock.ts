@@ -1,4 +1,13 @@
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 /** The file that says which process uses a data folder. */
@@ -69,6 +78,46 @@ function installExitHook(): void {
 }
 
 /**
+ * Creates the lock file whole or not at all: written aside, then linked into place, which fails
+ * when the file exists. Another process never sees it empty.
+ */
+function tryCreate(file: string): boolean {
+  const aside = `${file}.${String(process.pid)}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(aside, `pid=${String(process.pid)}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    linkSync(aside, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    rmSync(aside, { force: true });
+  }
+}
+
+/**
+ * Removes a stale lock naming `staleOwner`. It is moved aside first (only one process can move
+ * it); if what was moved is not that stale lock (another process took over in between), it is
+ * put back.
+ */
+function takeOver(file: string, staleOwner: number): void {
+  const aside = `${file}.stale-${String(process.pid)}.${randomBytes(4).toString('hex')}`;
+  try {
+    renameSync(file, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  try {
+    if (lockOwner(aside) !== staleOwner) linkSync(aside, file);
+  } catch {
+    // A new lock is already in place: it stays, and the next attempt reads it.
+  } finally {
+    rmSync(aside, { force: true });
+  }
+}
+
+/**
  * Takes a data folder for this process, creating it (readable by its owner only) when needed.
  * Two processes on one folder would both resume the same pending Helm work, so a second one is
  * refused with a DataFolderLockedError naming the folder and the process holding it. A lock
@@ -79,29 +128,14 @@ export function lockDataFolder(dataDir: string): DataFolderLock {
   const file = join(dataDir, LOCK_FILE);
   const count = held.get(dataDir) ?? 0;
   if (count === 0) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const fd = openSync(file, 'wx', 0o600);
-        try {
-          writeSync(fd, `pid=${String(process.pid)}\n`);
-        } finally {
-          closeSync(fd);
-        }
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
+    for (let attempt = 1; !tryCreate(file); attempt++) {
       const owner = lockOwner(file);
       if (owner !== null && owner > 0 && owner !== process.pid && isAlive(owner)) {
         throw new DataFolderLockedError(dataDir, owner);
       }
-      if (attempt >= 3) throw new DataFolderLockedError(dataDir, owner ?? 0);
+      if (attempt >= 5) throw new DataFolderLockedError(dataDir, owner ?? 0);
       // Left by a process that is gone (or by this one): take it over.
-      try {
-        unlinkSync(file);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
+      if (owner !== null) takeOver(file, owner);
     }
     installExitHook();
   }
