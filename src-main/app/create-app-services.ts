@@ -14,7 +14,7 @@ import { checkHelmPath } from '../tools/check-helm-path';
 import { findTool } from '../tools/find-tool';
 import { createContextService } from './context-service';
 import { CreatePreflight } from './create-preflight';
-import { findInAppRoot } from './find-up';
+import { findInAppRoot } from '../engines/app-root';
 import { withCreatePreflight } from './preflighted-stores';
 
 export interface AppServicesOptions {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { findAppRoot } from '../app/find-up';
+import { findAppRoot } from './app-root';
 
 /**
  * `charts/<kind>` in the app's own root (see findAppRoot): the repository when run from source or

@@ -76,7 +76,7 @@ export function createWoocommerceDriver(
     get chartPath(): string {
       if (chartPath === null) {
         throw new Error(
-          `the WooCommerce chart was not found: no charts/woocommerce/Chart.yaml above ${searchFrom}`,
+          `the WooCommerce chart was not found: no charts/woocommerce/Chart.yaml in the app's folder (searched from ${searchFrom})`,
         );
       }
       return chartPath;

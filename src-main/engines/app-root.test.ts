@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findAppRoot, findInAppRoot } from './find-up';
+import { findAppRoot, findInAppRoot } from './app-root';
 
 let tree: string;
 
