@@ -4,6 +4,7 @@ import { INVOKE_METHODS } from './contract';
 import { HANDLERS, createDispatch } from './dispatch';
 import { fakeServices } from './fake-services';
 import { IpcError } from './ipc-error';
+import { DatabaseError } from '../db/database-error';
 import { ToolError } from '../tools/tool-error';
 
 // One bad argument per method and the field its message must name.
@@ -183,5 +184,21 @@ describe('dispatch error mapping', () => {
       {},
     );
     expect(seen).toEqual(['toolStatus TypeError']);
+  });
+
+  it('logs a database failure with its SQLite code, so a lock and a full disk differ', async () => {
+    const seen: string[] = [];
+    const services = fakeServices();
+    for (const code of ['SQLITE_BUSY', 'SQLITE_FULL']) {
+      services.failNext(new DatabaseError(code, `The database failed (${code}).`));
+      const envelope = await createDispatch(services, {
+        onInternalError: (m, n) => seen.push(`${m} ${n}`),
+      })('toolStatus', {});
+      expect(envelope).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    }
+    expect(seen).toEqual([
+      'toolStatus DatabaseError (SQLITE_BUSY)',
+      'toolStatus DatabaseError (SQLITE_FULL)',
+    ]);
   });
 });

@@ -40,8 +40,9 @@ export function isInvokeMethod(value: unknown): value is InvokeMethod {
 
 export interface DispatchOptions {
   /**
-   * Told about errors that become 'internal', so main can log them. Receives the method and the
-   * error's name only: an unknown error's message may carry anything, secrets included.
+   * Told about errors that become 'internal' or 'unavailable', so main can log them. Receives the
+   * method and the error's name, with its SQLite code when it has one (a lock and a full disk must
+   * not look the same in the log); never the message, which may carry anything, secrets included.
    */
   onInternalError?(method: string, errorName: string): void;
 }
@@ -59,12 +60,17 @@ export function createDispatch(services: AppServices, opts: DispatchOptions = {}
       return { ok: true, value };
     } catch (error) {
       const payload = toErrorPayload(error);
-      if (payload.code === 'internal') opts.onInternalError?.(method, errorName(error));
+      if (payload.code === 'internal' || payload.code === 'unavailable') {
+        opts.onInternalError?.(method, errorName(error));
+      }
       return { ok: false, error: payload };
     }
   };
 }
 
 function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : typeof error;
+  if (!(error instanceof Error)) return typeof error;
+  const code =
+    'sqliteCode' in error && typeof error.sqliteCode === 'string' ? error.sqliteCode : '';
+  return /^SQLITE_[A-Z_]+$/.test(code) ? `${error.name} (${code})` : error.name;
 }
