@@ -41,6 +41,7 @@ describe('probeContext against the test cluster', () => {
       traefik: true,
     });
     expect(probe.ingressClasses).toContain('traefik');
+    expect(probe.warnings).toBeUndefined();
     expect(elapsed).toBeLessThan(5_000);
   });
 
@@ -74,6 +75,8 @@ describe('probeContext against the test cluster', () => {
       `The cluster at ${cluster.server} rejected the credentials in the kubeconfig (401 Unauthorized). Refresh them with \`k3d kubeconfig merge shop\` or pick another context.`,
     );
     expect(probe.error).not.toContain('not-a-valid-token');
+    // A token over verified TLS is the normal case: nothing to warn about.
+    expect(probe.warnings).toBeUndefined();
   });
 
   it('reports a certificate the kubeconfig does not trust', async () => {

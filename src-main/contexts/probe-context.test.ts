@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { probeContext } from './probe-context';
 import { closedPort, silentServer, writeKubeconfig } from './test-support/kubeconfig-files';
+import { silentTlsStandIn } from './test-support/silent-api-server';
+import { standInK3sApiServer } from './test-support/stand-in-api-server';
 
 let dir: string;
 
@@ -129,5 +131,116 @@ describe('probeContext without a cluster', () => {
     expect(probe.error).toBe(
       `The kubeconfig ${join(dir, 'missing.yaml')} could not be read. Check that it exists and is valid YAML.`,
     );
+  });
+});
+
+describe('probeContext warns about credentials sent unprotected', () => {
+  const TOKEN = 'secret-token-value';
+
+  it('warns that a token goes over plain http:// to a server it reaches', async () => {
+    const api = await standInK3sApiServer();
+    try {
+      const kubeconfig = await writeKubeconfig(dir, 'http-token.yaml', {
+        context: 'plain',
+        server: api.url,
+        // client-node sends to http:// only with this flag; kubectl and Helm send it regardless.
+        cluster: { 'insecure-skip-tls-verify': true },
+        user: { token: TOKEN },
+      });
+      const probe = await probeContext({ kubeconfig, context: 'plain' });
+      expect(probe.reachable).toBe(true);
+      expect(probe.warnings).toEqual([
+        `The kube context "plain" sends its token to ${api.url} unencrypted: anyone on the network path can read and reuse it. Use the cluster's https:// address.`,
+      ]);
+      expect(JSON.stringify(probe)).not.toContain(TOKEN);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('warns about a token for an http:// server even when the server is down', async () => {
+    const port = await closedPort();
+    const kubeconfig = await writeKubeconfig(dir, 'http-down.yaml', {
+      context: 'plain',
+      server: `http://127.0.0.1:${port}`,
+      user: { token: TOKEN },
+    });
+    const probe = await probeContext({ kubeconfig, context: 'plain' });
+    expect(probe.reachable).toBe(false);
+    expect(probe.warnings).toEqual([
+      `The kube context "plain" sends its token to http://127.0.0.1:${port} unencrypted: anyone on the network path can read and reuse it. Use the cluster's https:// address.`,
+    ]);
+  });
+
+  it('warns that a user name and password go over plain http://', async () => {
+    const api = await standInK3sApiServer();
+    try {
+      const kubeconfig = await writeKubeconfig(dir, 'http-basic.yaml', {
+        context: 'plain',
+        server: api.url,
+        cluster: { 'insecure-skip-tls-verify': true },
+        user: { username: 'admin', password: 'hunter2-password' },
+      });
+      const probe = await probeContext({ kubeconfig, context: 'plain' });
+      expect(probe.warnings).toEqual([
+        `The kube context "plain" sends its user name and password to ${api.url} unencrypted: anyone on the network path can read and reuse it. Use the cluster's https:// address.`,
+      ]);
+      expect(JSON.stringify(probe)).not.toContain('hunter2-password');
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('warns that insecure-skip-tls-verify hands a token to whoever answers', async () => {
+    const port = await closedPort();
+    const kubeconfig = await writeKubeconfig(dir, 'skip-tls.yaml', {
+      context: 'vps',
+      server: `https://127.0.0.1:${port}`,
+      cluster: { 'insecure-skip-tls-verify': true },
+      user: { token: TOKEN },
+    });
+    const probe = await probeContext({ kubeconfig, context: 'vps' });
+    expect(probe.warnings).toEqual([
+      `The kube context "vps" skips TLS verification (insecure-skip-tls-verify), so its token goes to whoever answers at https://127.0.0.1:${port}, unchecked. Set the cluster's certificate-authority-data instead.`,
+    ]);
+  });
+
+  it('counts a token from an exec plugin as a token', async () => {
+    const port = await closedPort();
+    const kubeconfig = await writeKubeconfig(dir, 'skip-tls-exec.yaml', {
+      context: 'vps',
+      server: `https://127.0.0.1:${port}`,
+      cluster: { 'insecure-skip-tls-verify': true },
+      user: { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: 'false' } },
+    });
+    const probe = await probeContext({ kubeconfig, context: 'vps' });
+    expect(probe.warnings?.[0]).toContain('skips TLS verification');
+  });
+
+  it('warns about nothing for a token over verified TLS', async () => {
+    const server = await silentTlsStandIn();
+    try {
+      const kubeconfig = await writeKubeconfig(dir, 'tls.yaml', {
+        context: 'vps',
+        server: server.url,
+        cluster: { 'certificate-authority-data': Buffer.from(server.caPem).toString('base64') },
+        user: { token: TOKEN },
+      });
+      const probe = await probeContext({ kubeconfig, context: 'vps' }, { timeoutMs: 300 });
+      expect(probe.reachable).toBe(false);
+      expect(probe.warnings).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('warns about nothing over http:// when no credential is sent (kubectl proxy)', async () => {
+    const kubeconfig = await writeKubeconfig(dir, 'proxy.yaml', {
+      context: 'proxy',
+      server: 'http://127.0.0.1:8001',
+      user: {},
+    });
+    const probe = await probeContext({ kubeconfig, context: 'proxy' });
+    expect(probe.warnings).toBeUndefined();
   });
 });

@@ -10,6 +10,7 @@ import { describeKubeconfig, kubeconfigFiles } from '../kube/kube-target';
 import type { KubeTarget } from '../kube/kube-target';
 import type { ContextProbe } from '../shared/service-types';
 import { classifyContext } from './classify-context';
+import { credentialWarnings } from './credential-warnings';
 import { ProbeDeadlineError, describeProbeError } from './probe-errors';
 import type { ProbeStage } from './probe-errors';
 
@@ -107,6 +108,9 @@ export async function probeContext(
   if (typeof loaded === 'string') return unreachable(target.context, loaded);
   const kc = loaded;
   const server = kc.getCurrentCluster()?.server ?? '';
+  const warnings = credentialWarnings(kc);
+  const warned = (probe: ContextProbe): ContextProbe =>
+    warnings.length > 0 ? { ...probe, warnings } : probe;
   const kind = classifyContext({
     name: target.context,
     cluster: kc.getContextObject(target.context)?.cluster ?? '',
@@ -156,15 +160,17 @@ export async function probeContext(
   };
 
   try {
-    return await Promise.race([work(), deadline]);
+    return warned(await Promise.race([work(), deadline]));
   } catch (error) {
     const reason =
       controller.signal.aborted && !(error instanceof ProbeDeadlineError)
         ? new ProbeDeadlineError(timeoutMs)
         : error;
-    return unreachable(
-      target.context,
-      describeProbeError(reason, { context: target.context, server, kind, stage }),
+    return warned(
+      unreachable(
+        target.context,
+        describeProbeError(reason, { context: target.context, server, kind, stage }),
+      ),
     );
   } finally {
     clearTimeout(timer);

@@ -29,6 +29,8 @@ export interface ContextProbe {
   ingressClasses: string[];
   traefik: boolean;
   checkedAt: string;
+  /** security problems of the context itself (e.g. a token sent unencrypted); absent when none */
+  warnings?: string[];
 }
 
 export interface ToolInfo {

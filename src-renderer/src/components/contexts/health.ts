@@ -30,6 +30,8 @@ export function describeHealth(p: ProbeState | undefined): Health {
   ]
     .filter(Boolean)
     .join(' · ');
+  if (probe.warnings?.length)
+    return { word: 'Insecure', tone: 'warn', detail: probe.warnings.join(' ') };
   if (probe.readyNodes === 0) return { word: 'No Ready nodes', tone: 'warn', detail: facts };
   return { word: 'Healthy', tone: 'ready', detail: facts };
 }
