@@ -50,6 +50,8 @@ export interface StoreCluster {
       namespace: string;
       chart: string;
       valuesFiles: string[];
+      /** values Helm reads from its standard input, where valuesFiles names "-" */
+      valuesYaml?: string;
       /** secret values inside the values files, scrubbed from any error */
       redact?: readonly string[];
       timeoutMs?: number;

@@ -125,7 +125,6 @@ async function upgradeInstall(
     timeoutMs: ctx.timeouts.helmMs,
     signal: ctx.signal,
   };
-  // The cluster port hands these options to HelmClient as they are.
   await ctx.cluster.helm.upgradeInstall(request);
   // Every upgrade --install adds exactly one revision; asking Helm again would cost a process.
   return (current ?? 0) + 1;
