@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ClusterError } from './errors';
@@ -124,4 +125,26 @@ export async function generatePki(dir: string): Promise<Pki> {
     serviceAccountKey,
     serviceAccountPub,
   };
+}
+
+/**
+ * A self-signed certificate for a test server: `subjectAltName` is e.g. `IP:127.0.0.1` or
+ * `DNS:shop.localhost`. Returns the PEMs; the files are removed.
+ */
+export async function selfSignedCertificate(
+  commonName: string,
+  subjectAltName: string,
+): Promise<{ key: string; cert: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'storefleet-tls-'));
+  try {
+    const key = join(dir, 'key.pem');
+    const cert = join(dir, 'cert.pem');
+    await openssl([
+      'req', '-x509', ...EC_KEY, '-days', '1', '-subj', `/CN=${commonName}`,
+      '-addext', `subjectAltName=${subjectAltName}`, '-keyout', key, '-out', cert,
+    ]); // prettier-ignore
+    return { key: await readFile(key, 'utf8'), cert: await readFile(cert, 'utf8') };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

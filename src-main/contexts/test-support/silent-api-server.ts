@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createServer } from 'node:tls';
+import { selfSignedCertificate } from '../../../scripts/cluster/pki';
 
 export interface SilentStandIn {
   /** https://127.0.0.1:<port> */
@@ -15,48 +12,12 @@ export interface SilentStandIn {
   close: () => Promise<void>;
 }
 
-/** A self-signed certificate for 127.0.0.1, made by the openssl command line. */
-function selfSignedCertificate(): { key: string; cert: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'storefleet-tls-'));
-  try {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
-    return {
-      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 /**
  * A stand-in for a hung Kubernetes API server: a real TLS server on loopback with a certificate
  * the client can verify, which completes every handshake and then never answers a request.
  */
 export async function silentTlsStandIn(): Promise<SilentStandIn> {
-  const { key, cert } = selfSignedCertificate();
+  const { key, cert } = await selfSignedCertificate('127.0.0.1', 'IP:127.0.0.1');
   const sockets = new Set<Socket>();
   let accepted = 0;
   const server = createServer({ key, cert }, (socket) => {

@@ -2,15 +2,9 @@
 // a TCP front that, like a fresh k3d load balancer before Traefik serves, accepts connections and
 // drops them before passing later ones on, and an HTTPS server with a self-signed certificate,
 // like Traefik's default certificate before cert-manager has issued the real one.
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer as createHttpsServer } from 'node:https';
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { selfSignedCertificate } from '../../../scripts/cluster/pki';
 
 export interface DroppingFront {
   port: number;
@@ -89,46 +83,19 @@ export interface SelfSignedHttps {
 
 /** An HTTPS server whose certificate for `host` is self-signed, made by openssl for this run. */
 export async function startSelfSignedHttps(host: string): Promise<SelfSignedHttps> {
-  const dir = await mkdtemp(join(tmpdir(), 'storefleet-tls-'));
-  try {
-    await run('openssl', [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      `/CN=${host}`,
-      '-addext',
-      `subjectAltName=DNS:${host}`,
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-    ]);
-    const [key, cert] = await Promise.all([
-      readFile(join(dir, 'key.pem')),
-      readFile(join(dir, 'cert.pem')),
-    ]);
-    let handshakes = 0;
-    const sockets = new Set<Socket>();
-    const server = createHttpsServer({ key, cert }, (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('[]');
-    });
-    server.on('connection', (socket: Socket) => {
-      handshakes++;
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-    });
-    server.on('tlsClientError', () => undefined);
-    const port = await listen(server);
-    return { port, handshakes: () => handshakes, close: () => closeServer(server, sockets) };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const { key, cert } = await selfSignedCertificate(host, `DNS:${host}`);
+  let handshakes = 0;
+  const sockets = new Set<Socket>();
+  const server = createHttpsServer({ key, cert }, (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('[]');
+  });
+  server.on('connection', (socket: Socket) => {
+    handshakes++;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('tlsClientError', () => undefined);
+  const port = await listen(server);
+  return { port, handshakes: () => handshakes, close: () => closeServer(server, sockets) };
 }
