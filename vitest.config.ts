@@ -10,6 +10,8 @@ export default defineConfig({
           include: [
             'src-main/**/*.test.ts',
             'src-preload/**/*.test.ts',
+            'src-shared/**/*.test.ts',
+            'test-rig/**/*.test.ts',
             'scripts/**/*.test.ts',
             'charts/**/*.test.ts',
             // the k3d suite's own helpers run in plain Node; the suite itself needs k3d
@@ -33,7 +35,7 @@ export default defineConfig({
           include: ['**/*.int.test.ts'],
           exclude: ['node_modules/**', 'e2e/k3d/**'],
           environment: 'node',
-          globalSetup: ['scripts/cluster/global-setup.ts'],
+          globalSetup: ['test-rig/cluster/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -9,7 +9,7 @@ import { registerIpcHandlers } from './electron/ipc-electron';
 import { rendererUrl } from './electron/sender-check';
 import { createStoreNotifier } from './electron/store-notifications';
 import { createMainWindow, hardenContents, hardenSession } from './electron/window';
-import { eventChannel } from './ipc/contract';
+import { eventChannel } from '../src-shared/ipc/contract';
 import { createDispatch } from './ipc/dispatch';
 import { wireEvents } from './ipc/events';
 import { killAllChildren } from './tools/exec';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_NAMES, INVOKE_METHODS } from '../src-main/ipc/contract';
-import { IpcError } from '../src-main/ipc/ipc-error';
+import { EVENT_NAMES, INVOKE_METHODS } from '../src-shared/ipc/contract';
+import { IpcError } from '../src-shared/ipc/ipc-error';
 import { buildApi } from './build-api';
 import type { IpcRendererLike } from './build-api';
 

@@ -1,8 +1,13 @@
 // Builds the page's whole API from the contract's lists, so the bridge cannot drift from it and
 // exposes nothing else. Takes ipcRenderer's shape so it can be tested without Electron.
-import type { EventMap, EventName, StorefleetApi } from '../src-main/ipc/contract';
-import { EVENT_NAMES, INVOKE_METHODS, eventChannel, invokeChannel } from '../src-main/ipc/contract';
-import { IpcError, unwrapEnvelope } from '../src-main/ipc/ipc-error';
+import type { EventMap, EventName, StorefleetApi } from '../src-shared/ipc/contract';
+import {
+  EVENT_NAMES,
+  INVOKE_METHODS,
+  eventChannel,
+  invokeChannel,
+} from '../src-shared/ipc/contract';
+import { IpcError, unwrapEnvelope } from '../src-shared/ipc/ipc-error';
 
 type IpcListener = (event: unknown, payload: unknown) => void;
 

@@ -1,6 +1,6 @@
 // Sandboxed preload: bundled to CommonJS and may only require `electron` at run time.
 import { contextBridge, ipcRenderer } from 'electron';
-import { bridgeSafe } from '../src-main/ipc/bridge-errors';
+import { bridgeSafe } from '../src-shared/ipc/bridge-errors';
 import { buildApi } from './build-api';
 
 contextBridge.exposeInMainWorld(

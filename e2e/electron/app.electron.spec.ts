@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
-import { INVOKE_METHODS } from '../../src-main/ipc/contract';
+import { INVOKE_METHODS } from '../../src-shared/ipc/contract';
 
 const REPO_ROOT = join(import.meta.dirname, '..', '..');
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestEngine, type TestEngine } from '../../src-main/engine/testing/test-engine';
+import { buildTestEngine, type TestEngine } from '../../test-rig/engine/test-engine';
 import { connectCluster } from '../../src-main/engine/cluster-adapter';
 import { findTool } from '../../src-main/tools/find-tool';
 import { createKubeClients } from '../../src-main/kube/client';

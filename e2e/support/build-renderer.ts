@@ -8,7 +8,7 @@ export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 export const RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer');
 
 /** Everything the renderer bundle is built from (it imports types and browser-safe code from main). */
-const SOURCES = ['src-renderer', 'src-main/ipc', 'src-main/shared', 'electron.vite.config.ts'];
+const SOURCES = ['src-renderer', 'src-shared', 'electron.vite.config.ts'];
 
 async function newestMtime(path: string): Promise<number> {
   const info = await stat(path).catch(() => null);

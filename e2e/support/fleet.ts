@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import {
   startStoreApiStandIn,
   type StoreApiStandIn,
-} from '../../src-main/engines/woocommerce/store-api-stand-in';
+} from '../../test-rig/stand-ins/woocommerce/store-api-stand-in';
 import { startServeProcess, type ServeProcess } from './serve-process';
 import { startE2eCluster, type E2eCluster } from './test-cluster';
 

@@ -1,9 +1,9 @@
 // The e2e suite's cluster: the real test control plane, or one from `npm run cluster:up` when
 // STOREFLEET_TEST_CLUSTER_REUSE names its kubeconfig.
-import { startCluster } from '../../scripts/cluster/cluster';
-import { readReusedCluster } from '../../scripts/cluster/reuse';
-import { findToolchain } from '../../scripts/cluster/toolchain';
-import type { TestClusterInfo } from '../../scripts/cluster/types';
+import { startCluster } from '../../test-rig/cluster/cluster';
+import { readReusedCluster } from '../../test-rig/cluster/reuse';
+import { findToolchain } from '../../test-rig/cluster/toolchain';
+import type { TestClusterInfo } from '../../test-rig/cluster/types';
 
 export interface E2eCluster extends TestClusterInfo {
   stop(): Promise<void>;

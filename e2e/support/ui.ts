@@ -26,4 +26,4 @@ export async function openStorePage(page: Page, name: string): Promise<void> {
   await expect(page.getByTestId('store-page')).toHaveAttribute('aria-label', `Store ${name}`);
 }
 
-export { PROVISION_STEPS } from '../../src-main/shared/store-types';
+export { PROVISION_STEPS } from '../../src-shared/types/store-types';

@@ -9,16 +9,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startCluster } from '../cluster/cluster';
-import { readReusedCluster } from '../cluster/reuse';
-import { findToolchain } from '../cluster/toolchain';
-import type { TestClusterInfo } from '../cluster/types';
+import { startCluster } from '../../test-rig/cluster/cluster';
+import { readReusedCluster } from '../../test-rig/cluster/reuse';
+import { findToolchain } from '../../test-rig/cluster/toolchain';
+import type { TestClusterInfo } from '../../test-rig/cluster/types';
 import {
   startStoreApiStandIn,
   type StoreApiStandIn,
-} from '../../src-main/engines/woocommerce/store-api-stand-in';
+} from '../../test-rig/stand-ins/woocommerce/store-api-stand-in';
 import { connectCluster } from '../../src-main/engine/cluster-adapter';
-import { buildTestEngine } from '../../src-main/engine/testing/test-engine';
+import { buildTestEngine } from '../../test-rig/engine/test-engine';
 import { createKubeClients } from '../../src-main/kube/client';
 import { splitOverhead, type Overhead } from './overhead';
 import { TimingRecorder, timedCluster, watchReadiness } from './provision-timing';

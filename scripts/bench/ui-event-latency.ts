@@ -1,6 +1,6 @@
 import type { Browser } from '@playwright/test';
-import type { FakeServices } from '../../src-main/ipc/fake-services';
-import type { Store } from '../../src-main/shared/store-types';
+import type { FakeServices } from '../../test-rig/fake-services';
+import type { Store } from '../../src-shared/types/store-types';
 
 export interface EventLatency {
   events: number;

@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import type { Store } from '../../src-main/shared/store-types';
+import type { Store } from '../../src-shared/types/store-types';
 import type { BenchHook } from '../../src-renderer/src/bench/bench-hook';
 import { SNAPSHOT_APPLY_MARK } from '../../src-renderer/src/state/perf-marks';
 

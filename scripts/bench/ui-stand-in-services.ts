@@ -1,8 +1,8 @@
-// STAND-IN AppServices for the UI benchmark: the IPC stand-in from src-main/ipc/fake-services.ts
+// STAND-IN AppServices for the UI benchmark: the IPC stand-in from test-rig/fake-services.ts
 // with one reachable context and many stores, so only the renderer and the transport are timed.
-import type { ContextList } from '../../src-main/ipc/contract';
-import { fakeServices, type FakeServices } from '../../src-main/ipc/fake-services';
-import type { Store } from '../../src-main/shared/store-types';
+import type { ContextList } from '../../src-shared/ipc/contract';
+import { fakeServices, type FakeServices } from '../../test-rig/fake-services';
+import type { Store } from '../../src-shared/types/store-types';
 
 export const BENCH_CONTEXT = 'k3d-bench-stand-in';
 

@@ -1,8 +1,8 @@
 import type { ContextRegistry } from '../contexts/context-registry';
-import type { ContextList } from '../ipc/contract';
-import { IpcError } from '../ipc/ipc-error';
+import type { ContextList } from '../../src-shared/ipc/contract';
+import { IpcError } from '../../src-shared/ipc/ipc-error';
 import type { ContextService } from '../ipc/services';
-import type { Settings } from '../shared/service-types';
+import type { Settings } from '../../src-shared/types/service-types';
 
 export interface ContextServiceDeps {
   registry: Pick<ContextRegistry, 'list' | 'probe' | 'onChange' | 'files'>;

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testCluster } from '../../scripts/cluster/test-cluster';
-import type { Store } from '../shared/store-types';
+import { testCluster } from '../../test-rig/cluster/test-cluster';
+import type { Store } from '../../src-shared/types/store-types';
 import { createAppServices, type AppHandle } from './create-app-services';
 
 let dir: string;

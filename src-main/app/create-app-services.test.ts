@@ -2,10 +2,10 @@ import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closedPort, writeKubeconfig } from '../contexts/test-support/kubeconfig-files';
+import { closedPort, writeKubeconfig } from '../../test-rig/contexts/kubeconfig-files';
 import { isEngineError } from '../engine/engine-error';
-import { isIpcError } from '../ipc/ipc-error';
-import { toolchainHelm } from '../tools/test-support/toolchain';
+import { isIpcError } from '../../src-shared/ipc/ipc-error';
+import { toolchainHelm } from '../../test-rig/tools/toolchain';
 import { createAppServices, type AppHandle } from './create-app-services';
 
 let dir: string;

@@ -5,16 +5,16 @@ import { openDatabase } from '../db/database';
 import { SettingsRepository } from '../db/settings-repository';
 import { StoreRepository } from '../db/store-repository';
 import { createStoreEngine } from '../engine/store-engine';
-import { woocommerceDriver } from '../engines/woocommerce/driver';
-import type { StoreKindInfo } from '../ipc/contract';
-import { IpcError } from '../ipc/ipc-error';
+import { woocommerceDriver } from '../store-kinds/woocommerce/driver';
+import type { StoreKindInfo } from '../../src-shared/ipc/contract';
+import { IpcError } from '../../src-shared/ipc/ipc-error';
 import type { AppServices } from '../ipc/services';
-import type { ToolInfo } from '../shared/service-types';
+import type { ToolInfo } from '../../src-shared/types/service-types';
 import { checkHelmPath } from '../tools/check-helm-path';
 import { findTool } from '../tools/find-tool';
 import { createContextService } from './context-service';
 import { CreatePreflight } from './create-preflight';
-import { findInAppRoot } from '../engines/app-root';
+import { findInAppRoot } from '../store-kinds/app-root';
 import { withCreatePreflight } from './preflighted-stores';
 
 export interface AppServicesOptions {

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContextRegistry } from '../contexts/context-registry';
-import { closedPort, writeKubeconfig } from '../contexts/test-support/kubeconfig-files';
-import type { ContextProbe } from '../shared/service-types';
+import { closedPort, writeKubeconfig } from '../../test-rig/contexts/kubeconfig-files';
+import type { ContextProbe } from '../../src-shared/types/service-types';
 import { findTool } from '../tools/find-tool';
-import { toolchainHelm } from '../tools/test-support/toolchain';
+import { toolchainHelm } from '../../test-rig/tools/toolchain';
 import { CREATE_PROBE_TIMEOUT_MS, CreatePreflight, PROBE_REUSE_MS } from './create-preflight';
 
 let dir: string;

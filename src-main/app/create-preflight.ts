@@ -1,5 +1,5 @@
 import { EngineError } from '../engine/engine-error';
-import type { ContextProbe, ToolInfo } from '../shared/service-types';
+import type { ContextProbe, ToolInfo } from '../../src-shared/types/service-types';
 
 /** Deadline of the probe a create runs when no recent probe found the cluster reachable. */
 export const CREATE_PROBE_TIMEOUT_MS = 3_000;

@@ -1,6 +1,6 @@
 import type { StoreEngine } from '../engine/store-engine';
 import { parseCreateInput } from '../engine/validate-input';
-import type { StoreService } from '../shared/service-types';
+import type { StoreService } from '../../src-shared/types/service-types';
 
 /**
  * The engine as the app offers it: a create is refused before any row is written when

@@ -1,4 +1,4 @@
-import type { ContextKind } from '../shared/service-types';
+import type { ContextKind } from '../../src-shared/types/service-types';
 
 const K3S_FILE = '/etc/rancher/k3s/k3s.yaml';
 const LOCAL_HOSTS = new Set(['127.0.0.1', '::1', 'localhost', '0.0.0.0', 'host.docker.internal']);

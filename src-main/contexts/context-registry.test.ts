@@ -5,8 +5,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { ContextRegistry } from './context-registry';
-import { standInK3sApiServer } from './test-support/stand-in-api-server';
-import { writeKubeconfig } from './test-support/kubeconfig-files';
+import { standInK3sApiServer } from '../../test-rig/contexts/stand-in-api-server';
+import { writeKubeconfig } from '../../test-rig/contexts/kubeconfig-files';
 
 let home: string;
 let registry: ContextRegistry | undefined;

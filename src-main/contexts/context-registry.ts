@@ -1,4 +1,4 @@
-import type { ContextKind, ContextProbe } from '../shared/service-types';
+import type { ContextKind, ContextProbe } from '../../src-shared/types/service-types';
 import { kubeTarget } from '../kube/kube-target';
 import type { KubeTarget } from '../kube/kube-target';
 import { refineKind } from './classify-context';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { danglingReference } from '../kube/kube-target';
-import type { KubeContextInfo } from '../shared/service-types';
+import type { KubeContextInfo } from '../../src-shared/types/service-types';
 import { classifyContext, isLocalServer } from './classify-context';
 
 export interface KubeconfigError {

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { testCluster } from '../../scripts/cluster/test-cluster';
+import { testCluster } from '../../test-rig/cluster/test-cluster';
 import { probeContext } from './probe-context';
-import { closedPort, writeKubeconfig } from './test-support/kubeconfig-files';
+import { closedPort, writeKubeconfig } from '../../test-rig/contexts/kubeconfig-files';
 
 let dir: string;
 

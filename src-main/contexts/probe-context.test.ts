@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { probeContext } from './probe-context';
-import { closedPort, silentServer, writeKubeconfig } from './test-support/kubeconfig-files';
-import { silentTlsStandIn } from './test-support/silent-api-server';
-import { standInK3sApiServer } from './test-support/stand-in-api-server';
+import {
+  closedPort,
+  silentServer,
+  writeKubeconfig,
+} from '../../test-rig/contexts/kubeconfig-files';
+import { silentTlsStandIn } from '../../test-rig/contexts/silent-api-server';
+import { standInK3sApiServer } from '../../test-rig/contexts/stand-in-api-server';
 
 let dir: string;
 

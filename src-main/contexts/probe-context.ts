@@ -8,7 +8,7 @@ import {
 } from '../kube/client';
 import { describeKubeconfig, kubeconfigFiles } from '../kube/kube-target';
 import type { KubeTarget } from '../kube/kube-target';
-import type { ContextProbe } from '../shared/service-types';
+import type { ContextProbe } from '../../src-shared/types/service-types';
 import { classifyContext } from './classify-context';
 import { credentialWarnings } from './credential-warnings';
 import { ProbeDeadlineError, describeProbeError } from './probe-errors';

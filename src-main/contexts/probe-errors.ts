@@ -1,4 +1,4 @@
-import type { ContextKind } from '../shared/service-types';
+import type { ContextKind } from '../../src-shared/types/service-types';
 
 /** Where a probe failed: while getting credentials, or while talking to the API server. */
 export type ProbeStage = 'credentials' | 'request';

@@ -6,7 +6,7 @@ import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { z } from 'zod';
-import { testCluster } from '../../scripts/cluster/test-cluster';
+import { testCluster } from '../../test-rig/cluster/test-cluster';
 import { createKubeClients } from '../kube/client';
 import type { KubeTarget } from '../kube/kube-target';
 import { HelmClient } from '../tools/helm';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Settings } from '../shared/service-types';
+import type { Settings } from '../../src-shared/types/service-types';
 import { openDatabase } from './database';
 import { DEFAULT_SETTINGS, SettingsRepository } from './settings-repository';
 import { tempDir } from './test-helpers';

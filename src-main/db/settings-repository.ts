@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { Settings } from '../shared/service-types';
+import type { Settings } from '../../src-shared/types/service-types';
 import { asDatabaseError } from './database-error';
 import { describeIssues } from './store-rows';
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { SqliteError } from 'better-sqlite3';
 import type { z } from 'zod';
-import type { Store, StoreEvent } from '../shared/store-types';
+import type { Store, StoreEvent } from '../../src-shared/types/store-types';
 import {
   STORE_COLUMNS,
   describeIssues,

@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { STEP_NAMES, STEP_STATUSES, STORE_KINDS, STORE_STATUSES } from '../shared/store-types';
-import type { Store, StoreEvent } from '../shared/store-types';
+import {
+  STEP_NAMES,
+  STEP_STATUSES,
+  STORE_KINDS,
+  STORE_STATUSES,
+} from '../../src-shared/types/store-types';
+import type { Store, StoreEvent } from '../../src-shared/types/store-types';
 
 const isoTime = z.iso.datetime({ offset: true });
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Store } from '../shared/store-types';
+import type { Store } from '../../src-shared/types/store-types';
 
 /** A fresh directory per test so every test opens a real database file of its own. */
 export function tempDir(): { dir: string; cleanup: () => void } {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
-import { INVOKE_METHODS, invokeChannel } from '../ipc/contract';
+import { INVOKE_METHODS, invokeChannel } from '../../src-shared/ipc/contract';
 import { createDispatch } from '../ipc/dispatch';
-import { fakeServices } from '../ipc/fake-services';
+import { fakeServices } from '../../test-rig/fake-services';
 import { registerIpcHandlers } from './ipc-electron';
 import type { IpcMainLike } from './ipc-electron';
 

@@ -1,6 +1,6 @@
 import type { IpcMainInvokeEvent } from 'electron';
-import type { IpcEnvelope } from '../ipc/contract';
-import { INVOKE_METHODS, invokeChannel } from '../ipc/contract';
+import type { IpcEnvelope } from '../../src-shared/ipc/contract';
+import { INVOKE_METHODS, invokeChannel } from '../../src-shared/ipc/contract';
 import type { Dispatch } from '../ipc/dispatch';
 import { isTrustedSender } from './sender-check';
 

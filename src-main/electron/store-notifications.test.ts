@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../shared/store-types';
+import type { Store } from '../../src-shared/types/store-types';
 import { createStoreNotifier } from './store-notifications';
 
 const base: Store = {

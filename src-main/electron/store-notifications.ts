@@ -1,4 +1,4 @@
-import type { Store, StoreStatus } from '../shared/store-types';
+import type { Store, StoreStatus } from '../../src-shared/types/store-types';
 
 export interface StoreNotice {
   title: string;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { testCluster } from '../../scripts/cluster/test-cluster';
-import type { CreateStoreInput, UpgradeInput } from '../shared/service-types';
+import { testCluster } from '../../test-rig/cluster/test-cluster';
+import type { CreateStoreInput, UpgradeInput } from '../../src-shared/types/service-types';
 import {
   testStoreCluster,
   useStandInEngines,
   settledStore,
   uniqueName,
   type IntEngine,
-} from './testing/int-support';
+} from '../../test-rig/engine/int-support';
 
 const { engines, standIn } = useStandInEngines();
 

@@ -1,6 +1,6 @@
 // What the engine needs from one Kubernetes context. The engine's steps talk only to this
 // interface; cluster-adapter.ts implements it over Helm and the Kubernetes client.
-import type { HelmRevision } from '../shared/service-types';
+import type { HelmRevision } from '../../src-shared/types/service-types';
 
 export interface WaitOptions {
   timeoutMs: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { testCluster } from '../../scripts/cluster/test-cluster';
-import { useStandInEngines, settledStore, uniqueName } from './testing/int-support';
+import { testCluster } from '../../test-rig/cluster/test-cluster';
+import { useStandInEngines, settledStore, uniqueName } from '../../test-rig/engine/int-support';
 
 const { engines, standIn } = useStandInEngines();
 

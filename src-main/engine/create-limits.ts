@@ -1,4 +1,4 @@
-import type { Settings } from '../shared/service-types';
+import type { Settings } from '../../src-shared/types/service-types';
 import { EngineError } from './engine-error';
 
 export const RATE_WINDOW_MS = 60_000;

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testCluster } from '../../scripts/cluster/test-cluster';
+import { testCluster } from '../../test-rig/cluster/test-cluster';
 import { makeStore } from '../db/test-helpers';
-import { woocommerceDriver } from '../engines/woocommerce/driver';
-import { generateSecrets, SECRET_KEYS } from '../engines/woocommerce/secrets';
+import { woocommerceDriver } from '../store-kinds/woocommerce/driver';
+import { generateSecrets, SECRET_KEYS } from '../store-kinds/woocommerce/secrets';
 import { createKubeClients } from '../kube/client';
 import { readCredentials, readStoreSecretData } from './credentials';
 import { Redactor, REDACTED } from './redactor';
-import { testStoreCluster, uniqueName } from './testing/int-support';
+import { testStoreCluster, uniqueName } from '../../test-rig/engine/int-support';
 
 const name = uniqueName('redact');
 const store = { id: `id-${randomBytes(4).toString('hex')}`, name, namespace: `store-${name}` };

@@ -1,6 +1,6 @@
-import type { StoreKindDriver, StoreRef } from '../engines/types';
-import type { StoreCredentials } from '../shared/service-types';
-import type { Store } from '../shared/store-types';
+import type { StoreKindDriver, StoreRef } from '../store-kinds/types';
+import type { StoreCredentials } from '../../src-shared/types/service-types';
+import type { Store } from '../../src-shared/types/store-types';
 import type { StoreCluster } from './cluster-port';
 import { EngineError } from './engine-error';
 import type { Redactor } from './redactor';

@@ -1,8 +1,8 @@
 // Deleting a store on the test cluster while its volumes are removed by the local-path
 // provisioner stand-in, which keeps them Released for as long as the real one's helper pod runs.
 import { describe, expect, it } from 'vitest';
-import { testCluster } from '../../scripts/cluster/test-cluster';
-import { RECLAIM_DELAY_ANNOTATION } from '../../scripts/cluster/local-path-provisioner-stand-in';
+import { testCluster } from '../../test-rig/cluster/test-cluster';
+import { RECLAIM_DELAY_ANNOTATION } from '../../test-rig/cluster/local-path-provisioner-stand-in';
 import { createKubeClients, isNotFound } from '../kube/client';
 import { waitUntil } from '../kube/wait';
 import {
@@ -11,7 +11,7 @@ import {
   uniqueName,
   useStandInEngines,
   type IntEngine,
-} from './testing/int-support';
+} from '../../test-rig/engine/int-support';
 import type { EngineTimeouts } from './op-context';
 
 const { engines, standIn } = useStandInEngines();

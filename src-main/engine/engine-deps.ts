@@ -1,7 +1,7 @@
 import type { SettingsRepository } from '../db/settings-repository';
 import type { StoreRepository } from '../db/store-repository';
-import type { StoreKindDriver, StoreRef } from '../engines/types';
-import type { StoreKind } from '../shared/store-types';
+import type { StoreKindDriver, StoreRef } from '../store-kinds/types';
+import type { StoreKind } from '../../src-shared/types/store-types';
 import type { StoreCluster } from './cluster-port';
 import type { EngineTimeouts, KubeTarget } from './op-context';
 

@@ -1,4 +1,4 @@
-import type { IpcErrorCode } from '../ipc/contract';
+import type { IpcErrorCode } from '../../src-shared/ipc/contract';
 
 /** An error a caller can act on; `code` travels across the IPC bridge unchanged. */
 export class EngineError extends Error {

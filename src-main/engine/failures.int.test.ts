@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testCluster } from '../../scripts/cluster/test-cluster';
-import type { StoreRef } from '../engines/types';
+import { testCluster } from '../../test-rig/cluster/test-cluster';
+import type { StoreRef } from '../store-kinds/types';
 import { createKubeClients } from '../kube/client';
-import type { StepName } from '../shared/store-types';
+import type { StepName } from '../../src-shared/types/store-types';
 import {
   testStoreCluster,
   useStandInEngines,
   helmReleases,
   settledStore,
   uniqueName,
-} from './testing/int-support';
+} from '../../test-rig/engine/int-support';
 
 const { engines, standIn } = useStandInEngines();
 

@@ -2,10 +2,15 @@
 // stand-in, so "verify" places real orders through the production client against it.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testCluster } from '../../scripts/cluster/test-cluster';
+import { testCluster } from '../../test-rig/cluster/test-cluster';
 import { createKubeClients } from '../kube/client';
 import { HelmClient } from '../tools/helm';
-import { useStandInEngines, settledStore, uniqueName, type IntEngine } from './testing/int-support';
+import {
+  useStandInEngines,
+  settledStore,
+  uniqueName,
+  type IntEngine,
+} from '../../test-rig/engine/int-support';
 
 const { engines, standIn } = useStandInEngines();
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkMemoryLimit, memoryBytes, readMemoryCap } from './memory-cap';
-import { LOCAL_VALUES_FILE, REPO_ROOT } from './testing/test-engine';
+import { LOCAL_VALUES_FILE, REPO_ROOT } from '../../test-rig/engine/test-engine';
 
 const dir = mkdtempSync(join(tmpdir(), 'storefleet-memcap-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { StoreRepository } from '../db/store-repository';
-import type { StoreKindDriver, StoreRef } from '../engines/types';
-import type { Settings } from '../shared/service-types';
-import type { Store, StoreKind } from '../shared/store-types';
+import type { StoreKindDriver, StoreRef } from '../store-kinds/types';
+import type { Settings } from '../../src-shared/types/service-types';
+import type { Store, StoreKind } from '../../src-shared/types/store-types';
 import { createLimitError, rateWindowStart } from './create-limits';
 import { EngineError } from './engine-error';
 

@@ -1,6 +1,6 @@
 import type { StoreSettings } from '../db/store-repository';
-import type { StoreKindDriver, StoreRef } from '../engines/types';
-import type { StepName, Store, StoreStatus } from '../shared/store-types';
+import type { StoreKindDriver, StoreRef } from '../store-kinds/types';
+import type { StepName, Store, StoreStatus } from '../../src-shared/types/store-types';
 import type { StoreCluster } from './cluster-port';
 import type { Redactor } from './redactor';
 import type { StoreEvents } from './store-events';

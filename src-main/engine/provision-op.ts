@@ -6,7 +6,7 @@ import {
   STORE_KIND_LABEL,
   STORE_NAME_LABEL,
 } from '../kube/labels';
-import type { Store } from '../shared/store-types';
+import type { Store } from '../../src-shared/types/store-types';
 import type { OpContext } from './op-context';
 import { installRelease } from './release';
 import { runStep } from './step-runner';

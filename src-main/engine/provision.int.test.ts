@@ -1,16 +1,16 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testCluster } from '../../scripts/cluster/test-cluster';
+import { testCluster } from '../../test-rig/cluster/test-cluster';
 import { createKubeClients } from '../kube/client';
-import type { StoreEvent } from '../shared/store-types';
+import type { StoreEvent } from '../../src-shared/types/store-types';
 import {
   testStoreCluster,
   useStandInEngines,
   helmReleases,
   settledStore,
   uniqueName,
-} from './testing/int-support';
+} from '../../test-rig/engine/int-support';
 import { PROVISION_STEPS } from './transitions';
 
 const { engines, standIn } = useStandInEngines();

@@ -2,16 +2,16 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testCluster } from '../../scripts/cluster/test-cluster';
+import { testCluster } from '../../test-rig/cluster/test-cluster';
 import { ToolError } from '../tools/tool-error';
 import { connectCluster } from './cluster-adapter';
-import { buildTestEngine } from './testing/test-engine';
+import { buildTestEngine } from '../../test-rig/engine/test-engine';
 import {
   settledStore,
   testStoreCluster,
   uniqueName,
   useStandInEngines,
-} from './testing/int-support';
+} from '../../test-rig/engine/int-support';
 
 const { engines, standIn } = useStandInEngines();
 

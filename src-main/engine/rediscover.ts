@@ -1,7 +1,7 @@
 import type { StoreRepository } from '../db/store-repository';
-import type { StoreKindDriver } from '../engines/types';
+import type { StoreKindDriver } from '../store-kinds/types';
 import { STORE_ID_LABEL, STORE_KIND_LABEL, STORE_NAME_LABEL } from '../kube/labels';
-import type { Store, StoreKind, StoreStatus } from '../shared/store-types';
+import type { Store, StoreKind, StoreStatus } from '../../src-shared/types/store-types';
 import type { NamespaceInfo, StoreCluster } from './cluster-port';
 import type { StoreEvents } from './store-events';
 import { releaseSettings } from './release-settings';

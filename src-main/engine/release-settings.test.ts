@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { woocommerceDriver } from '../engines/woocommerce/driver';
+import { woocommerceDriver } from '../store-kinds/woocommerce/driver';
 import type { StoreCluster } from './cluster-port';
 import { releaseSettings, withoutDefaults } from './release-settings';
 

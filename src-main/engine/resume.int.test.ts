@@ -4,18 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import { testCluster } from '../../scripts/cluster/test-cluster';
+import { testCluster } from '../../test-rig/cluster/test-cluster';
 import { STORE_ID_LABEL } from '../kube/labels';
-import type { StoreEvent } from '../shared/store-types';
-import type { RunnerConfig } from './testing/engine-runner';
+import type { StoreEvent } from '../../src-shared/types/store-types';
+import type { RunnerConfig } from '../../test-rig/engine/engine-runner';
 import {
   testStoreCluster,
   useStandInEngines,
   helmReleases,
   settledStore,
   uniqueName,
-} from './testing/int-support';
-import { REPO_ROOT } from './testing/test-engine';
+} from '../../test-rig/engine/int-support';
+import { REPO_ROOT } from '../../test-rig/engine/test-engine';
 
 const { engines, standIn } = useStandInEngines();
 

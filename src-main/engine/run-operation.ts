@@ -1,6 +1,6 @@
 import type { PendingOp, StoreRepository } from '../db/store-repository';
-import type { StoreKindDriver, StoreRef } from '../engines/types';
-import type { StepName, Store, StoreKind } from '../shared/store-types';
+import type { StoreKindDriver, StoreRef } from '../store-kinds/types';
+import type { StepName, Store, StoreKind } from '../../src-shared/types/store-types';
 import { rollbackStore, upgradeStore } from './change-op';
 import type { StoreCluster } from './cluster-port';
 import type { ConcurrencyLimiter } from './concurrency-limiter';

@@ -3,9 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeKubeconfig } from '../contexts/test-support/kubeconfig-files';
-import { silentTlsStandIn, type SilentStandIn } from '../contexts/test-support/silent-api-server';
-import { buildTestEngine, type TestEngine } from './testing/test-engine';
+import { writeKubeconfig } from '../../test-rig/contexts/kubeconfig-files';
+import { silentTlsStandIn, type SilentStandIn } from '../../test-rig/contexts/silent-api-server';
+import { buildTestEngine, type TestEngine } from '../../test-rig/engine/test-engine';
 
 const CONTEXT = 'hung';
 const CANCEL_MS = 2_000;

@@ -1,4 +1,4 @@
-import type { StepName } from '../shared/store-types';
+import type { StepName } from '../../src-shared/types/store-types';
 import { failureReason, isWaitTimeout } from './failure-reason';
 import { StepFailure, throwIfAborted, type OpContext, type WorkStatus } from './op-context';
 

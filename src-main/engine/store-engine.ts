@@ -1,13 +1,18 @@
 import type { PendingOp } from '../db/store-repository';
-import type { StoreKindDriver } from '../engines/types';
+import type { StoreKindDriver } from '../store-kinds/types';
 import type {
   CreateStoreInput,
   HelmRevision,
   StoreCredentials,
   StoreService,
   UpgradeInput,
-} from '../shared/service-types';
-import type { Store, StoreEvent, StoreKind, StoreWithEvents } from '../shared/store-types';
+} from '../../src-shared/types/service-types';
+import type {
+  Store,
+  StoreEvent,
+  StoreKind,
+  StoreWithEvents,
+} from '../../src-shared/types/store-types';
 import { isToolError } from '../tools/tool-error';
 import { connectCluster, type ConnectLimits } from './cluster-adapter';
 import type { StoreCluster } from './cluster-port';

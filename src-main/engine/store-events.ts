@@ -1,5 +1,5 @@
 import type { StoreRepository } from '../db/store-repository';
-import type { StepName, StepStatus, Store, StoreEvent } from '../shared/store-types';
+import type { StepName, StepStatus, Store, StoreEvent } from '../../src-shared/types/store-types';
 import type { Redactor } from './redactor';
 
 type Listener<T> = (value: T) => void;

@@ -1,6 +1,10 @@
-import { STORE_STATUSES, type StepName, type StoreStatus } from '../shared/store-types';
+import {
+  STORE_STATUSES,
+  type StepName,
+  type StoreStatus,
+} from '../../src-shared/types/store-types';
 
-export { PROVISION_STEPS } from '../shared/store-types';
+export { PROVISION_STEPS } from '../../src-shared/types/store-types';
 
 export const DELETE_STEPS = [
   'uninstall',

@@ -1,7 +1,10 @@
-import type { CreateStoreInput } from '../shared/service-types';
-import type { StoreKind } from '../shared/store-types';
+import type { CreateStoreInput } from '../../src-shared/types/service-types';
+import type { StoreKind } from '../../src-shared/types/store-types';
 import { invalidArgument } from './engine-error';
-import { WORDPRESS_IMAGE_TAG_PATTERN, WORDPRESS_IMAGE_TAG_PROBLEM } from '../shared/image-tag-rule';
+import {
+  WORDPRESS_IMAGE_TAG_PATTERN,
+  WORDPRESS_IMAGE_TAG_PROBLEM,
+} from '../../src-shared/rules/image-tag-rule';
 
 export const MAX_STORE_NAME_LENGTH = 40;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

@@ -2,8 +2,8 @@ import { existsSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testCluster } from '../../scripts/cluster/test-cluster';
-import { settledStore, uniqueName, useStandInEngines } from './testing/int-support';
+import { testCluster } from '../../test-rig/cluster/test-cluster';
+import { settledStore, uniqueName, useStandInEngines } from '../../test-rig/engine/int-support';
 
 const { engines, standIn } = useStandInEngines();
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { StorefrontTlsNames } from '../engines/types';
+import type { StorefrontTlsNames } from '../store-kinds/types';
 import type { WaitOptions } from './cluster-port';
 import { runStep } from './step-runner';
 import type { OpContext, WorkStatus } from './op-context';

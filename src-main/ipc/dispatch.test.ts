@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { InvokeMethod } from './contract';
-import { INVOKE_METHODS } from './contract';
+import type { InvokeMethod } from '../../src-shared/ipc/contract';
+import { INVOKE_METHODS } from '../../src-shared/ipc/contract';
 import { HANDLERS, createDispatch } from './dispatch';
-import { fakeServices } from './fake-services';
-import { IpcError } from './ipc-error';
+import { fakeServices } from '../../test-rig/fake-services';
+import { IpcError } from '../../src-shared/ipc/ipc-error';
 import { DatabaseError } from '../db/database-error';
 import { ToolError } from '../tools/tool-error';
 

@@ -1,5 +1,5 @@
-import type { IpcEnvelope, InvokeMethod, InvokeResult } from './contract';
-import { INVOKE_METHODS } from './contract';
+import type { IpcEnvelope, InvokeMethod, InvokeResult } from '../../src-shared/ipc/contract';
+import { INVOKE_METHODS } from '../../src-shared/ipc/contract';
 import * as contexts from './handlers/contexts';
 import * as settings from './handlers/settings';
 import * as stores from './handlers/stores';

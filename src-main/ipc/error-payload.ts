@@ -1,5 +1,5 @@
-import type { IpcErrorCode, IpcErrorPayload } from './contract';
-import { IpcError, isIpcErrorCode } from './ipc-error';
+import type { IpcErrorCode, IpcErrorPayload } from '../../src-shared/ipc/contract';
+import { IpcError, isIpcErrorCode } from '../../src-shared/ipc/ipc-error';
 import { isToolError } from '../tools/tool-error';
 import type { ToolErrorCode } from '../tools/tool-error';
 

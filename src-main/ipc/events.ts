@@ -1,4 +1,4 @@
-import type { EventMap, EventName } from './contract';
+import type { EventMap, EventName } from '../../src-shared/ipc/contract';
 import type { AppServices } from './services';
 
 export type Broadcast = <E extends EventName>(event: E, payload: EventMap[E]) => void;

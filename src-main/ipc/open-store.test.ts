@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatch } from './dispatch';
-import { fakeServices } from './fake-services';
+import { fakeServices } from '../../test-rig/fake-services';
 
 describe('openStore', () => {
   it('opens the storefront and admin URL the app recorded for a Ready store', async () => {

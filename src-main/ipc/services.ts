@@ -1,7 +1,12 @@
 // What the IPC handlers need from the rest of main. Handlers receive this object and nothing
 // else, so they do not know which transport carries them or how the services are built.
-import type { StoreService, ToolInfo, ContextProbe, Settings } from '../shared/service-types';
-import type { ContextList, StoreKindInfo } from './contract';
+import type {
+  StoreService,
+  ToolInfo,
+  ContextProbe,
+  Settings,
+} from '../../src-shared/types/service-types';
+import type { ContextList, StoreKindInfo } from '../../src-shared/ipc/contract';
 
 export interface ContextService {
   list(): Promise<ContextList>;

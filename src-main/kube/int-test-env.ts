@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { testCluster } from '../../scripts/cluster/test-cluster';
+import { testCluster } from '../../test-rig/cluster/test-cluster';
 import type { KubeClients } from './client';
 import { createKubeClients, isNotFound } from './client';
 import { waitUntil } from './wait';

@@ -1,6 +1,6 @@
 import type { V1PodTemplateSpec } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAKE_LOG_LINES } from '../../scripts/cluster/kwok-logs';
+import { FAKE_LOG_LINES } from '../../test-rig/cluster/kwok-logs';
 import { removeNamespace, testClients, uniqueName } from './int-test-env';
 import { WaitTimeoutError } from './wait';
 import {

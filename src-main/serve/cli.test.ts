@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createWebSocketApi, ipcSocketUrl } from '../ipc/ws-client';
-import type { WebSocketLike } from '../ipc/ws-client';
+import { createWebSocketApi, ipcSocketUrl } from '../../src-renderer/src/api/ws-client';
+import type { WebSocketLike } from '../../src-renderer/src/api/ws-client';
 
 const CLI = join(import.meta.dirname, 'cli.ts');
 const KUBECONFIG = `apiVersion: v1

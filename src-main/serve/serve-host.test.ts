@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { fakeServices } from '../ipc/fake-services';
-import type { FakeServices } from '../ipc/fake-services';
-import { IpcError } from '../ipc/ipc-error';
-import { createWebSocketApi, ipcSocketUrl } from '../ipc/ws-client';
-import type { WebSocketLike } from '../ipc/ws-client';
+import { fakeServices } from '../../test-rig/fake-services';
+import type { FakeServices } from '../../test-rig/fake-services';
+import { IpcError } from '../../src-shared/ipc/ipc-error';
+import { createWebSocketApi, ipcSocketUrl } from '../../src-renderer/src/api/ws-client';
+import type { WebSocketLike } from '../../src-renderer/src/api/ws-client';
 import { startServeHost } from './serve-host';
 import type { ServeHost } from './serve-host';
 

@@ -4,13 +4,13 @@ import type { AddressInfo } from 'node:net';
 import type { RawData, WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
 import { contentSecurityPolicy } from '../app/content-security-policy';
-import type { EventMap, EventName } from '../ipc/contract';
+import type { EventMap, EventName } from '../../src-shared/ipc/contract';
 import { createDispatch } from '../ipc/dispatch';
 import type { DispatchOptions } from '../ipc/dispatch';
 import { wireEvents } from '../ipc/events';
 import type { AppServices } from '../ipc/services';
-import { parseWsRequest } from '../ipc/ws-protocol';
-import type { WsServerFrame } from '../ipc/ws-protocol';
+import { parseWsRequest } from '../../src-shared/ipc/ws-protocol';
+import type { WsServerFrame } from '../../src-shared/ipc/ws-protocol';
 import { securityHeaders, serveStatic } from './static-files';
 import { checkUpgrade } from './ws-gate';
 

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { WS_IPC_PATH } from '../ipc/ws-protocol';
+import { WS_IPC_PATH } from '../../src-shared/ipc/ws-protocol';
 
 export type GateResult = { ok: true } | { ok: false; status: 401 | 403 | 404 };
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KILL_GRACE_MS, ToolError, killAllChildren, runCommand, runningChildCount } from './exec';
-import { eventually, isRunning, waitForFile } from './test-support/processes';
+import { eventually, isRunning, waitForFile } from '../../test-rig/tools/processes';
 
 const node = process.execPath;
 let dir: string;

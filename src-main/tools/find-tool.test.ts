@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findTool, isSupportedHelm, parseToolVersion } from './find-tool';
-import { helmPinnedVersion, toolchainHelm } from './test-support/toolchain';
+import { helmPinnedVersion, toolchainHelm } from '../../test-rig/tools/toolchain';
 
 let dir: string;
 

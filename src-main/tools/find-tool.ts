@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { z } from 'zod';
-import type { ToolInfo } from '../shared/service-types';
+import type { ToolInfo } from '../../src-shared/types/service-types';
 import { runCommand } from './exec';
 import { isToolError } from './tool-error';
 

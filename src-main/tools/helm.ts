@@ -2,7 +2,7 @@ import { delimiter } from 'node:path';
 import { z } from 'zod';
 import { kubeconfigFiles } from '../kube/kube-target';
 import type { KubeTarget } from '../kube/kube-target';
-import type { HelmRevision } from '../shared/service-types';
+import type { HelmRevision } from '../../src-shared/types/service-types';
 import { runCommand } from './exec';
 import { describeCommand } from './redact';
 import { ToolError, isToolError } from './tool-error';

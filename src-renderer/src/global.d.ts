@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import type { StorefleetApi } from '../../src-main/ipc/contract';
+import type { StorefleetApi } from '../../src-shared/ipc/contract';
 import type { BenchHook } from './bench/bench-hook';
 
 declare global {

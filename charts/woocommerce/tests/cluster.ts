@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { testCluster } from '../../../scripts/cluster/test-cluster';
+import { testCluster } from '../../../test-rig/cluster/test-cluster';
 import {
   CHART_DIR,
   helm,

@@ -1,6 +1,6 @@
-import type { ContextProbe } from '../../shared/service-types';
-import type { ContextList } from '../contract';
-import { parseArg } from '../parse-arg';
+import type { ContextProbe } from '../../../src-shared/types/service-types';
+import type { ContextList } from '../../../src-shared/ipc/contract';
+import { parseArg } from '../../../src-shared/ipc/parse-arg';
 import type { AppServices } from '../services';
 
 export async function listContexts(services: AppServices, arg: unknown): Promise<ContextList> {

@@ -1,5 +1,5 @@
-import type { Settings } from '../../shared/service-types';
-import { parseArg } from '../parse-arg';
+import type { Settings } from '../../../src-shared/types/service-types';
+import { parseArg } from '../../../src-shared/ipc/parse-arg';
 import type { AppServices } from '../services';
 
 export async function getSettings(services: AppServices, arg: unknown): Promise<Settings> {

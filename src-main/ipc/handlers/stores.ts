@@ -1,7 +1,7 @@
-import type { HelmRevision, StoreCredentials } from '../../shared/service-types';
-import type { Store, StoreWithEvents } from '../../shared/store-types';
-import { IpcError } from '../ipc-error';
-import { parseArg } from '../parse-arg';
+import type { HelmRevision, StoreCredentials } from '../../../src-shared/types/service-types';
+import type { Store, StoreWithEvents } from '../../../src-shared/types/store-types';
+import { IpcError } from '../../../src-shared/ipc/ipc-error';
+import { parseArg } from '../../../src-shared/ipc/parse-arg';
 import type { AppServices } from '../services';
 
 export async function listStores(services: AppServices, arg: unknown): Promise<Store[]> {

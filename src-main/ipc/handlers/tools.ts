@@ -1,6 +1,6 @@
-import type { ToolInfo } from '../../shared/service-types';
-import type { StoreKindInfo } from '../contract';
-import { parseArg } from '../parse-arg';
+import type { ToolInfo } from '../../../src-shared/types/service-types';
+import type { StoreKindInfo } from '../../../src-shared/ipc/contract';
+import { parseArg } from '../../../src-shared/ipc/parse-arg';
 import type { AppServices } from '../services';
 
 export async function toolStatus(services: AppServices, arg: unknown): Promise<ToolInfo[]> {

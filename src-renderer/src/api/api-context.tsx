@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
-import type { StorefleetApi } from '../../../src-main/ipc/contract';
+import type { StorefleetApi } from '../../../src-shared/ipc/contract';
 
 const ApiContext = createContext<StorefleetApi | null>(null);
 

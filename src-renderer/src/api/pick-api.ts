@@ -1,6 +1,6 @@
-import type { StorefleetApi } from '../../../src-main/ipc/contract';
-import { fromBridge } from '../../../src-main/ipc/bridge-errors';
-import { createWebSocketApi as wsApi } from '../../../src-main/ipc/ws-client';
+import type { StorefleetApi } from '../../../src-shared/ipc/contract';
+import { fromBridge } from '../../../src-shared/ipc/bridge-errors';
+import { createWebSocketApi as wsApi } from './ws-client';
 import { setAppLogPlace } from './error-message';
 
 type CreateWebSocketApi = (url: string, token: string) => StorefleetApi;

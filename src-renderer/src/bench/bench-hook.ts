@@ -1,7 +1,7 @@
 // Under `?bench` the UI benchmark needs to hand the page a whole snapshot without a round trip,
 // to time a 500-row re-render alone. Anyone who can load the page with ?bench already holds the
 // token and the full api, so this exposes nothing new; Electron never loads the page with it.
-import type { Store } from '../../../src-main/shared/store-types';
+import type { Store } from '../../../src-shared/types/store-types';
 import { useStores } from '../state/stores-store';
 
 export interface BenchHook {

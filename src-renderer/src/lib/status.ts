@@ -1,4 +1,4 @@
-import type { StepName, StoreStatus } from '../../../src-main/shared/store-types';
+import type { StepName, StoreStatus } from '../../../src-shared/types/store-types';
 
 export type Tone = 'ready' | 'working' | 'failed' | 'idle';
 
@@ -43,4 +43,4 @@ export const STEP_LABEL: Record<StepName, string> = {
 };
 
 /** The provisioning path, shown as pending steps before they start. */
-export { PROVISION_STEPS } from '../../../src-main/shared/store-types';
+export { PROVISION_STEPS } from '../../../src-shared/types/store-types';

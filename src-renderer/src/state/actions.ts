@@ -1,6 +1,6 @@
 // Everything that asks main for data and writes the answer into the stores. Components call
 // these with the api from context; there is no polling anywhere, only snapshots plus events.
-import type { ContextList, StorefleetApi } from '../../../src-main/ipc/contract';
+import type { ContextList, StorefleetApi } from '../../../src-shared/ipc/contract';
 import { errorMessage } from '../api/error-message';
 import { lastProbe, useApp } from './app-store';
 import { useStores } from './stores-store';

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { ContextList, StoreKindInfo } from '../../../src-main/ipc/contract';
-import type { ContextProbe, ToolInfo } from '../../../src-main/shared/service-types';
+import type { ContextList, StoreKindInfo } from '../../../src-shared/ipc/contract';
+import type { ContextProbe, ToolInfo } from '../../../src-shared/types/service-types';
 
 export type ProbeState =
   | { state: 'checking'; last: ContextProbe | null }

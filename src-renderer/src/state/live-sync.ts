@@ -1,4 +1,4 @@
-import type { ContextList, StorefleetApi } from '../../../src-main/ipc/contract';
+import type { ContextList, StorefleetApi } from '../../../src-shared/ipc/contract';
 import { errorMessage } from '../api/error-message';
 import { loadContexts, loadKinds, loadStores, loadTools, probeContext } from './actions';
 import { useApp } from './app-store';

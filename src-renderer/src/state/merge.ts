@@ -1,7 +1,7 @@
 // Pure merge rules shared by the stores state. Events and invoke results race each other
 // (main may push storeUpdated before the createStore reply arrives), so every write is an
 // idempotent merge rather than an assignment.
-import type { Store, StoreEvent } from '../../../src-main/shared/store-types';
+import type { Store, StoreEvent } from '../../../src-shared/types/store-types';
 
 /** At most this many events are kept per store; a timeline needs the recent ones. */
 export const MAX_EVENTS_PER_STORE = 1000;

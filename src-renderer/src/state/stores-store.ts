@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Store, StoreEvent } from '../../../src-main/shared/store-types';
+import type { Store, StoreEvent } from '../../../src-shared/types/store-types';
 import { mergeEvents, supersedes } from './merge';
 import { markSnapshotApply } from './perf-marks';
 

@@ -4,7 +4,7 @@ import { cleanup, render } from '@testing-library/react';
 import type { RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, vi } from 'vitest';
-import type { StorefleetApi } from '../../../src-main/ipc/contract';
+import type { StorefleetApi } from '../../../src-shared/ipc/contract';
 import { ApiProvider } from '../api/api-context';
 import { useApp } from '../state/app-store';
 import { useStores } from '../state/stores-store';

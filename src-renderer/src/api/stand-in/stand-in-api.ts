@@ -8,9 +8,9 @@ import type {
   InvokeResult,
   StoreKindInfo,
   StorefleetApi,
-} from '../../../../src-main/ipc/contract';
-import { parseArg } from '../../../../src-main/ipc/parse-arg';
-import type { Store, StoreEvent } from '../../../../src-main/shared/store-types';
+} from '../../../../src-shared/ipc/contract';
+import { parseArg } from '../../../../src-shared/ipc/parse-arg';
+import type { Store, StoreEvent } from '../../../../src-shared/types/store-types';
 import type {
   ContextProbe,
   HelmRevision,
@@ -18,7 +18,7 @@ import type {
   Settings,
   StoreCredentials,
   ToolInfo,
-} from '../../../../src-main/shared/service-types';
+} from '../../../../src-shared/types/service-types';
 import { standInContext, standInProbe, standInTools } from './stand-in-fixtures';
 
 export class StandInError extends Error {

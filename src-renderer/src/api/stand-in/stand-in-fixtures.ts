@@ -1,10 +1,10 @@
 // Fixtures for the in-memory stand-in api used by renderer tests. Not the real main process.
-import type { Store, StoreEvent } from '../../../../src-main/shared/store-types';
+import type { Store, StoreEvent } from '../../../../src-shared/types/store-types';
 import type {
   ContextProbe,
   KubeContextInfo,
   ToolInfo,
-} from '../../../../src-main/shared/service-types';
+} from '../../../../src-shared/types/service-types';
 
 const T0 = '2025-01-01T10:00:00.000Z';
 

@@ -1,4 +1,4 @@
-import type { KubeContextInfo, ToolInfo } from '../../../../src-main/shared/service-types';
+import type { KubeContextInfo, ToolInfo } from '../../../../src-shared/types/service-types';
 import type { ProbeState } from '../../state/app-store';
 
 export type BannerAction = 'recheck-tools' | 'recheck-context';

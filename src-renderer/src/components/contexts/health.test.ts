@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContextProbe } from '../../../../src-main/shared/service-types';
+import type { ContextProbe } from '../../../../src-shared/types/service-types';
 import { describeHealth } from './health';
 
 const healthy: ContextProbe = {

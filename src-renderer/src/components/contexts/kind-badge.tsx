@@ -1,4 +1,4 @@
-import type { ContextKind } from '../../../../src-main/shared/service-types';
+import type { ContextKind } from '../../../../src-shared/types/service-types';
 
 export function KindBadge({ kind }: { kind: ContextKind }): React.JSX.Element {
   return (

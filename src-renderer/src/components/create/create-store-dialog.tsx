@@ -2,7 +2,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { TriangleAlert } from 'lucide-react';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { StoreKind } from '../../../../src-main/shared/store-types';
+import type { StoreKind } from '../../../../src-shared/types/store-types';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { STORE_NAME_MAX_LENGTH, storeNameProblem } from '../../lib/store-name';

@@ -1,7 +1,7 @@
 import * as Select from '@radix-ui/react-select';
 import { Check, ChevronDown } from 'lucide-react';
-import type { StoreKindInfo } from '../../../../src-main/ipc/contract';
-import type { StoreKind } from '../../../../src-main/shared/store-types';
+import type { StoreKindInfo } from '../../../../src-shared/ipc/contract';
+import type { StoreKind } from '../../../../src-shared/types/store-types';
 
 const FALLBACK: StoreKindInfo[] = [
   { kind: 'woocommerce', displayName: 'WooCommerce', available: true },

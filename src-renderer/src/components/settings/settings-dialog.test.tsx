@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { INVOKE_SCHEMAS } from '../../../../src-main/ipc/schemas';
+import { INVOKE_SCHEMAS } from '../../../../src-shared/ipc/schemas';
 import { createStandInApi, StandInError } from '../../api/stand-in/stand-in-api';
 import type { StandInApi } from '../../api/stand-in/stand-in-api';
 import { renderWithApi } from '../../test/render-with-api';

@@ -1,8 +1,8 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { InvokeArg } from '../../../../src-main/ipc/contract';
-import type { Settings } from '../../../../src-main/shared/service-types';
+import type { InvokeArg } from '../../../../src-shared/ipc/contract';
+import type { Settings } from '../../../../src-shared/types/service-types';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { useApp } from '../../state/app-store';
@@ -20,7 +20,7 @@ interface LimitField {
   max: number;
 }
 
-// The same bounds main's updateSettings schema enforces (src-main/ipc/schemas.ts); a test keeps
+// The same bounds main's updateSettings schema enforces (src-shared/ipc/schemas.ts); a test keeps
 // them in step.
 export const LIMIT_FIELDS: readonly LimitField[] = [
   {

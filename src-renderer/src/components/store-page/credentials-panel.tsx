@@ -1,6 +1,6 @@
 import { Check, Copy, EyeOff, KeyRound } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
-import type { StoreCredentials } from '../../../../src-main/shared/service-types';
+import type { StoreCredentials } from '../../../../src-shared/types/service-types';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { Button } from '../ui/button';

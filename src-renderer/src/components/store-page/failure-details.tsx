@@ -1,4 +1,4 @@
-import type { Store, StoreEvent } from '../../../../src-main/shared/store-types';
+import type { Store, StoreEvent } from '../../../../src-shared/types/store-types';
 import { STEP_LABEL } from '../../lib/status';
 import { failedEventMessage } from './timeline-model';
 

@@ -1,7 +1,7 @@
 import { ArrowUpCircle, RotateCcw } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import type { HelmRevision } from '../../../../src-main/shared/service-types';
-import type { Store } from '../../../../src-main/shared/store-types';
+import type { HelmRevision } from '../../../../src-shared/types/service-types';
+import type { Store } from '../../../../src-shared/types/store-types';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { isWorking } from '../../lib/status';

@@ -1,6 +1,6 @@
 import { Ban, ExternalLink, LayoutDashboard, Play, Square, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import type { StoreEvent } from '../../../../src-main/shared/store-types';
+import type { StoreEvent } from '../../../../src-shared/types/store-types';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { isCancellable, isWorking, STEP_LABEL } from '../../lib/status';

@@ -1,4 +1,4 @@
-import type { StepName, StoreEvent, StoreStatus } from '../../../../src-main/shared/store-types';
+import type { StepName, StoreEvent, StoreStatus } from '../../../../src-shared/types/store-types';
 import { PROVISION_STEPS } from '../../lib/status';
 
 export type StepState = 'pending' | 'running' | 'succeeded' | 'failed';

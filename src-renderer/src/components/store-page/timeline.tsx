@@ -1,6 +1,6 @@
 import { CircleCheck, CircleDashed, CircleX, LoaderCircle } from 'lucide-react';
 import type { LucideIcon } from 'lucide-react';
-import type { StoreEvent, StoreStatus } from '../../../../src-main/shared/store-types';
+import type { StoreEvent, StoreStatus } from '../../../../src-shared/types/store-types';
 import { STEP_LABEL } from '../../lib/status';
 import { formatClock, formatElapsed } from '../../lib/time';
 import { Elapsed } from '../ui/elapsed';

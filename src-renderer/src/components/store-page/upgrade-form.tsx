@@ -4,8 +4,8 @@ import {
   WORDPRESS_IMAGE_TAG_EXAMPLE,
   WORDPRESS_IMAGE_TAG_EXPECTED,
   WORDPRESS_IMAGE_TAG_PATTERN,
-} from '../../../../src-main/shared/image-tag-rule';
-import type { UpgradeInput } from '../../../../src-main/shared/service-types';
+} from '../../../../src-shared/rules/image-tag-rule';
+import type { UpgradeInput } from '../../../../src-shared/types/service-types';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { Button } from '../ui/button';

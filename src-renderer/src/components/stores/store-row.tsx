@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { Store } from '../../../../src-main/shared/store-types';
+import type { Store } from '../../../../src-shared/types/store-types';
 import { STEP_LABEL, isWorking } from '../../lib/status';
 import { Elapsed } from '../ui/elapsed';
 import { StatusBadge } from '../ui/status-badge';

@@ -1,7 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StoreStatus } from '../../../../src-main/shared/store-types';
+import type { StoreStatus } from '../../../../src-shared/types/store-types';
 import { createStandInApi } from '../../api/stand-in/stand-in-api';
 import { standInContext, standInStore } from '../../api/stand-in/stand-in-fixtures';
 import { useApp } from '../../state/app-store';

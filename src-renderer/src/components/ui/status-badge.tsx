@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { StoreStatus } from '../../../../src-main/shared/store-types';
+import type { StoreStatus } from '../../../../src-shared/types/store-types';
 import { STATUS_TONE } from '../../lib/status';
 import { StatusIcon } from './status-icons';
 import { TONE_CHIP } from './tone';

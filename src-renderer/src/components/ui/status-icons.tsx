@@ -12,7 +12,7 @@ import {
   Trash2,
 } from 'lucide-react';
 import type { LucideIcon } from 'lucide-react';
-import type { StoreStatus } from '../../../../src-main/shared/store-types';
+import type { StoreStatus } from '../../../../src-shared/types/store-types';
 
 const ICON: Record<StoreStatus, LucideIcon> = {
   Queued: Clock,

@@ -1,0 +1,151 @@
+import type { StoreRef, StoreSecrets } from '../types';
+import { checkSecrets } from './secrets';
+import {
+  WORDPRESS_IMAGE_TAG_EXPECTED,
+  WORDPRESS_IMAGE_TAG_PATTERN,
+} from '../../../src-shared/rules/image-tag-rule';
+
+export const DEFAULT_ADMIN_USER = 'admin';
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+// The chart insists on a dot: a store host is always <name>.<domain>.
+const HOST =
+  /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)+$/;
+
+interface ExtraKey {
+  /** where the value goes in the chart's values */
+  path: readonly string[];
+  check: RegExp;
+  expected: string;
+  convert?: (value: string) => unknown;
+}
+
+// The only values a user may change per store; everything else comes from the values file.
+const EXTRA_KEYS: Record<string, ExtraKey> = {
+  wordpressImageTag: {
+    path: ['images', 'wordpress', 'tag'],
+    check: WORDPRESS_IMAGE_TAG_PATTERN,
+    expected: WORDPRESS_IMAGE_TAG_EXPECTED,
+  },
+  woocommerceVersion: {
+    path: ['woocommerce', 'version'],
+    check: /^\d{1,4}\.\d{1,4}\.\d{1,4}$/,
+    expected: 'a version such as 10.2.4',
+  },
+  memoryLimit: {
+    path: ['wordpress', 'resources', 'limits', 'memory'],
+    check: /^[1-9]\d{0,5}(Mi|Gi)$/,
+    expected: 'a size in Mi or Gi such as 512Mi',
+  },
+  stopped: {
+    path: ['store', 'stopped'],
+    check: /^(true|false)$/,
+    expected: 'true or false',
+    convert: (value) => value === 'true',
+  },
+  testFailure: {
+    path: ['bootstrap', 'testFailure'],
+    check: /^(true|false)$/,
+    expected: 'true or false',
+    convert: (value) => value === 'true',
+  },
+};
+
+export const EXTRA_VALUE_KEYS = Object.keys(EXTRA_KEYS);
+
+// What a user may change and Storefleet keeps per store; testFailure is a test hook, never kept.
+const SETTING_KEYS = ['wordpressImageTag', 'woocommerceVersion', 'memoryLimit', 'stopped'];
+
+function getPath(source: Record<string, unknown>, path: readonly string[]): unknown {
+  let node: unknown = source;
+  for (const key of path) {
+    if (!node || typeof node !== 'object' || Array.isArray(node)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/**
+ * The user-changeable settings found in a release's values, as buildValues takes them back.
+ * An allow-list: everything else in those values, the passwords first, is left behind.
+ */
+export function settingsFromValues(values: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of SETTING_KEYS) {
+    const spec = EXTRA_KEYS[key] as ExtraKey;
+    const value = getPath(values, spec.path);
+    const text = typeof value === 'boolean' || typeof value === 'string' ? String(value) : null;
+    if (text !== null && spec.check.test(text)) out[key] = text;
+  }
+  return out;
+}
+
+function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node = target;
+  for (const key of path.slice(0, -1)) {
+    const next = node[key];
+    if (next && typeof next === 'object' && !Array.isArray(next)) {
+      node = next as Record<string, unknown>;
+    } else {
+      const created: Record<string, unknown> = {};
+      node[key] = created;
+      node = created;
+    }
+  }
+  node[path[path.length - 1] as string] = value;
+}
+
+// WordPress mails the admin; an address at the store's own host keeps stores apart, within
+// the 100 characters the chart allows.
+function adminEmail(host: string): string {
+  const email = `admin@${host}`;
+  return email.length <= 100 ? email : 'admin@example.com';
+}
+
+/** The per-store values given to `helm upgrade --install` on top of the values file. */
+export function buildValues(o: {
+  store: StoreRef;
+  host: string;
+  secrets: StoreSecrets;
+  extra?: Record<string, string>;
+  demoSku: string;
+  adminUser?: string;
+}): Record<string, unknown> {
+  if (!DNS_LABEL.test(o.store.name)) {
+    throw new Error(`store name "${o.store.name}" is not a DNS-1123 label`);
+  }
+  if (!LABEL_VALUE.test(o.store.id)) {
+    throw new Error(`store id "${o.store.id}" is not a valid Kubernetes label value`);
+  }
+  if (!HOST.test(o.host)) throw new Error(`"${o.host}" is not a valid host name`);
+  const secrets = checkSecrets(o.secrets);
+  const extra = Object.entries(o.extra ?? {});
+  for (const [key, value] of extra) {
+    const spec = EXTRA_KEYS[key];
+    if (!spec) {
+      throw new Error(`"${key}" cannot be set per store; allowed: ${EXTRA_VALUE_KEYS.join(', ')}`);
+    }
+    if (!spec.check.test(value)) throw new Error(`${key} must be ${spec.expected}`);
+  }
+
+  const values: Record<string, unknown> = {
+    store: { id: o.store.id, name: o.store.name },
+    ingress: { host: o.host },
+    secrets: {
+      mariadbRootPassword: secrets.mariadbRootPassword,
+      mariadbPassword: secrets.mariadbPassword,
+      wordpressAdminPassword: secrets.wordpressAdminPassword,
+    },
+    wordpress: {
+      adminUser: o.adminUser ?? DEFAULT_ADMIN_USER,
+      adminEmail: adminEmail(o.host),
+    },
+    demoProduct: { sku: o.demoSku },
+  };
+  for (const [key, value] of extra) {
+    const spec = EXTRA_KEYS[key] as ExtraKey;
+    setPath(values, spec.path, spec.convert ? spec.convert(value) : value);
+  }
+  return values;
+}

@@ -1,0 +1,79 @@
+// Builds a StoreEngine on a data directory and one kubeconfig context, the way the app does,
+// for integration tests, the crash-resume runner and the provisioning benchmark.
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../../src-main/db/database';
+import { SettingsRepository } from '../../src-main/db/settings-repository';
+import { StoreRepository } from '../../src-main/db/store-repository';
+import type { StoreRef } from '../../src-main/store-kinds/types';
+import { createWoocommerceDriver } from '../../src-main/store-kinds/woocommerce/driver';
+import type { Settings } from '../../src-shared/types/service-types';
+import type { StoreCluster } from '../../src-main/engine/cluster-port';
+import type { EngineTimeouts, KubeTarget } from '../../src-main/engine/op-context';
+import { createStoreEngine, type StoreEngine } from '../../src-main/engine/store-engine';
+
+export const REPO_ROOT = join(import.meta.dirname, '..', '..');
+export const LOCAL_VALUES_FILE = join(REPO_ROOT, 'helm-values', 'values-local.yaml');
+
+export interface TestEngineOptions {
+  dataDir: string;
+  kubeconfig: string;
+  context: string;
+  helmPath: string;
+  /** where stores' storefronts answer; the Store API stand-in's port in tests */
+  storefrontPort?: number;
+  timeouts?: Partial<EngineTimeouts>;
+  settings?: Partial<Settings>;
+  overrideValues?: (store: StoreRef) => Record<string, unknown> | undefined;
+  log?: (line: string) => void;
+  /** replaces the chart location, e.g. to make the helm step fail */
+  chartPath?: string;
+  /** wraps or replaces the engine's cluster access, e.g. to time Helm in the benchmark */
+  connectCluster?: (target: KubeTarget, helmPath: string) => StoreCluster;
+}
+
+export interface TestEngine {
+  engine: StoreEngine;
+  db: Database.Database;
+  repo: StoreRepository;
+  settings: SettingsRepository;
+  dbFile: string;
+  close(): Promise<void>;
+}
+
+export function buildTestEngine(o: TestEngineOptions): TestEngine {
+  const dbFile = join(o.dataDir, 'storefleet.db');
+  const db = openDatabase(dbFile);
+  const repo = new StoreRepository(db);
+  const settings = new SettingsRepository(db);
+  if (o.settings) settings.update(o.settings);
+  const driver = createWoocommerceDriver(o.chartPath ? { chartPath: o.chartPath } : {});
+  const engine = createStoreEngine({
+    repo,
+    settings,
+    resolveContext: (context) =>
+      context === o.context
+        ? Promise.resolve({ kubeconfig: o.kubeconfig, context })
+        : Promise.reject(new Error(`context "${context}" is not in ${o.kubeconfig}`)),
+    helmPath: () => Promise.resolve(o.helmPath),
+    drivers: { woocommerce: driver },
+    valuesFile: () => LOCAL_VALUES_FILE,
+    storeDomain: 'localhost',
+    storefrontPort: o.storefrontPort,
+    timeouts: o.timeouts,
+    overrideValues: o.overrideValues,
+    log: o.log,
+    connectCluster: o.connectCluster,
+  });
+  return {
+    engine,
+    db,
+    repo,
+    settings,
+    dbFile,
+    async close() {
+      await engine.shutdown();
+      db.close();
+    },
+  };
+}

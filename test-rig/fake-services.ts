@@ -1,0 +1,186 @@
+// Test stand-in: an in-memory AppServices for transport and dispatch tests. The real engine,
+// contexts and tools are tested in their own folders; nothing in the app imports this file.
+import type { ContextList, StoreKindInfo } from '../src-shared/ipc/contract';
+import type { AppServices } from '../src-main/ipc/services';
+import type { Settings, ToolInfo } from '../src-shared/types/service-types';
+import type { Store, StoreEvent } from '../src-shared/types/store-types';
+
+export interface FakeServices extends AppServices {
+  /** every service method called, in order, with its arguments */
+  calls: { name: string; args: unknown[] }[];
+  opened: string[];
+  addStore(patch: Partial<Store> & { id: string; name: string }): Store;
+  emitStore(store: Store): void;
+  emitEvent(event: StoreEvent): void;
+  emitContexts(list: ContextList): void;
+  listenerCount(): number;
+  /** the next service call rejects (or throws) with this error */
+  failNext(error: unknown): void;
+}
+
+export function fakeServices(): FakeServices {
+  const stores = new Map<string, Store>();
+  const calls: FakeServices['calls'] = [];
+  const opened: string[] = [];
+  const storeListeners = new Set<(s: Store) => void>();
+  const eventListeners = new Set<(e: StoreEvent) => void>();
+  const contextListeners = new Set<(l: ContextList) => void>();
+  let settings: Settings = {
+    maxConcurrentProvisions: 3,
+    maxStoresPerContext: 20,
+    maxCreatesPerMinute: 5,
+    selectedContext: null,
+    helmPath: null,
+  };
+  let pending: unknown = undefined;
+  const contextList: ContextList = { contexts: [], errors: [], selected: null };
+
+  const record = (name: string, ...args: unknown[]): void => {
+    calls.push({ name, args });
+    if (pending !== undefined) {
+      const error = pending;
+      pending = undefined;
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- non-Errors test the mapping
+      throw error;
+    }
+  };
+  const mustGet = (id: string): Store => {
+    const store = stores.get(id);
+    if (!store) throw Object.assign(new Error(`No store with id ${id}.`), { code: 'not-found' });
+    return store;
+  };
+  const subscribe =
+    <T>(set: Set<(v: T) => void>) =>
+    (listener: (v: T) => void): (() => void) => {
+      set.add(listener);
+      return () => set.delete(listener);
+    };
+
+  const kinds: StoreKindInfo[] = [
+    { kind: 'woocommerce', displayName: 'WooCommerce', available: true },
+    { kind: 'medusa', displayName: 'Medusa', available: false },
+  ];
+  const tools: ToolInfo[] = [
+    { name: 'helm', path: '/usr/local/bin/helm', version: 'v3.16.0', ok: true, problem: null },
+  ];
+
+  return {
+    calls,
+    opened,
+    stores: {
+      list: (context) => {
+        record('stores.list', context);
+        return [...stores.values()].filter((s) => s.context === context);
+      },
+      get: (id) => {
+        record('stores.get', id);
+        return { store: mustGet(id), events: [] };
+      },
+      create: (input) => {
+        record('stores.create', input);
+        return addStore({ id: `s-${input.name}`, ...input, status: 'Queued' });
+      },
+      cancel: async (id) => Promise.resolve(record('stores.cancel', id)),
+      delete: async (id) => Promise.resolve(record('stores.delete', id)),
+      upgrade: async (input) => Promise.resolve(record('stores.upgrade', input)),
+      rollback: async (id, revision) => Promise.resolve(record('stores.rollback', id, revision)),
+      stop: async (id) => Promise.resolve(record('stores.stop', id)),
+      start: async (id) => Promise.resolve(record('stores.start', id)),
+      history: async (id) => {
+        record('stores.history', id);
+        return Promise.resolve([]);
+      },
+      revealCredentials: async (id) => {
+        record('stores.revealCredentials', id);
+        const store = mustGet(id);
+        return Promise.resolve({
+          username: 'admin',
+          password: 'stand-in',
+          adminUrl: store.adminUrl,
+        });
+      },
+      onStoreUpdated: subscribe(storeListeners),
+      onStoreEvent: subscribe(eventListeners),
+    },
+    contexts: {
+      list: async () => {
+        record('contexts.list');
+        return Promise.resolve(contextList);
+      },
+      select: async (context) => {
+        record('contexts.select', context);
+        return Promise.resolve({ ...contextList, selected: context });
+      },
+      probe: async (context) => {
+        record('contexts.probe', context);
+        return Promise.resolve({
+          context,
+          reachable: false,
+          error: 'stand-in cluster',
+          serverVersion: null,
+          readyNodes: 0,
+          totalNodes: 0,
+          defaultStorageClass: null,
+          ingressClasses: [],
+          traefik: false,
+          checkedAt: new Date(0).toISOString(),
+        });
+      },
+      onChange: subscribe(contextListeners),
+    },
+    tools: async () => {
+      record('tools');
+      return Promise.resolve(tools);
+    },
+    storeKinds: () => {
+      record('storeKinds');
+      return kinds;
+    },
+    settings: {
+      get: () => {
+        record('settings.get');
+        return settings;
+      },
+      update: (patch) => {
+        record('settings.update', patch);
+        settings = { ...settings, ...patch };
+        return settings;
+      },
+    },
+    openExternal: async (url) => {
+      record('openExternal', url);
+      opened.push(url);
+      return Promise.resolve();
+    },
+    addStore,
+    emitStore: (s) => storeListeners.forEach((l) => l(s)),
+    emitEvent: (e) => eventListeners.forEach((l) => l(e)),
+    emitContexts: (l) => contextListeners.forEach((fn) => fn(l)),
+    listenerCount: () => storeListeners.size + eventListeners.size + contextListeners.size,
+    failNext: (error) => {
+      pending = error;
+    },
+  };
+
+  function addStore(patch: Partial<Store> & { id: string; name: string }): Store {
+    const at = new Date(0).toISOString();
+    const url = `http://${patch.name}.localhost`;
+    const store: Store = {
+      kind: 'woocommerce',
+      context: 'k3d-dev',
+      namespace: `store-${patch.name}`,
+      status: 'Ready',
+      step: null,
+      error: null,
+      url,
+      adminUrl: `${url}/wp-admin/`,
+      createdAt: at,
+      updatedAt: at,
+      statusSince: at,
+      helmRevision: 1,
+      ...patch,
+    };
+    stores.set(store.id, store);
+    return store;
+  }
+}
