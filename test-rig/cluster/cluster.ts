@@ -150,5 +150,19 @@ export async function startCluster(opts: StartClusterOptions = {}): Promise<Test
     dir,
     server,
     stop: () => stop(),
+    apiserver: {
+      // Stopped and started again on the same port with the same etcd, for fault injection.
+      stop: async () => {
+        await Promise.all(
+          components.filter((c) => c.spec.name === 'kube-apiserver').map((c) => c.stop()),
+        );
+      },
+      start: async () => {
+        launch(apiserverSpec);
+        const kc = new KubeConfig();
+        kc.loadFromFile(kubeconfigs.admin);
+        await waitForApiserver(kc, READY_TIMEOUT_MS);
+      },
+    },
   };
 }

@@ -10,6 +10,8 @@ export interface TestCluster extends TestClusterInfo {
   /** temp directory holding PKI, etcd data, logs and provisioned volumes */
   dir: string;
   stop(): Promise<void>;
+  /** the kube-apiserver alone: stop it and start it again on the same port and etcd */
+  apiserver: { stop(): Promise<void>; start(): Promise<void> };
 }
 
 export interface StartClusterOptions {
