@@ -1,19 +1,31 @@
 #!/usr/bin/env bash
 # Builds the test toolchain (Kubernetes control plane, etcd, kwok, helm) from Go modules into a
 # versioned cache outside the repository. Builds only what is missing; prints progress.
-# Usage: scripts/toolchain/build.sh        -> prints the bin directory on the last line
+# Usage: scripts/toolchain/build.sh              -> builds what is missing, prints the bin directory
+#                                                    on the last line
+#        scripts/toolchain/build.sh --print-dir  -> prints the bin directory only (builds nothing)
+# The versions are pinned in versions.env next to this script.
 set -euo pipefail
 
-K8S_VERSION=1.36.3
-K8S_STAGING_VERSION=0.36.3
-ETCD_VERSION=3.6.16
-KWOK_VERSION=0.8.0
-HELM_VERSION=3.22.0
+# shellcheck source=SCRIPTDIR/versions.env
+. "$(dirname "${BASH_SOURCE[0]}")/versions.env"
 
 cache_root="${STOREFLEET_TOOLCHAIN_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/storefleet/toolchain}"
 key="k8s-${K8S_VERSION}_etcd-${ETCD_VERSION}_kwok-${KWOK_VERSION}_helm-${HELM_VERSION}"
 bin="$cache_root/$key/bin"
 work="$cache_root/$key/work"
+
+case "${1:-}" in
+  "") ;;
+  --print-dir)
+    printf '%s\n' "$bin"
+    exit 0
+    ;;
+  *)
+    printf '[toolchain] error: unknown argument %s (use --print-dir or nothing)\n' "$1" >&2
+    exit 2
+    ;;
+esac
 
 log() { printf '[toolchain] %s\n' "$*" >&2; }
 fail() {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closedPort, writeKubeconfig } from '../../test-rig/contexts/kubeconfig-files';
 import { isEngineError } from '../engine/engine-error';
 import { isIpcError } from '../../src-shared/ipc/ipc-error';
-import { toolchainHelm } from '../../test-rig/tools/toolchain';
+import { toolchainHelm } from '../../test-rig/cluster/toolchain';
 import { createAppServices, type AppHandle } from './create-app-services';
 
 let dir: string;

@@ -6,7 +6,7 @@ import { ContextRegistry } from '../contexts/context-registry';
 import { closedPort, writeKubeconfig } from '../../test-rig/contexts/kubeconfig-files';
 import type { ContextProbe } from '../../src-shared/types/service-types';
 import { findTool } from '../tools/find-tool';
-import { toolchainHelm } from '../../test-rig/tools/toolchain';
+import { toolchainHelm } from '../../test-rig/cluster/toolchain';
 import { CREATE_PROBE_TIMEOUT_MS, CreatePreflight, PROBE_REUSE_MS } from './create-preflight';
 
 let dir: string;

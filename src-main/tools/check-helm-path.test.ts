@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkHelmPath } from './check-helm-path';
-import { helmPinnedVersion, toolchainHelm } from '../../test-rig/tools/toolchain';
+import { helmPinnedVersion, toolchainHelm } from '../../test-rig/cluster/toolchain';
 
 let dir: string;
 
@@ -25,7 +25,7 @@ async function script(name: string, body: string, mode = 0o755): Promise<string>
 describe('checkHelmPath with real child processes', () => {
   it('accepts the real Helm of the test toolchain, and the folder holding it', async () => {
     const helm = toolchainHelm();
-    const version = `v${helmPinnedVersion().replace(/^v/, '')}`;
+    const version = helmPinnedVersion();
     await expect(checkHelmPath(helm)).resolves.toEqual({ ok: true, path: helm, version });
     await expect(checkHelmPath(dirname(helm))).resolves.toEqual({ ok: true, path: helm, version });
   });

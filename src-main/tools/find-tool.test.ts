@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findTool, isSupportedHelm, parseToolVersion } from './find-tool';
-import { helmPinnedVersion, toolchainHelm } from '../../test-rig/tools/toolchain';
+import { helmPinnedVersion, toolchainHelm } from '../../test-rig/cluster/toolchain';
 
 let dir: string;
 
@@ -30,7 +30,7 @@ describe('findTool with the real helm', () => {
     expect(info).toEqual({
       name: 'helm',
       path: helm,
-      version: `v${helmPinnedVersion().replace(/^v/, '')}`,
+      version: helmPinnedVersion(),
       ok: true,
       problem: null,
     });

@@ -1,12 +1,13 @@
 // Shared helpers for the chart's tests: find the helm binary, write values files into a
 // temp dir that is always removed, render the chart and parse the manifests.
 import { randomBytes } from 'node:crypto';
-import { access, constants, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { access, constants, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { parseAllDocuments, stringify } from 'yaml';
+import { toolchainHelm } from '../../../test-rig/cluster/toolchain';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const REPO_ROOT = resolve(here, '../../..');
@@ -56,30 +57,12 @@ export function passwordsOf(values: StoreValues): string[] {
   return Object.values(values.secrets);
 }
 
-// The toolchain's bin dir is keyed by the versions pinned in its build script; reading them
-// from there keeps one source of truth.
-async function toolchainBinDir(): Promise<string> {
-  const script = await readFile(join(REPO_ROOT, 'scripts/toolchain/build.sh'), 'utf8');
-  const version = (name: string): string => {
-    const match = new RegExp(`^${name}=([^\\s]+)$`, 'm').exec(script);
-    if (!match?.[1]) throw new Error(`scripts/toolchain/build.sh does not pin ${name}`);
-    return match[1];
-  };
-  const key =
-    `k8s-${version('K8S_VERSION')}_etcd-${version('ETCD_VERSION')}` +
-    `_kwok-${version('KWOK_VERSION')}_helm-${version('HELM_VERSION')}`;
-  const cacheRoot =
-    process.env.STOREFLEET_TOOLCHAIN_DIR ??
-    join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'storefleet/toolchain');
-  return join(cacheRoot, key, 'bin');
-}
-
 let helmPath: Promise<string> | undefined;
 
 /** The helm binary: $STOREFLEET_HELM, else the one in the test toolchain. */
 export function helmBinary(): Promise<string> {
   helmPath ??= (async () => {
-    const path = process.env.STOREFLEET_HELM ?? join(await toolchainBinDir(), 'helm');
+    const path = toolchainHelm();
     await access(path, constants.X_OK).catch(() => {
       throw new Error(
         `helm not found at ${path}: run \`npm run toolchain\` or set STOREFLEET_HELM to a helm 3 binary`,
