@@ -11,6 +11,7 @@ import {
   settledStore,
   uniqueName,
 } from '../../test-rig/engine/int-support';
+import { failingBootstrapValues } from '../../test-rig/cluster/failing-bootstrap';
 
 const { engines, standIn } = useStandInEngines();
 
@@ -43,7 +44,7 @@ const CASES: Case[] = [
   {
     step: 'bootstrap',
     reason: /bootstrap|job/i,
-    values: { bootstrap: { testFailure: true, backoffLimit: 0 } },
+    values: failingBootstrapValues(),
   },
   { step: 'verify', reason: /Cash on Delivery is not enabled/, codEnabled: false },
 ];

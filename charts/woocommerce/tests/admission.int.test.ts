@@ -20,6 +20,7 @@ import {
 } from './render';
 import { isWorkload, podTemplateOf, type PodTemplate } from './shapes';
 import { parseQuantity } from './quantity';
+import { failingBootstrapValues } from '../../../test-rig/cluster/failing-bootstrap';
 
 async function names(kind: string, namespace: string): Promise<string[]> {
   const list = await getJson<KubeList<KubeMeta>>([kind, '--namespace', namespace]);
@@ -178,7 +179,7 @@ describe.each([
 });
 
 describe('bootstrap failure hook', () => {
-  it('makes the simulated bootstrap Job fail when bootstrap.testFailure is set', async () => {
+  it('makes the simulated bootstrap Job fail with the test rig’s failing-bootstrap values', async () => {
     const namespace = await createStoreNamespace('store-fail');
     try {
       const values = storeValues('shopf');
@@ -186,7 +187,7 @@ describe('bootstrap failure hook', () => {
         'shopf',
         namespace,
         VALUES_LOCAL,
-        [values, { bootstrap: { testFailure: true, backoffLimit: 0 } }],
+        [values, failingBootstrapValues()],
         { wait: false },
       );
       expect(result.exitCode).toBe(0);

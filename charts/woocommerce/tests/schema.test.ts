@@ -58,6 +58,11 @@ describe('values schema', () => {
     expect(stderr).toMatch(/\/wordpress.*replicas/s);
   });
 
+  it('rejects bootstrap.testFailure: the chart has no test-only values', async () => {
+    const stderr = await renderError(storeValues(), { bootstrap: { testFailure: true } });
+    expect(stderr).toMatch(/\/bootstrap.*testFailure/s);
+  });
+
   it('rejects a store name that is not a DNS label', async () => {
     const values = storeValues('Shop One');
     values.ingress.host = 'shop.localhost';

@@ -31,7 +31,6 @@ describe('buildValues', () => {
         woocommerceVersion: '10.3.0',
         memoryLimit: '768Mi',
         stopped: 'true',
-        testFailure: 'true',
       },
     });
     expect(values).toMatchObject({
@@ -43,7 +42,6 @@ describe('buildValues', () => {
         adminEmail: 'admin@shop1.localhost',
         resources: { limits: { memory: '768Mi' } },
       },
-      bootstrap: { testFailure: true },
     });
   });
 
@@ -51,8 +49,14 @@ describe('buildValues', () => {
     expect(() =>
       woocommerceDriver.buildValues({ store, host, secrets, extra: { 'mariadb.user': 'root' } }),
     ).toThrow(
-      '"mariadb.user" cannot be set per store; allowed: wordpressImageTag, woocommerceVersion, memoryLimit, stopped, testFailure',
+      '"mariadb.user" cannot be set per store; allowed: wordpressImageTag, woocommerceVersion, memoryLimit, stopped',
     );
+  });
+
+  it('refuses testFailure: failure injection is the test rig’s, not a per-store value', () => {
+    expect(() =>
+      woocommerceDriver.buildValues({ store, host, secrets, extra: { testFailure: 'true' } }),
+    ).toThrow('"testFailure" cannot be set per store');
   });
 
   it.each(['6.8.3-php8.2-fpm-alpine', '6.8.3-php8.2-fpm', 'cli-2.12.0-php8.2', 'latest'])(
@@ -76,7 +80,6 @@ describe('buildValues', () => {
     ['wordpressImageTag', 'latest; rm -rf /'],
     ['woocommerceVersion', 'ten'],
     ['memoryLimit', '1e9'],
-    ['testFailure', 'yes'],
     ['stopped', '1'],
   ])('rejects a malformed %s', (key, value) => {
     expect(() =>
@@ -121,7 +124,6 @@ describe('settingsFromValues', () => {
       woocommerceVersion: '10.3.0',
       memoryLimit: '768Mi',
       stopped: 'false',
-      testFailure: 'true',
     };
     const values = woocommerceDriver.buildValues({ store, host, secrets, extra });
     const settings = woocommerceDriver.settingsFromValues(values);

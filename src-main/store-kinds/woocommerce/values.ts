@@ -44,17 +44,11 @@ const EXTRA_KEYS: Record<string, ExtraKey> = {
     expected: 'true or false',
     convert: (value) => value === 'true',
   },
-  testFailure: {
-    path: ['bootstrap', 'testFailure'],
-    check: /^(true|false)$/,
-    expected: 'true or false',
-    convert: (value) => value === 'true',
-  },
 };
 
 export const EXTRA_VALUE_KEYS = Object.keys(EXTRA_KEYS);
 
-// What a user may change and Storefleet keeps per store; testFailure is a test hook, never kept.
+// What a user may change and Storefleet keeps per store.
 const SETTING_KEYS = ['wordpressImageTag', 'woocommerceVersion', 'memoryLimit', 'stopped'];
 
 function getPath(source: Record<string, unknown>, path: readonly string[]): unknown {
