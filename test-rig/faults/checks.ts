@@ -3,12 +3,13 @@ import { readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { openDatabase } from '../../src-main/db/database';
+import { StoreRepository } from '../../src-main/db/store-repository';
 import { connectCluster } from '../../src-main/engine/cluster-adapter';
 import { BUSY_STATUSES } from '../../src-main/engine/transitions';
 import { LEGACY_VALUES_PREFIX } from '../../src-main/engine/values-file';
 import { STORE_ID_LABEL } from '../../src-main/kube/labels';
 import { runCommand } from '../../src-main/tools/exec';
-import type { StoreRepository } from '../../src-main/db/store-repository';
 import type { FaultEnv } from './fault-env';
 import { errorText } from './report';
 
@@ -144,5 +145,18 @@ function safe<T>(fn: () => T, fallback: T): T {
     return fn();
   } catch {
     return fallback;
+  }
+}
+
+/** Opens the database file the way the app does (its folder lock included) for a check. */
+export function withRepo<T>(
+  dbFile: string,
+  fn: (repo: StoreRepository, db: Database.Database) => T,
+): T {
+  const db = openDatabase(dbFile);
+  try {
+    return fn(new StoreRepository(db), db);
+  } finally {
+    db.close();
   }
 }

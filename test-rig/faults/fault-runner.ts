@@ -35,6 +35,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`fault runner failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `fault runner failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exitCode = 1;
 });

@@ -143,7 +143,10 @@ async function cleanUp(
       await t.engine.delete(storeId).catch(() => undefined);
       await t.engine.settled(storeId);
     }
-    addFindings(result, rowFindings(t.repo, [storeId], () => 'Deleted'));
+    addFindings(
+      result,
+      rowFindings(t.repo, [storeId], () => 'Deleted'),
+    );
     for (const p of integrityProblems(t.dbFile)) result.notes.push(`integrity: ${p}`);
     result.lostRows += integrityProblems(t.dbFile).length > 0 ? 1 : 0;
   } finally {
