@@ -6,7 +6,7 @@ import type { Redactor } from './redactor';
 import type { StoreEvents } from './store-events';
 
 /** The slice of StoreEvents an operation writes through; guarded so an aborted op writes nothing. */
-export type OpEvents = Pick<StoreEvents, 'update' | 'event'>;
+export type OpEvents = Pick<StoreEvents, 'update' | 'event' | 'transition'>;
 
 import type { KubeTarget } from '../kube/client';
 
@@ -93,6 +93,10 @@ export function guardedEvents(events: StoreEvents, signal: AbortSignal): OpEvent
     event: (id, step, status, message) => {
       throwIfAborted(signal);
       return events.event(id, step, status, message);
+    },
+    transition: (id, t) => {
+      throwIfAborted(signal);
+      return events.transition(id, t);
     },
   };
 }

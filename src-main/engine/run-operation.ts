@@ -89,27 +89,27 @@ export async function runOperation(d: OperationDeps): Promise<void> {
     switch (d.op.op) {
       case 'provision':
         await provisionStore(ctx);
-        finish(d, events, ctx.store, 'Ready');
+        finish(events, ctx.store, 'Ready');
         return;
       case 'upgrade':
         await upgradeStore(ctx, d.op.values);
-        finish(d, events, ctx.store, 'Ready');
+        finish(events, ctx.store, 'Ready');
         return;
       case 'rollback':
-        finish(d, events, ctx.store, await rollbackStore(ctx, d.op.revision));
+        finish(events, ctx.store, await rollbackStore(ctx, d.op.revision));
         return;
       case 'delete':
         await deleteStore(ctx);
-        finish(d, events, ctx.store, 'Deleted');
+        finish(events, ctx.store, 'Deleted');
         d.redactor.forget(d.storeId);
         return;
       case 'stop':
         await stopStore(ctx);
-        finish(d, events, ctx.store, 'Stopped');
+        finish(events, ctx.store, 'Stopped');
         return;
       case 'start':
         await startStore(ctx);
-        finish(d, events, ctx.store, 'Ready');
+        finish(events, ctx.store, 'Ready');
         return;
     }
   } catch (error) {
@@ -119,24 +119,22 @@ export async function runOperation(d: OperationDeps): Promise<void> {
         ? error.step
         : (ctx?.store.step ?? d.repo.get(d.storeId)?.step ?? FIRST_STEP[d.op.op]);
     const reason = d.redactor.redact(d.storeId, failureReason(error));
-    d.repo.transaction(() => {
-      events.update(d.storeId, { status: 'Failed', step, error: reason });
-      d.repo.setPendingOp(d.storeId, null);
+    events.transition(d.storeId, {
+      status: 'Failed',
+      step,
+      error: reason,
+      pendingOp: null,
+      event: { step, status: 'failed', message: reason },
     });
-    events.event(d.storeId, step, 'failed', reason);
   } finally {
     release?.();
   }
 }
 
 function finish(
-  d: OperationDeps,
   events: ReturnType<typeof guardedEvents>,
   store: Store,
   status: 'Ready' | 'Stopped' | 'Deleted',
 ): void {
-  d.repo.transaction(() => {
-    events.update(store.id, { status, step: null, error: null });
-    d.repo.setPendingOp(store.id, null);
-  });
+  events.transition(store.id, { status, step: null, error: null, pendingOp: null });
 }

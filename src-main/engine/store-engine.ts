@@ -48,6 +48,8 @@ interface ActiveOp {
   done: Promise<void>;
 }
 
+const CANCELLED = 'Cancelled by user';
+
 // Re-reading the limit on a timer lets a raised maxConcurrentProvisions start waiting work.
 const LIMIT_RECHECK_MS = 1_000;
 
@@ -126,11 +128,13 @@ export class StoreEngine implements StoreService {
   async cancel(storeId: string): Promise<void> {
     const store = this.mustAllow('cancel', storeId);
     const step = store.step ?? 'validate';
-    this.deps.repo.transaction(() => {
-      this.events.update(store.id, { status: 'Failed', step, error: 'Cancelled by user' });
-      this.deps.repo.setPendingOp(store.id, null);
+    this.events.transition(store.id, {
+      status: 'Failed',
+      step,
+      error: CANCELLED,
+      pendingOp: null,
+      event: { step, status: 'failed', message: CANCELLED },
     });
-    this.events.event(store.id, step, 'failed', 'Cancelled by user');
     const active = this.active.get(store.id);
     active?.controller.abort(new OpAborted('cancel'));
     await active?.done;
@@ -147,21 +151,24 @@ export class StoreEngine implements StoreService {
     if (store.status === 'Deleting' && running?.op.op === 'delete') return;
     if (nothingInCluster(store.status, store.step)) {
       running?.controller.abort(new OpAborted('superseded'));
-      this.deps.repo.transaction(() => {
-        this.events.update(store.id, { status: 'Deleted', step: null, error: null });
-        this.deps.repo.setPendingOp(store.id, null);
+      this.events.transition(store.id, {
+        status: 'Deleted',
+        step: null,
+        error: null,
+        pendingOp: null,
+        event: {
+          step: 'check-leftovers',
+          status: 'succeeded',
+          message: 'Nothing was created in the cluster',
+        },
       });
-      this.events.event(
-        store.id,
-        'check-leftovers',
-        'succeeded',
-        'Nothing was created in the cluster',
-      );
       return;
     }
-    this.deps.repo.transaction(() => {
-      this.events.update(store.id, { status: 'Deleting', step: 'uninstall', error: null });
-      this.deps.repo.setPendingOp(store.id, { op: 'delete' });
+    this.events.transition(store.id, {
+      status: 'Deleting',
+      step: 'uninstall',
+      error: null,
+      pendingOp: { op: 'delete' },
     });
     running?.controller.abort(new OpAborted('superseded'));
     this.schedule(store.id, { op: 'delete' });
@@ -313,10 +320,7 @@ export class StoreEngine implements StoreService {
     step: 'upgrade' | 'rollback' | 'stop' | 'start',
     op: PendingOp,
   ): void {
-    this.deps.repo.transaction(() => {
-      this.events.update(store.id, { status: 'Updating', step, error: null });
-      this.deps.repo.setPendingOp(store.id, op);
-    });
+    this.events.transition(store.id, { status: 'Updating', step, error: null, pendingOp: op });
     this.schedule(store.id, op);
   }
 

@@ -1,6 +1,24 @@
-import type { StoreRepository } from '../db/store-repository';
-import type { StepName, StepStatus, Store, StoreEvent } from '../../src-shared/types/store-types';
+import type { PendingOp, StoreRepository } from '../db/store-repository';
+import type {
+  StepName,
+  StepStatus,
+  Store,
+  StoreEvent,
+  StoreStatus,
+} from '../../src-shared/types/store-types';
 import type { Redactor } from './redactor';
+
+/**
+ * A change of a store's status: where it stands, the work pending for it (null = none), and
+ * the event that says why. All of it is written in one transaction, or none of it.
+ */
+export interface Transition {
+  status: StoreStatus;
+  step: StepName | null;
+  error: string | null;
+  pendingOp: PendingOp | null;
+  event?: { step: StepName; status: StepStatus; message: string };
+}
 
 type Listener<T> = (value: T) => void;
 
@@ -41,6 +59,40 @@ export class StoreEvents {
     this.log(`store ${storeId} ${step} ${status}: ${safe}`);
     this.notify(this.eventListeners, event);
     return event;
+  }
+
+  /**
+   * The one way a store changes status: its row, its pending operation and the event are
+   * written in one immediate transaction, then pushed. A crash in between leaves all or none.
+   */
+  transition(storeId: string, t: Transition): Store {
+    const at = this.now().toISOString();
+    const error = t.error === null ? null : this.redactor.redact(storeId, t.error);
+    const { store, event } = this.repo.transaction(() => {
+      const store = this.repo.update(storeId, {
+        status: t.status,
+        step: t.step,
+        error,
+        updatedAt: at,
+      });
+      this.repo.setPendingOp(storeId, t.pendingOp);
+      const event = t.event
+        ? this.repo.appendEvent({
+            storeId,
+            step: t.event.step,
+            status: t.event.status,
+            message: this.redactor.redact(storeId, t.event.message),
+            at,
+          })
+        : null;
+      return { store, event };
+    });
+    this.published(store);
+    if (event) {
+      this.log(`store ${storeId} ${event.step} ${event.status}: ${event.message}`);
+      this.notify(this.eventListeners, event);
+    }
+    return store;
   }
 
   update(storeId: string, patch: Partial<Omit<Store, 'id'>>): Store {
