@@ -34,7 +34,7 @@ describe('helmKubeOptions', () => {
   });
 });
 
-// A stand-in for helm that records how it was called and lists no releases.
+// A stand-in for helm that records how it was called and prints an empty JSON list.
 const FAKE_HELM = `#!/usr/bin/env node
 const { writeFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -65,12 +65,15 @@ describe.skipIf(IS_WINDOWS)('HelmClient pointing Helm at a target', () => {
 
   it('keeps --kubeconfig for a single file and leaves KUBECONFIG alone', async () => {
     const helm = new HelmClient({ helmPath, target: { kubeconfig: '/k/one.yaml', context: 'c' } });
-    await expect(helm.listReleases()).resolves.toEqual([]);
+    await expect(helm.history('shop', 'shop')).resolves.toEqual([]);
     const call = await lastCall();
     expect(call.args).toEqual([
-      'list',
-      '--all',
-      '--all-namespaces',
+      'history',
+      'shop',
+      '--namespace',
+      'shop',
+      '--max',
+      '256',
       '-o',
       'json',
       '--kube-context',
@@ -86,13 +89,15 @@ describe.skipIf(IS_WINDOWS)('HelmClient pointing Helm at a target', () => {
       helmPath,
       target: { kubeconfig: ['/k/contexts.yaml', '/k/clusters.yaml'], context: 'split' },
     });
-    await expect(helm.listReleases('shop')).resolves.toEqual([]);
+    await expect(helm.history('shop', 'shop')).resolves.toEqual([]);
     const call = await lastCall();
     expect(call.args).toEqual([
-      'list',
-      '--all',
+      'history',
+      'shop',
       '--namespace',
       'shop',
+      '--max',
+      '256',
       '-o',
       'json',
       '--kube-context',

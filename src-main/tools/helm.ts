@@ -63,15 +63,6 @@ const statusSchema = z.object({
 });
 // A release installed without values prints `null` (or nothing, which parse() reads as []).
 const valuesSchema = z.union([z.record(z.string(), z.unknown()), z.null(), z.tuple([])]);
-const listSchema = z.array(
-  z.object({
-    name: z.string(),
-    namespace: z.string(),
-    // `helm list -o json` prints the revision as a string.
-    revision: z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]),
-    status: z.string(),
-  }),
-);
 
 function checkName(kind: 'release' | 'namespace', value: string): void {
   const valid =
@@ -263,19 +254,6 @@ export class HelmClient {
     const args = ['get', 'values', release, '--namespace', namespace, ...at, '-o', 'json'];
     const values = this.parse(valuesSchema, args, await this.run(args));
     return values === null || Array.isArray(values) ? {} : values;
-  }
-
-  /** Releases in every state (pending and failed included), in one namespace or all of them. */
-  async listReleases(namespace?: string): Promise<HelmReleaseStatus[]> {
-    if (namespace !== undefined) checkName('namespace', namespace);
-    const scope = namespace === undefined ? ['--all-namespaces'] : ['--namespace', namespace];
-    const args = ['list', '--all', ...scope, '-o', 'json'];
-    return this.parse(listSchema, args, await this.run(args)).map((row) => ({
-      name: row.name,
-      namespace: row.namespace,
-      revision: row.revision,
-      status: row.status,
-    }));
   }
 
   private async run(

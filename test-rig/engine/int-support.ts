@@ -14,7 +14,7 @@ import { runCommand } from '../../src-main/tools/exec';
 import { connectCluster } from '../../src-main/engine/cluster-adapter';
 import type { StoreCluster } from '../../src-main/engine/cluster-port';
 import type { TestClusterInfo } from '../cluster/types';
-import type { Store, StoreStatus } from '../../src-shared/types/store-types';
+import type { Store } from '../../src-shared/types/store-types';
 import { buildTestEngine, type TestEngine, type TestEngineOptions } from './test-engine';
 
 export interface IntEngine extends TestEngine {
@@ -74,25 +74,6 @@ export async function settledStore(e: TestEngine, storeId: string): Promise<Stor
   const store = e.repo.get(storeId);
   if (!store) throw new Error(`store ${storeId} vanished`);
   return store;
-}
-
-export async function waitForStatus(
-  e: TestEngine,
-  storeId: string,
-  status: StoreStatus,
-  timeoutMs = 60_000,
-): Promise<Store> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const store = e.repo.get(storeId);
-    if (store?.status === status) return store;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `store ${storeId} is ${store?.status ?? 'gone'}, not ${status}, after ${timeoutMs} ms`,
-      );
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** Release names Helm knows in a namespace (all states), straight from the Helm CLI. */

@@ -93,18 +93,6 @@ export async function helm(
   return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Like helm(), but a non-zero exit rejects with helm's stderr. */
-export async function helmOk(
-  args: readonly string[],
-  env: Record<string, string> = {},
-): Promise<string> {
-  const result = await helm(args, env);
-  if (result.exitCode !== 0) {
-    throw new Error(`helm ${args[0] ?? ''} exited ${result.exitCode}: ${result.stderr.trim()}`);
-  }
-  return result.stdout;
-}
-
 /** Writes each values object to its own file in a temp dir that is removed afterwards. */
 export async function withValuesFiles<T>(
   values: readonly Values[],

@@ -39,4 +39,3 @@ export const checkoutSchema = z.looseObject({
 
 export type Product = z.infer<typeof productSchema>;
 export type Cart = z.infer<typeof cartSchema>;
-export type CheckoutResult = z.infer<typeof checkoutSchema>;

@@ -21,7 +21,3 @@ export class StorefrontError extends Error {
     this.code = o.code ?? null;
   }
 }
-
-export function isStorefrontError(e: unknown): e is StorefrontError {
-  return e instanceof StorefrontError;
-}

@@ -29,7 +29,3 @@ const getNow = () => now;
 export function useNow(): number {
   return useSyncExternalStore(subscribe, getNow);
 }
-
-export function tickerSubscriberCount(): number {
-  return listeners.size;
-}

@@ -1,12 +1,5 @@
 import type { Tone } from '../../lib/status';
 
-export const TONE_TEXT: Record<Tone, string> = {
-  ready: 'text-ready',
-  working: 'text-working',
-  failed: 'text-failed',
-  idle: 'text-idle',
-};
-
 export const TONE_CHIP: Record<Tone, string> = {
   ready: 'bg-ready/10 text-ready',
   working: 'bg-working/10 text-working',
