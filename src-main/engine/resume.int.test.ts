@@ -19,7 +19,7 @@ import { REPO_ROOT } from '../../test-rig/engine/test-engine';
 
 const { engines, standIn } = useStandInEngines();
 
-const RUNNER = join(import.meta.dirname, 'testing', 'engine-runner.ts');
+const RUNNER = join(import.meta.dirname, '..', '..', 'test-rig', 'engine', 'engine-runner.ts');
 
 /** Starts the runner and SIGKILLs it `delayMs` after the given step started; resolves when it is dead. */
 function runAndKill(config: RunnerConfig, step: string, delayMs: number): Promise<StoreEvent[]> {
