@@ -2,6 +2,7 @@ import type { SettingsRepository } from '../db/settings-repository';
 import type { StoreRepository } from '../db/store-repository';
 import type { StoreKindDriver, StoreRef } from '../store-kinds/types';
 import type { StoreKind } from '../../src-shared/types/store-types';
+import type { ConnectLimits } from './cluster-adapter';
 import type { StoreCluster } from './cluster-port';
 import type { EngineTimeouts, KubeTarget } from './op-context';
 
@@ -28,5 +29,5 @@ export interface EngineDeps {
   /** contexts to rediscover on start besides those the database knows */
   knownContexts?: () => string[];
   /** builds the cluster access for one context; the Helm + Kubernetes client adapter by default */
-  connectCluster?: (target: KubeTarget, helmPath: string) => StoreCluster;
+  connectCluster?: (target: KubeTarget, helmPath: string, limits?: ConnectLimits) => StoreCluster;
 }

@@ -1,5 +1,4 @@
 import type { PendingOp } from '../db/store-repository';
-import type { StoreKindDriver } from '../store-kinds/types';
 import type {
   CreateStoreInput,
   HelmRevision,
@@ -14,18 +13,17 @@ import type {
   StoreWithEvents,
 } from '../../src-shared/types/store-types';
 import { isToolError } from '../tools/tool-error';
-import { connectCluster, type ConnectLimits } from './cluster-adapter';
-import type { StoreCluster } from './cluster-port';
-import { ConcurrencyLimiter } from './concurrency-limiter';
+import { ClusterAccess } from './cluster-access';
 import { readCredentials } from './credentials';
 import type { EngineDeps } from './engine-deps';
 import { EngineError, invalidArgument } from './engine-error';
 import { MemoryCaps, checkMemoryLimit } from './memory-cap';
-import { runOperation } from './run-operation';
-import { DEFAULT_TIMEOUTS, OpAborted, type EngineTimeouts, type KubeTarget } from './op-context';
-import { Redactor } from './redactor';
 import { admitNewStore } from './new-store';
+import { DEFAULT_TIMEOUTS, type EngineTimeouts } from './op-context';
+import { Redactor } from './redactor';
 import { rediscoverContext, type RediscoveryResult } from './rediscover';
+import { runOperation } from './run-operation';
+import { OperationScheduler } from './scheduler';
 import { StoreEvents } from './store-events';
 import {
   allowedStatuses,
@@ -42,38 +40,25 @@ import {
   validateStoreId,
 } from './validate-input';
 
-interface ActiveOp {
-  op: PendingOp;
-  controller: AbortController;
-  done: Promise<void>;
-}
-
 const CANCELLED = 'Cancelled by user';
 
-// Re-reading the limit on a timer lets a raised maxConcurrentProvisions start waiting work.
-const LIMIT_RECHECK_MS = 1_000;
-
+/**
+ * The engine's commands: each validates its input and the store's status, records the
+ * transition, and hands the work to the scheduler. Nothing here waits for a cluster except
+ * the reads that answer a caller (history, credentials, rediscovery).
+ */
 export class StoreEngine implements StoreService {
   private readonly redactor = new Redactor();
   private readonly events: StoreEvents;
-  private readonly limiter: ConcurrencyLimiter;
-  private readonly active = new Map<string, ActiveOp>();
+  private readonly scheduler: OperationScheduler;
+  private readonly access: ClusterAccess;
   private readonly timeouts: EngineTimeouts;
   private readonly now: () => Date;
   private readonly logLine: (line: string) => void;
-  private readonly recheck: NodeJS.Timeout;
-  private readonly connectCluster: (
-    target: KubeTarget,
-    helmPath: string,
-    limits?: ConnectLimits,
-  ) => StoreCluster;
-  /** aborted at shutdown: ends the cluster calls made outside an operation (history, rediscovery) */
-  private readonly lifetime = new AbortController();
   private readonly memoryCaps: MemoryCaps;
   private closed = false;
 
   constructor(private readonly deps: EngineDeps) {
-    this.connectCluster = deps.connectCluster ?? connectCluster;
     this.memoryCaps = new MemoryCaps((kind) => {
       const driver = deps.drivers[kind as StoreKind];
       return driver
@@ -85,9 +70,27 @@ export class StoreEngine implements StoreService {
     this.logLine = (line) => log(this.redactor.redactAll(line));
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...deps.timeouts };
     this.events = new StoreEvents(deps.repo, this.redactor, this.now, this.logLine);
-    this.limiter = new ConcurrencyLimiter(() => deps.settings.get().maxConcurrentProvisions);
-    this.recheck = setInterval(() => this.limiter.drain(), LIMIT_RECHECK_MS);
-    this.recheck.unref();
+    this.access = new ClusterAccess({ ...deps, kubeCallMs: this.timeouts.kubeCallMs });
+    this.scheduler = new OperationScheduler({
+      limit: () => deps.settings.get().maxConcurrentProvisions,
+      log: this.logLine,
+      run: ({ storeId, op, signal, limiter }) =>
+        runOperation({
+          storeId,
+          op,
+          signal,
+          limiter,
+          repo: deps.repo,
+          events: this.events,
+          redactor: this.redactor,
+          timeouts: this.timeouts,
+          connect: (store, s) => this.access.forStore(store, s),
+          valuesFile: (kind) => deps.valuesFile(kind),
+          storeDomain: deps.storeDomain,
+          overrideValues: deps.overrideValues,
+          log: this.logLine,
+        }),
+    });
   }
 
   list(context: string): Store[] {
@@ -121,10 +124,11 @@ export class StoreEngine implements StoreService {
       storefrontPort: this.deps.storefrontPort,
     });
     this.events.published(store);
-    this.schedule(store.id, { op: 'provision' });
+    this.scheduler.schedule(store.id, { op: 'provision' });
     return store;
   }
 
+  /** Queued/Provisioning → Failed("Cancelled by user"); resolves once the work has stopped. */
   async cancel(storeId: string): Promise<void> {
     const store = this.mustAllow('cancel', storeId);
     const step = store.step ?? 'validate';
@@ -135,9 +139,7 @@ export class StoreEngine implements StoreService {
       pendingOp: null,
       event: { step, status: 'failed', message: CANCELLED },
     });
-    const active = this.active.get(store.id);
-    active?.controller.abort(new OpAborted('cancel'));
-    await active?.done;
+    await this.scheduler.abort(store.id, 'cancel');
   }
 
   delete(storeId: string): Promise<void> {
@@ -147,10 +149,9 @@ export class StoreEngine implements StoreService {
   private startDelete(storeId: string): void {
     this.assertOpen();
     const store = this.mustAllow('delete', storeId);
-    const running = this.active.get(store.id);
-    if (store.status === 'Deleting' && running?.op.op === 'delete') return;
+    if (store.status === 'Deleting' && this.scheduler.current(store.id)?.op === 'delete') return;
     if (nothingInCluster(store.status, store.step)) {
-      running?.controller.abort(new OpAborted('superseded'));
+      void this.scheduler.abort(store.id, 'superseded');
       this.events.transition(store.id, {
         status: 'Deleted',
         step: null,
@@ -170,8 +171,8 @@ export class StoreEngine implements StoreService {
       error: null,
       pendingOp: { op: 'delete' },
     });
-    running?.controller.abort(new OpAborted('superseded'));
-    this.schedule(store.id, { op: 'delete' });
+    void this.scheduler.abort(store.id, 'superseded');
+    this.scheduler.schedule(store.id, { op: 'delete' });
   }
 
   upgrade(input: UpgradeInput): Promise<void> {
@@ -190,8 +191,7 @@ export class StoreEngine implements StoreService {
   stop(storeId: string): Promise<void> {
     return settle(() => {
       this.assertOpen();
-      const store = this.mustAllow('stop', storeId);
-      this.accept(store, 'stop', { op: 'stop' });
+      this.accept(this.mustAllow('stop', storeId), 'stop', { op: 'stop' });
     });
   }
 
@@ -199,8 +199,7 @@ export class StoreEngine implements StoreService {
   start(storeId: string): Promise<void> {
     return settle(() => {
       this.assertOpen();
-      const store = this.mustAllow('start', storeId);
-      this.accept(store, 'start', { op: 'start' });
+      this.accept(this.mustAllow('start', storeId), 'start', { op: 'start' });
     });
   }
 
@@ -222,7 +221,7 @@ export class StoreEngine implements StoreService {
 
   async history(storeId: string): Promise<HelmRevision[]> {
     const store = this.mustAllow('history', storeId);
-    const { cluster, driver } = await this.connect(store);
+    const { cluster, driver } = await this.access.forStore(store);
     try {
       return await cluster.helm.history(driver.releaseName(store), store.namespace);
     } catch (error) {
@@ -239,7 +238,7 @@ export class StoreEngine implements StoreService {
         `Credentials are available once the store is Ready (it is ${store.status}).`,
       );
     }
-    const { cluster, driver } = await this.connect(store);
+    const { cluster, driver } = await this.access.forStore(store);
     return readCredentials(cluster, driver, store, this.redactor);
   }
 
@@ -254,16 +253,7 @@ export class StoreEngine implements StoreService {
   /** Resumes work left pending by the last run, then rediscovers stores in every known context. */
   async resume(): Promise<void> {
     this.assertOpen();
-    for (const { storeId, op } of this.deps.repo.pendingOps()) {
-      const store = this.deps.repo.get(storeId);
-      if (!store || this.active.has(storeId)) continue;
-      // It waits for a slot again; the step it reached is kept so delete knows what may exist.
-      if (op.op === 'provision' && store.status === 'Provisioning') {
-        this.events.update(storeId, { status: 'Queued' });
-      }
-      this.logLine(`resuming ${op.op} of store ${store.name} (${storeId})`);
-      this.schedule(storeId, op);
-    }
+    this.scheduler.resumePending(this.deps.repo, this.events);
     const contexts = new Set(this.deps.repo.list().map((s) => s.context));
     const selected = this.deps.settings.get().selectedContext;
     if (selected) contexts.add(selected);
@@ -282,8 +272,7 @@ export class StoreEngine implements StoreService {
   /** Imports store namespaces the database does not know and marks vanished ones Missing. */
   async rediscover(context: string): Promise<RediscoveryResult> {
     validateContext(context);
-    const target = await this.deps.resolveContext(context);
-    const cluster = this.connectCluster(target, await this.deps.helmPath(), this.limits());
+    const cluster = await this.access.forContext(context);
     const pending = new Set(this.deps.repo.pendingOps().map((p) => p.storeId));
     return rediscoverContext({
       context,
@@ -295,7 +284,7 @@ export class StoreEngine implements StoreService {
       storefrontPort: this.deps.storefrontPort,
       valuesFile: (kind) => this.deps.valuesFile(kind),
       now: this.now,
-      busy: (id) => this.active.has(id) || pending.has(id),
+      busy: (id) => this.scheduler.isBusy(id) || pending.has(id),
       log: this.logLine,
     });
   }
@@ -303,16 +292,18 @@ export class StoreEngine implements StoreService {
   /** Stops taking work and interrupts running steps so that the next start resumes them. */
   async shutdown(): Promise<void> {
     this.closed = true;
-    clearInterval(this.recheck);
-    this.lifetime.abort(new OpAborted('shutdown'));
-    const running = [...this.active.values()];
-    for (const op of running) op.controller.abort(new OpAborted('shutdown'));
-    await Promise.allSettled(running.map((op) => op.done));
+    this.access.shutdown();
+    await this.scheduler.shutdown();
   }
 
   /** Resolves when the store has no operation running or waiting; for callers that must wait. */
-  async settled(storeId: string): Promise<void> {
-    for (let op = this.active.get(storeId); op; op = this.active.get(storeId)) await op.done;
+  settled(storeId: string): Promise<void> {
+    return this.scheduler.settled(storeId);
+  }
+
+  /** Concurrency slots in use and operations waiting for one. */
+  get slots(): { active: number; waiting: number } {
+    return this.scheduler.slots;
   }
 
   private accept(
@@ -321,58 +312,7 @@ export class StoreEngine implements StoreService {
     op: PendingOp,
   ): void {
     this.events.transition(store.id, { status: 'Updating', step, error: null, pendingOp: op });
-    this.schedule(store.id, op);
-  }
-
-  private schedule(storeId: string, op: PendingOp): void {
-    const previous = this.active.get(storeId);
-    const controller = new AbortController();
-    const entry: ActiveOp = { op, controller, done: Promise.resolve() };
-    const run = async (): Promise<void> => {
-      if (previous) await previous.done;
-      await runOperation({
-        storeId,
-        op,
-        signal: controller.signal,
-        repo: this.deps.repo,
-        events: this.events,
-        redactor: this.redactor,
-        limiter: this.limiter,
-        timeouts: this.timeouts,
-        connect: (store, signal) => this.connect(store, signal),
-        valuesFile: (kind) => this.deps.valuesFile(kind),
-        storeDomain: this.deps.storeDomain,
-        overrideValues: this.deps.overrideValues,
-        log: this.logLine,
-      });
-    };
-    entry.done = run()
-      .catch((error: unknown) => {
-        this.logLine(
-          `${op.op} of store ${storeId} stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      })
-      .finally(() => {
-        if (this.active.get(storeId) === entry) this.active.delete(storeId);
-      });
-    this.active.set(storeId, entry);
-  }
-
-  /** Kubernetes calls bound to `signal` (the engine's lifetime when none) and to a deadline each. */
-  private limits(signal: AbortSignal = this.lifetime.signal): ConnectLimits {
-    return { signal, callTimeoutMs: this.timeouts.kubeCallMs };
-  }
-
-  private async connect(
-    store: Store,
-    signal?: AbortSignal,
-  ): Promise<{ cluster: StoreCluster; driver: StoreKindDriver; target: KubeTarget }> {
-    const driver = this.deps.drivers[store.kind];
-    if (!driver)
-      throw new EngineError('unavailable', `No driver for ${store.kind} stores is installed.`);
-    const target = await this.deps.resolveContext(store.context);
-    const helm = await this.deps.helmPath();
-    return { cluster: this.connectCluster(target, helm, this.limits(signal)), driver, target };
+    this.scheduler.schedule(store.id, op);
   }
 
   private mustGet(storeId: unknown): Store {
