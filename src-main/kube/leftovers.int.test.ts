@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeNamespace, testClients, uniqueName } from './int-test-env';
+import { removeNamespace, testClients, uniqueName } from '../../test-rig/kube/int-test-env';
 import { isNotFound } from './client';
 import { STORE_ID_LABEL } from './labels';
 import { deleteNamespace, ensureNamespace, waitForNamespaceGone } from './namespace';

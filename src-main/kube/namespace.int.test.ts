@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeNamespace, testClients, uniqueName } from './int-test-env';
+import { removeNamespace, testClients, uniqueName } from '../../test-rig/kube/int-test-env';
 import { MANAGED_BY_LABEL, STORE_ID_LABEL, STORE_NAME_LABEL } from './labels';
 import {
   deleteNamespace,

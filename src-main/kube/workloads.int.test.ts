@@ -1,7 +1,7 @@
 import type { V1PodTemplateSpec } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_LOG_LINES } from '../../test-rig/cluster/kwok-logs';
-import { removeNamespace, testClients, uniqueName } from './int-test-env';
+import { removeNamespace, testClients, uniqueName } from '../../test-rig/kube/int-test-env';
 import { WaitTimeoutError } from './wait';
 import {
   JobFailedError,

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { testCluster } from '../../test-rig/cluster/test-cluster';
-import type { KubeClients } from './client';
-import { createKubeClients, isNotFound } from './client';
-import { waitUntil } from './wait';
+import { testCluster } from '../cluster/test-cluster';
+import type { KubeClients } from '../../src-main/kube/client';
+import { createKubeClients, isNotFound } from '../../src-main/kube/client';
+import { waitUntil } from '../../src-main/kube/wait';
 
 /** Clients for the integration-test cluster, built the way the app builds them. */
 export function testClients(): KubeClients {
