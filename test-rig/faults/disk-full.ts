@@ -4,6 +4,8 @@
 // size, makes every write that needs a new page fail with SQLITE_FULL, exactly as a full disk
 // does. The calls must fail with the clear full-disk error, and once space is back (a restart
 // without the limit) the stores converge with every row whole.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { clusterLeftovers, integrityProblems, rowFindings, withRepo } from './checks';
 import { eventually, newDataDir, startEngine, uniqueName, type FaultEnv } from './fault-env';
 import { addFindings, emptyResult, errorText, type FamilyResult } from './report';
@@ -16,6 +18,11 @@ export async function diskFull(env: FaultEnv): Promise<FamilyResult> {
   const dataDir = await newDataDir(env, 'full');
   const logs: string[] = [];
   const ids = new Map<string, string>();
+  // Small pages, so the limit is met after a store or two rather than after a dozen.
+  const seed = new Database(join(dataDir, 'storefleet.db'));
+  seed.pragma('page_size = 512');
+  seed.exec('VACUUM');
+  seed.close();
   let t = startEngine(env, dataDir, { log: (line) => logs.push(line) });
   try {
     const pages = t.db.pragma('page_count', { simple: true }) as number;

@@ -51,6 +51,6 @@ describe.concurrent('faults injected into running engines on the test cluster', 
   });
 
   it('the database write-locked past the busy timeout: clear SQLITE_BUSY errors, the store resumes', async () => {
-    expectSurvived(await sqliteLocked(env()), 3);
+    expectSurvived(await sqliteLocked(env()), 2);
   });
 });

@@ -2,6 +2,7 @@
 // must say the upgrade failed (not stay Updating), and the pending release must be recovered:
 // the engine's next Helm run settles it and the store is Ready on a deployed release.
 import { readdir, readFile } from 'node:fs/promises';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { clusterLeftovers, helmReleases, integrityProblems, rowFindings, withRepo } from './checks';
 import { eventually, newDataDir, startEngine, uniqueName, type FaultEnv } from './fault-env';
 import { addFindings, emptyResult, errorText, type FamilyResult } from './report';
@@ -30,8 +31,8 @@ export async function helmKill(env: FaultEnv): Promise<FamilyResult> {
         await t.engine.settled(id);
         continue;
       }
-      // A moment in, so Helm has recorded the pending revision.
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      // Killed once Helm has recorded the pending revision, as a crash mid-upgrade leaves it.
+      await eventually(() => pendingRecorded(env, namespace), 10_000, 10);
       try {
         process.kill(pid, 'SIGKILL');
         result.injected += 1;
@@ -114,6 +115,16 @@ async function recover(
       `round ${round}: after rollback ${store?.status}/${store?.step ?? '-'}: ${store?.error ?? ''}`,
     );
   }
+}
+
+async function pendingRecorded(env: FaultEnv, namespace: string): Promise<boolean> {
+  const kc = new KubeConfig();
+  kc.loadFromFile(env.cluster.kubeconfigPath);
+  const core = kc.makeApiClient(CoreV1Api);
+  const list = await core
+    .listNamespacedSecret({ namespace, labelSelector: 'owner=helm,status=pending-upgrade' })
+    .catch(() => ({ items: [] }));
+  return list.items.length > 0;
 }
 
 /** The pid of a running `helm <verb>` on `namespace`, found in /proc; null after `timeoutMs`. */
