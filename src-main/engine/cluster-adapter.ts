@@ -1,6 +1,6 @@
 import type { V1Namespace, V1Pod } from '@kubernetes/client-node';
 import { createKubeClients, isNotFound, readOrUndefined } from '../kube/client';
-import { findLeftovers } from '../kube/leftovers';
+import { findLeftoverObjects } from '../kube/leftovers';
 import {
   deleteNamespace,
   deleteNamespacePodsAndClaims,
@@ -59,7 +59,7 @@ export function connectCluster(
         if (!isNotFound(error)) throw error;
       }
     },
-    findLeftovers: (namespace, storeId) => findLeftovers(c, { namespace, storeId }),
+    findLeftovers: (namespace, storeId) => findLeftoverObjects(c, { namespace, storeId }),
     async unschedulablePods(namespace) {
       const pods = await c.core.listNamespacedPod({ namespace });
       return pods.items.flatMap(describeUnschedulable);

@@ -1,6 +1,9 @@
 // What the engine needs from one Kubernetes context. The engine's steps talk only to this
 // interface; cluster-adapter.ts implements it over Helm and the Kubernetes client.
 import type { HelmRevision } from '../../src-shared/types/service-types';
+import type { Leftover } from '../kube/leftovers';
+
+export type { Leftover } from '../kube/leftovers';
 
 export interface WaitOptions {
   timeoutMs: number;
@@ -41,7 +44,8 @@ export interface StoreCluster {
   waitForJobComplete(namespace: string, name: string, o: WaitOptions): Promise<void>;
   /** deletes a Job so the next Helm run recreates it (its pod template is immutable); absent = ok */
   deleteJob(namespace: string, name: string): Promise<void>;
-  findLeftovers(namespace: string, storeId: string): Promise<string[]>;
+  /** what of a store still exists in the cluster; empty once a delete left nothing */
+  findLeftovers(namespace: string, storeId: string): Promise<Leftover[]>;
   /** one sentence per pod that cannot be scheduled, to explain a wait that timed out */
   unschedulablePods(namespace: string): Promise<string[]>;
   helm: {

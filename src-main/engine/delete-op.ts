@@ -1,5 +1,5 @@
 import { STORE_ID_LABEL } from '../kube/labels';
-import { splitLeftovers } from '../kube/leftovers';
+import { describeLeftover, isReclaiming, type Leftover } from '../kube/leftovers';
 import { formatDuration, sleep } from '../kube/wait';
 import { failureReason, isWaitTimeout } from './failure-reason';
 import { throwIfAborted, type OpContext } from './op-context';
@@ -58,7 +58,7 @@ export async function deleteStore(ctx: OpContext): Promise<void> {
     } catch (error) {
       if (!isWaitTimeout(error)) throw error;
       const left = await ctx.cluster.findLeftovers(ns, ctx.store.id).catch(() => []);
-      const what = left.length > 0 ? ` Still present: ${left.join(', ')}.` : '';
+      const what = left.length > 0 ? ` Still present: ${words(left)}.` : '';
       throw new Error(`${failureReason(error)}${what}`, { cause: error });
     }
     return `Namespace ${ns} is gone`;
@@ -89,19 +89,20 @@ async function waitForReclaimedVolumes(
   let reported = '';
   for (;;) {
     const left = await ctx.cluster.findLeftovers(ns, ctx.store.id);
-    const { reclaiming, others } = splitLeftovers(left);
+    const reclaiming = left.filter(isReclaiming).map((l) => l.name);
+    const others = left.filter((l) => !isReclaiming(l));
     if (others.length > 0) {
       const pending =
         reclaiming.length > 0
           ? ` (${volumes(reclaiming.length)} still being removed by the provisioner: ${reclaiming.join(', ')})`
           : '';
-      throw new Error(`Objects of this store are still present: ${others.join(', ')}.${pending}`);
+      throw new Error(`Objects of this store are still present: ${words(others)}.${pending}`);
     }
     if (reclaiming.length === 0) return seen.size;
     for (const name of reclaiming) seen.add(name);
     if (Date.now() >= deadline) {
       throw new Error(
-        `The provisioner did not remove ${volumes(reclaiming.length)} within ${formatDuration(ctx.timeouts.deleteMs)}; still present: ${left.join(', ')}.`,
+        `The provisioner did not remove ${volumes(reclaiming.length)} within ${formatDuration(ctx.timeouts.deleteMs)}; still present: ${words(left)}.`,
       );
     }
     const message = `Waiting for ${volumes(reclaiming.length)} to be removed by the provisioner: ${reclaiming.join(', ')}`;
@@ -110,6 +111,10 @@ async function waitForReclaimedVolumes(
     await sleep(Math.min(RECLAIM_POLL_MS, Math.max(0, deadline - Date.now())), ctx.signal);
     throwIfAborted(ctx.signal);
   }
+}
+
+function words(left: readonly Leftover[]): string {
+  return left.map(describeLeftover).join(', ');
 }
 
 function volumes(n: number): string {

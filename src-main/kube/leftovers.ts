@@ -4,30 +4,73 @@ import { STORE_ID_LABEL } from './labels';
 
 type Named = { metadata?: { name?: string; namespace?: string } };
 
+/** One object of a deleted store that still exists. */
+export type Leftover =
+  | {
+      kind: 'namespace';
+      name: string;
+      phase: string;
+    }
+  | {
+      kind: 'persistentvolumeclaim' | 'secret' | 'ingress' | 'pod';
+      namespace: string;
+      name: string;
+    }
+  | {
+      kind: 'persistentvolume';
+      name: string;
+      phase: string;
+      reclaimPolicy: string;
+      /** namespace/name of the claim it was bound to */
+      claim?: string;
+    };
+
 /**
- * Everything of a deleted store that still exists, in words
- * ("persistentvolume pvc-123 (Released, reclaim Delete, claimed by store-shop/data-shop-mariadb-0)").
- * Empty means the delete left nothing behind. A namespace of that name counts only when it is
- * the store's: one the store never owned (a name clash) is someone else's and stays. Objects
- * labelled with the store id are searched cluster-wide. PersistentVolumes are cluster-scoped:
- * they outlive their namespace under a Retain policy, and under Delete until their provisioner
- * has removed them (see splitLeftovers).
+ * A volume its provisioner is removing: `Released` with reclaim `Delete`, its claim gone, so
+ * the provisioner deletes it in its own time (local-path runs a helper pod first, so for a few
+ * seconds after the namespace is gone). Anything else stays until someone removes it.
  */
-export async function findLeftovers(
+export function isReclaiming(l: Leftover): boolean {
+  return l.kind === 'persistentvolume' && l.phase === 'Released' && l.reclaimPolicy === 'Delete';
+}
+
+/** In words, e.g. "persistentvolume pvc-123 (Released, reclaim Delete, claimed by store-shop/data-0)". */
+export function describeLeftover(l: Leftover): string {
+  switch (l.kind) {
+    case 'namespace':
+      return `namespace ${l.name} (${l.phase})`;
+    case 'persistentvolume':
+      return `persistentvolume ${l.name} (${l.phase}, reclaim ${l.reclaimPolicy}${l.claim ? `, claimed by ${l.claim}` : ''})`;
+    default:
+      return `${l.kind} ${l.namespace}/${l.name}`;
+  }
+}
+
+/**
+ * Everything of a deleted store that still exists. Empty means the delete left nothing behind.
+ * A namespace of that name counts only when it is the store's: one the store never owned (a
+ * name clash) is someone else's and stays. Objects labelled with the store id are searched
+ * cluster-wide. PersistentVolumes are cluster-scoped: they outlive their namespace under a
+ * Retain policy, and under Delete until their provisioner has removed them (see isReclaiming).
+ */
+export async function findLeftoverObjects(
   c: KubeClients,
   o: { namespace: string; storeId: string },
-): Promise<string[]> {
+): Promise<Leftover[]> {
   const ns = o.namespace;
-  const found = new Set<string>();
-  const add = (kind: string, items: Named[]): void => {
+  const found = new Map<string, Leftover>();
+  const put = (l: Leftover): void => {
+    found.set(describeLeftover(l), l);
+  };
+  const add = (kind: 'persistentvolumeclaim' | 'secret' | 'ingress' | 'pod', items: Named[]) => {
     for (const i of items) {
-      found.add(`${kind} ${i.metadata?.namespace ?? ns}/${i.metadata?.name ?? '?'}`);
+      put({ kind, namespace: i.metadata?.namespace ?? ns, name: i.metadata?.name ?? '?' });
     }
   };
   const namespace = await readOrUndefined(() => c.core.readNamespace({ name: ns }));
   const ours = namespace?.metadata?.labels?.[STORE_ID_LABEL] === o.storeId;
   if (namespace && ours) {
-    found.add(`namespace ${ns} (${namespace.status?.phase ?? 'Active'})`);
+    put({ kind: 'namespace', name: ns, phase: namespace.status?.phase ?? 'Active' });
     const [pvcs, secrets, ingresses] = await Promise.all([
       c.core.listNamespacedPersistentVolumeClaim({ namespace: ns }),
       c.core.listNamespacedSecret({ namespace: ns }),
@@ -55,13 +98,23 @@ export async function findLeftovers(
     const claim = pv.spec?.claimRef;
     const labelled = pv.metadata?.labels?.[STORE_ID_LABEL] === o.storeId;
     if (!labelled && !(ownsNamespace && claim?.namespace === ns)) continue;
-    const claimText = claim?.name ? `, claimed by ${claim.namespace ?? '?'}/${claim.name}` : '';
-    const policy = pv.spec?.persistentVolumeReclaimPolicy ?? 'unknown';
-    found.add(
-      `persistentvolume ${pv.metadata?.name ?? '?'} (${pv.status?.phase ?? 'unknown'}, reclaim ${policy}${claimText})`,
-    );
+    put({
+      kind: 'persistentvolume',
+      name: pv.metadata?.name ?? '?',
+      phase: pv.status?.phase ?? 'unknown',
+      reclaimPolicy: pv.spec?.persistentVolumeReclaimPolicy ?? 'unknown',
+      claim: claim?.name ? `${claim.namespace ?? '?'}/${claim.name}` : undefined,
+    });
   }
-  return [...found];
+  return [...found.values()];
+}
+
+/** findLeftoverObjects in words, one string per object. */
+export async function findLeftovers(
+  c: KubeClients,
+  o: { namespace: string; storeId: string },
+): Promise<string[]> {
+  return (await findLeftoverObjects(c, o)).map(describeLeftover);
 }
 
 const RECLAIMING = /^persistentvolume (\S+) \(Released, reclaim Delete[,)]/;
