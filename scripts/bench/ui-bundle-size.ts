@@ -22,3 +22,17 @@ export async function rendererJsSize(rendererDir: string): Promise<BundleSize> {
   }
   return { files: names.length, rawBytes, gzipBytes };
 }
+
+/** The renderer's JavaScript files (by name) that contain `text`. */
+export async function rendererFilesContaining(
+  rendererDir: string,
+  text: string,
+): Promise<string[]> {
+  const assets = join(rendererDir, 'assets');
+  const names = (await readdir(assets)).filter((n) => n.endsWith('.js'));
+  const hits: string[] = [];
+  for (const name of names) {
+    if ((await readFile(join(assets, name), 'utf8')).includes(text)) hits.push(name);
+  }
+  return hits;
+}

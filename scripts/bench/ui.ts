@@ -1,19 +1,25 @@
 // UI benchmark: renderer bundle size, time to render 500 stores (the list alone, and from
 // navigation start), a 500-store re-render, and storeUpdated → DOM latency, in Debian's Chromium
-// against the built renderer served by the real serve host over STAND-IN services.
+// against the built renderer served by the real serve host over STAND-IN services. The timings
+// use the bench build (out/bench/renderer, with the bench hooks); the bundle size is the
+// product's build (out/renderer), which has none.
 // Run: npx tsx scripts/bench/ui.ts [--stores 500] [--loads 5] [--rerenders 3] [--events 50]
-// [--renderer-dir DIR]: an already built renderer (e.g. an older commit's, for an A/B run)
+// [--renderer-dir DIR]: an already built renderer with the bench hooks (e.g. an older commit's,
+// for an A/B run), timed and sized as it is
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { startServeHost } from '../../src-main/serve/serve-host';
 import { buildAppIfStale, RENDERER_DIR } from '../../e2e/support/build-renderer';
+import { buildBenchRendererIfStale } from './build-bench-renderer';
 import { median, percentile } from './stats';
-import { rendererJsSize } from './ui-bundle-size';
+import { rendererFilesContaining, rendererJsSize } from './ui-bundle-size';
 import { measureEventLatency } from './ui-event-latency';
 import { timeListRender, type RenderTiming } from './ui-render-time';
 import { BENCH_CONTEXT, benchStandInServices } from './ui-stand-in-services';
 
+/** The global the bench hook sets: found in the bench build only. */
+const BENCH_ONLY_TEXT = 'storefleetBench';
 const TARGETS = { gzipKb: 300, renderMs: 150, eventP50Ms: 100 };
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const round = (n: number): number => Math.round(n * 10) / 10;
@@ -33,9 +39,19 @@ async function main(): Promise<void> {
   const rerenders = Number(values.rerenders);
   const events = Number(values.events);
 
-  const rendererDir = values['renderer-dir'] ?? RENDERER_DIR;
-  if (rendererDir === RENDERER_DIR) await buildAppIfStale(log);
-  const size = await rendererJsSize(rendererDir);
+  const given = values['renderer-dir'];
+  if (given === undefined) await buildAppIfStale(log);
+  const size = await rendererJsSize(given ?? RENDERER_DIR);
+  if (given === undefined) {
+    // The bench hooks must not ship: the product's build may not contain them.
+    const leaked = await rendererFilesContaining(RENDERER_DIR, BENCH_ONLY_TEXT);
+    if (leaked.length > 0) {
+      throw new Error(
+        `the product's renderer build contains ${BENCH_ONLY_TEXT}: ${leaked.join(', ')}`,
+      );
+    }
+  }
+  const rendererDir = given ?? (await buildBenchRendererIfStale(log));
 
   const { services, stores } = benchStandInServices(storeCount);
   const host = await startServeHost({ services, rendererDir });
@@ -81,6 +97,7 @@ async function main(): Promise<void> {
       stand_in:
         'services are the IPC stand-in (fake-services) seeded with stores; browser is /usr/bin/chromium',
       bundle: {
+        dir: given ?? RENDERER_DIR,
         files: size.files,
         rawKb: round(size.rawBytes / 1024),
         gzipKb,

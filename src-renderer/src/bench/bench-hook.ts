@@ -1,6 +1,7 @@
 // Under `?bench` the UI benchmark needs to hand the page a whole snapshot without a round trip,
-// to time a 500-row re-render alone. Anyone who can load the page with ?bench already holds the
-// token and the full api, so this exposes nothing new; Electron never loads the page with it.
+// to time a 500-row re-render alone. Only a bench build has this hook (see bench-build.ts): the
+// product's bundle does not contain it. Anyone who can load the page with ?bench already holds
+// the token and the full api, so even there it exposes nothing new.
 import type { Store } from '../../../src-shared/types/store-types';
 import { useStores } from '../state/stores-store';
 
@@ -10,6 +11,8 @@ export interface BenchHook {
 }
 
 export function installBenchHook(win: { location: { search: string } } & BenchTarget): boolean {
+  // Written out, not a helper call, so the product's build drops the rest (bench-build.ts).
+  if (import.meta.env.MODE !== 'bench') return false;
   if (!new URLSearchParams(win.location.search).has('bench')) return false;
   win.storefleetBench = {
     applySnapshot: (context, stores) =>
