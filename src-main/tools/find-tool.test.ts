@@ -1,11 +1,15 @@
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findTool, isSupportedHelm, parseToolVersion } from './find-tool';
+import { usualToolDirs } from './usual-tool-dirs';
 import { helmPinnedVersion, toolchainHelm } from '../../test-rig/cluster/toolchain';
 
 let dir: string;
+
+const SYSTEM_HELM = usualToolDirs(process.platform, {}).some((d) => existsSync(join(d, 'helm')));
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'storefleet-find-tool-'));
@@ -71,7 +75,11 @@ describe('findTool with stand-in scripts', () => {
   });
 
   it('explains a missing helm', async () => {
-    const info = await findTool('helm', { configuredPath: join(dir, 'nope'), env: { PATH: dir } });
+    const info = await findTool('helm', {
+      configuredPath: join(dir, 'nope'),
+      env: { PATH: dir },
+      usualDirs: [],
+    });
     expect(info).toMatchObject({ path: null, version: null, ok: false });
     expect(info.problem).toMatch(
       /^helm was not found at .*nope nor on the PATH\. Install Helm 3\.12/,
@@ -80,7 +88,7 @@ describe('findTool with stand-in scripts', () => {
 
   it('skips files that are not executable', async () => {
     await writeFile(join(dir, 'helm'), 'echo v3.20.0\n');
-    const info = await findTool('helm', { env: { PATH: dir } });
+    const info = await findTool('helm', { env: { PATH: dir }, usualDirs: [] });
     expect(info.path).toBeNull();
   });
 
@@ -116,9 +124,58 @@ describe('findTool with stand-in scripts', () => {
   });
 
   it('reports k3d missing as optional', async () => {
-    const info = await findTool('k3d', { env: { PATH: dir } });
+    const info = await findTool('k3d', { env: { PATH: dir }, usualDirs: [] });
     expect(info.ok).toBe(false);
     expect(info.problem).toMatch(/k3d was not found on the PATH\. Install k3d/);
+  });
+});
+
+describe('findTool beyond the PATH (an app started from the Finder or Dock gets a minimal one)', () => {
+  it('finds a stand-in helm on the PATH before one in a usual folder', async () => {
+    const onPath = await standInTool(join(dir, 'path'), 'helm', 'echo v3.14.0');
+    await standInTool(join(dir, 'homebrew'), 'helm', 'echo v3.15.0');
+    const info = await findTool('helm', {
+      env: { PATH: join(dir, 'path') },
+      usualDirs: [join(dir, 'homebrew')],
+    });
+    expect(info).toMatchObject({ path: onPath, version: 'v3.14.0', ok: true });
+  });
+
+  it('finds a stand-in helm only in a Homebrew folder when the PATH is minimal', async () => {
+    // The launchd PATH, as stand-in folders: none of them holds helm.
+    const minimal = ['usr/bin', 'bin', 'usr/sbin', 'sbin'].map((d) => join(dir, 'root', d));
+    await Promise.all(minimal.map((d) => mkdir(d, { recursive: true })));
+    const homebrew = join(dir, 'root', 'opt/homebrew/bin');
+    const path = await standInTool(homebrew, 'helm', 'echo v3.22.0');
+    const info = await findTool('helm', {
+      env: { PATH: minimal.join(delimiter) },
+      usualDirs: [homebrew, join(dir, 'root', 'usr/local/bin')],
+    });
+    expect(info).toEqual({ name: 'helm', path, version: 'v3.22.0', ok: true, problem: null });
+  });
+
+  // Skipped on a machine whose system folders hold a helm of their own: that one comes first.
+  it.skipIf(SYSTEM_HELM)(
+    'searches the usual folders by default, ~/.local/bin among them',
+    async () => {
+      const home = join(dir, 'home');
+      const path = await standInTool(join(home, '.local', 'bin'), 'helm', 'echo v3.16.1');
+      const info = await findTool('helm', { env: { PATH: join(dir, 'empty'), HOME: home } });
+      expect(info).toMatchObject({ path, version: 'v3.16.1', ok: true });
+    },
+  );
+
+  it('when helm is nowhere, says where it looked', async () => {
+    const usual = [join(dir, 'opt/homebrew/bin'), join(dir, 'usr/local/bin')];
+    const info = await findTool('helm', {
+      env: { PATH: `${dir}${delimiter}/nowhere` },
+      usualDirs: usual,
+    });
+    expect(info).toMatchObject({ path: null, version: null, ok: false });
+    expect(info.problem).toMatch(/^helm was not found on the PATH\. Install Helm 3\.12/);
+    expect(info.problem).toContain(
+      `Looked in: the PATH (${dir}${delimiter}/nowhere), ${usual[0]}, ${usual[1]}.`,
+    );
   });
 });
 

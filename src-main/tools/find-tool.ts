@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ToolInfo } from '../../src-shared/types/service-types';
 import { runCommand } from './exec';
 import { isToolError } from './tool-error';
+import { usualToolDirs } from './usual-tool-dirs';
 
 export type ToolName = ToolInfo['name'];
 
@@ -74,41 +75,74 @@ async function isExecutableFile(path: string): Promise<boolean> {
   }
 }
 
-/** Candidate paths in search order: the configured file (or directory), then every PATH entry. */
+function pathDirs(env: NodeJS.ProcessEnv): string[] {
+  return (env.PATH ?? env.Path ?? '').split(delimiter).filter((dir) => dir.length > 0);
+}
+
+/**
+ * Candidate paths in search order: the configured file (or directory), then every PATH entry,
+ * then the usual folders of package managers (usual-tool-dirs.ts) that the PATH lacks.
+ */
 export function candidatePaths(
   name: ToolName,
   configuredPath: string | null | undefined,
   env: NodeJS.ProcessEnv,
+  usualDirs: readonly string[] = [],
 ): string[] {
   const names = executableNames(name, env);
-  const dirs = (env.PATH ?? env.Path ?? '').split(delimiter).filter((dir) => dir.length > 0);
   const candidates: string[] = [];
   if (configuredPath) candidates.push(configuredPath, ...names.map((n) => join(configuredPath, n)));
-  for (const dir of dirs) candidates.push(...names.map((n) => join(dir, n)));
+  for (const dir of [...pathDirs(env), ...usualDirs]) {
+    candidates.push(...names.map((n) => join(dir, n)));
+  }
   return [...new Set(candidates)];
 }
 
-function missing(name: ToolName, configuredPath: string | null | undefined): ToolInfo {
+function missing(
+  name: ToolName,
+  configuredPath: string | null | undefined,
+  env: NodeJS.ProcessEnv,
+  usualDirs: readonly string[],
+): ToolInfo {
   const where = configuredPath
     ? `${name} was not found at ${configuredPath} nor on the PATH.`
     : `${name} was not found on the PATH.`;
-  return { name, path: null, version: null, ok: false, problem: `${where} ${INSTALL_HINT[name]}` };
+  const path = pathDirs(env);
+  const others = usualDirs.filter((dir) => !path.includes(dir));
+  const looked = [`the PATH (${path.length > 0 ? path.join(delimiter) : 'empty'})`, ...others].join(
+    ', ',
+  );
+  return {
+    name,
+    path: null,
+    version: null,
+    ok: false,
+    problem: `${where} ${INSTALL_HINT[name]} Looked in: ${looked}.`,
+  };
 }
 
-/** Finds a tool and checks its version; never throws, problems come back as a sentence. */
+/**
+ * Finds a tool and checks its version; never throws, problems come back as a sentence.
+ * `usualDirs` replaces the folders searched after the PATH (by default usualToolDirs()).
+ */
 export async function findTool(
   name: ToolName,
-  opts: { configuredPath?: string | null; env?: NodeJS.ProcessEnv } = {},
+  opts: {
+    configuredPath?: string | null;
+    env?: NodeJS.ProcessEnv;
+    usualDirs?: readonly string[];
+  } = {},
 ): Promise<ToolInfo> {
   const env = opts.env ?? process.env;
+  const usualDirs = opts.usualDirs ?? usualToolDirs(process.platform, env);
   let path: string | null = null;
-  for (const candidate of candidatePaths(name, opts.configuredPath, env)) {
+  for (const candidate of candidatePaths(name, opts.configuredPath, env, usualDirs)) {
     if (await isExecutableFile(candidate)) {
       path = candidate;
       break;
     }
   }
-  if (path === null) return missing(name, opts.configuredPath);
+  if (path === null) return missing(name, opts.configuredPath, env, usualDirs);
 
   const fail = (problem: string, version: string | null = null): ToolInfo => ({
     name,
