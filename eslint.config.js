@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { boundaryConfigs } from './scripts/lint/import-boundaries.js';
 
 export default tseslint.config(
   {
@@ -45,6 +46,7 @@ export default tseslint.config(
       ],
     },
   },
+  ...boundaryConfigs(import.meta.dirname),
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['**/*.js', '**/*.mjs'],
