@@ -37,7 +37,7 @@ function expectSurvived(r: FamilyResult, atLeast: number): void {
     ...r,
     notes: r.notes.filter((n) => /leftover|lost|not converged|stopped/.test(n)),
   }).toMatchObject({ leftovers: 0, lostRows: 0, notes: [] });
-  expect(r.injected).toBeGreaterThanOrEqual(atLeast);
+  expect(r.injected, r.notes.join('\n')).toBeGreaterThanOrEqual(atLeast);
   expect(r.converged, r.notes.join('\n')).toBe(r.injected);
 }
 
