@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { Settings } from '../../src-shared/types/service-types';
+import { HELM_PATH_MAX_LENGTH, limitSchema } from '../../src-shared/rules/settings-rules';
 import { asDatabaseError } from './database-error';
 import { describeIssues } from './store-rows';
 
@@ -12,17 +13,18 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   helmPath: null,
 });
 
-// Upper bounds keep a typo from turning a laptop cluster into a fork bomb.
+// The bounds are the settings rules' (src-shared/rules/settings-rules.ts), which the IPC and the
+// settings dialog use too.
 const settingsSchema = z.strictObject({
-  maxConcurrentProvisions: z.number().int().min(1).max(10),
-  maxStoresPerContext: z.number().int().min(1).max(500),
-  maxCreatesPerMinute: z.number().int().min(1).max(60),
+  maxConcurrentProvisions: limitSchema('maxConcurrentProvisions'),
+  maxStoresPerContext: limitSchema('maxStoresPerContext'),
+  maxCreatesPerMinute: limitSchema('maxCreatesPerMinute'),
   selectedContext: z.string().trim().min(1).max(253).nullable(),
   helmPath: z
     .string()
     .trim()
     .min(1)
-    .max(4096)
+    .max(HELM_PATH_MAX_LENGTH)
     .refine((p) => !p.includes('\0'), 'must not contain NUL bytes')
     .nullable(),
 }) satisfies z.ZodType<Settings>;

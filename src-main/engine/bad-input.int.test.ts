@@ -37,9 +37,9 @@ describe('bad input is refused with a clear error and changes nothing', () => {
 
     const names: [unknown, RegExp][] = [
       ['', /must not be empty/],
-      ['UPPER', /lower-case/],
-      ['a_b', /lower-case/],
-      ['-x', /start and end/],
+      ['UPPER', /lowercase/],
+      ['a_b', /lowercase/],
+      ['-x', /start with a letter/],
       ['x'.repeat(41), /at most 40/],
       [42, /must be text/],
     ];

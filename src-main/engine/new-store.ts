@@ -3,6 +3,7 @@ import type { StoreRepository } from '../db/store-repository';
 import type { StoreKindDriver, StoreRef } from '../store-kinds/types';
 import type { Settings } from '../../src-shared/types/service-types';
 import type { Store, StoreKind } from '../../src-shared/types/store-types';
+import { storeNamespace } from '../../src-shared/rules/store-name-rule';
 import { createLimitError, rateWindowStart } from './create-limits';
 import { EngineError } from './engine-error';
 
@@ -39,7 +40,7 @@ export function admitNewStore(o: {
       o.settings,
     );
     if (limit) throw limit;
-    const ref: StoreRef = { id: randomUUID(), name, namespace: `store-${name}` };
+    const ref: StoreRef = { id: randomUUID(), name, namespace: storeNamespace(name) };
     const url = driver.storeUrl(driver.host(ref, o.storeDomain), 'http', o.storefrontPort);
     const at = now.toISOString();
     const row: Store = {

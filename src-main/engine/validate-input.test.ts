@@ -8,18 +8,20 @@ import {
 } from './validate-input';
 
 describe('validateStoreName', () => {
-  it.each(['a', 'shop-1', 'x'.repeat(40), '0day'])('accepts %s', (name) => {
+  it.each(['a', 'shop-1', 'x'.repeat(40), 'a0day'])('accepts %s', (name) => {
     expect(validateStoreName(name)).toBe(name);
   });
 
   it.each([
     ['', /empty/],
-    ['UPPER', /lower-case/],
-    ['a_b', /lower-case/],
-    ['-x', /start and end/],
-    ['x-', /start and end/],
+    ['UPPER', /lowercase/],
+    ['a_b', /lowercase/],
+    ['-x', /start with a letter/],
+    // a Service named <store>-wordpress must start with a letter, so a store name must too
+    ['0day', /start with a letter/],
+    ['x-', /end with a letter or digit/],
     ['x'.repeat(41), /at most 40/],
-    ['a.b', /lower-case/],
+    ['a.b', /lowercase/],
   ])('rejects %j with a clear invalid-argument error', (name, message) => {
     expect(() => validateStoreName(name)).toThrow(message);
     expect(() => validateStoreName(name)).toThrow(
@@ -58,7 +60,7 @@ describe('parseCreateInput', () => {
 });
 
 describe('ids, revisions and upgrades', () => {
-  it.each(['', 5, null, 'x'.repeat(101)])('rejects the store id %j', (id) => {
+  it.each(['', 5, null, 'x'.repeat(64), '../etc', 's-'])('rejects the store id %j', (id) => {
     expect(() => validateStoreId(id)).toThrow(/store id/);
   });
 
@@ -81,10 +83,12 @@ describe('ids, revisions and upgrades', () => {
     [{ storeId: 's', toString: 'x' }, /^"toString" cannot be changed by an upgrade\.$/],
     [{ storeId: 's', constructor: '1Gi' }, /^"constructor" cannot be changed by an upgrade\.$/],
     [JSON.parse('{"storeId":"s","__proto__":"x"}') as unknown, /^"__proto__" cannot be changed/],
-    [{ storeId: 's', memoryLimit: 'lots' }, /"memoryLimit" has an invalid value/],
+    [{ storeId: 's', memoryLimit: 'lots' }, /^A memory limit must be a whole number of Mi or Gi/],
+    [{ storeId: 's', memoryLimit: '64Gi' }, /from 128Mi to 16Gi/],
     [{ storeId: 's', wordpressImageTag: 'a b' }, /must be an -apache tag/],
-    [{ storeId: 's', wordpressImageTag: 6 }, /"wordpressImageTag" has an invalid value/],
-    [{ storeId: 's', woocommerceVersion: 10 }, /invalid value/],
+    [{ storeId: 's', wordpressImageTag: 6 }, /^WordPress image tag must be an -apache tag/],
+    [{ storeId: 's', woocommerceVersion: 10 }, /^A WooCommerce version must be a full release/],
+    [{ storeId: 's', woocommerceVersion: '9.4' }, /not 9\.4/],
   ])('rejects the upgrade %j', (input, message) => {
     expect(() => parseUpgradeInput(input)).toThrow(message);
   });

@@ -1,31 +1,28 @@
+import type { z } from 'zod';
 import type { CreateStoreInput } from '../../src-shared/types/service-types';
 import type { StoreKind } from '../../src-shared/types/store-types';
+import { contextNameSchema } from '../../src-shared/rules/context-name-rule';
+import { wordpressImageTagSchema } from '../../src-shared/rules/image-tag-rule';
+import { memoryLimitSchema } from '../../src-shared/rules/memory-limit-rule';
+import { storeIdSchema } from '../../src-shared/rules/store-id-rule';
+import { STORE_NAME_MAX_LENGTH, storeNameSchema } from '../../src-shared/rules/store-name-rule';
+import { woocommerceVersionSchema } from '../../src-shared/rules/woocommerce-version-rule';
 import { invalidArgument } from './engine-error';
-import {
-  WORDPRESS_IMAGE_TAG_PATTERN,
-  WORDPRESS_IMAGE_TAG_PROBLEM,
-} from '../../src-shared/rules/image-tag-rule';
 
-export const MAX_STORE_NAME_LENGTH = 40;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const MAX_ID_LENGTH = 100;
-const MAX_CONTEXT_LENGTH = 253;
+// The rules themselves live in src-shared/rules, where the IPC schemas and the forms read them
+// too; this module turns a refusal into the engine's invalid-argument error.
+
+export const MAX_STORE_NAME_LENGTH = STORE_NAME_MAX_LENGTH;
+
+function checked<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw invalidArgument(result.error.issues[0]?.message ?? 'The value is not valid.');
+}
 
 /** Throws unless `name` can be a store name: it becomes part of a namespace, a host and a release. */
 export function validateStoreName(name: unknown): string {
-  if (typeof name !== 'string') throw invalidArgument('The store name must be text.');
-  if (name.length === 0) throw invalidArgument('The store name must not be empty.');
-  if (name.length > MAX_STORE_NAME_LENGTH) {
-    throw invalidArgument(
-      `The store name must be at most ${MAX_STORE_NAME_LENGTH} characters (it has ${name.length}).`,
-    );
-  }
-  if (!DNS_LABEL.test(name)) {
-    throw invalidArgument(
-      'The store name may use only lower-case letters, digits and "-", and must start and end with a letter or digit.',
-    );
-  }
-  return name;
+  return checked(storeNameSchema, name);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -33,18 +30,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function validateContext(context: unknown): string {
-  if (typeof context !== 'string' || context.trim().length === 0) {
-    throw invalidArgument('A Kubernetes context must be given as non-empty text.');
-  }
-  if (context.length > MAX_CONTEXT_LENGTH) throw invalidArgument('The context name is too long.');
-  return context;
+  return checked(contextNameSchema, context);
 }
 
 export function validateStoreId(storeId: unknown): string {
-  if (typeof storeId !== 'string' || storeId.length === 0 || storeId.length > MAX_ID_LENGTH) {
-    throw invalidArgument('A store id must be non-empty text.');
-  }
-  return storeId;
+  return checked(storeIdSchema, storeId);
 }
 
 /** Checks the shape only; whether the kind can be provisioned is the engine's call. */
@@ -67,18 +57,13 @@ export function validateRevision(revision: unknown): number {
   return revision;
 }
 
-// Each upgradable value goes into the chart as a string, so its format is pinned down here.
+// Each upgradable value goes into the chart as a string, so its form is pinned down here.
 const UPGRADE_FIELDS = {
-  wordpressImageTag: WORDPRESS_IMAGE_TAG_PATTERN,
-  woocommerceVersion: /^\d{1,4}\.\d{1,4}\.\d{1,4}$/,
-  memoryLimit: /^[1-9]\d{0,5}(Mi|Gi)$/,
+  wordpressImageTag: wordpressImageTagSchema,
+  woocommerceVersion: woocommerceVersionSchema,
+  memoryLimit: memoryLimitSchema,
 } as const;
 type UpgradeField = keyof typeof UPGRADE_FIELDS;
-
-// What to say about a value of the right type but the wrong form, where more than "invalid" helps.
-const UPGRADE_PROBLEMS: Partial<Record<UpgradeField, string>> = {
-  wordpressImageTag: WORDPRESS_IMAGE_TAG_PROBLEM,
-};
 
 export const UPGRADE_KEYS = Object.keys(UPGRADE_FIELDS) as UpgradeField[];
 
@@ -97,14 +82,7 @@ export function parseUpgradeInput(input: unknown): {
       throw invalidArgument(`"${key}" cannot be changed by an upgrade.`);
     const value = input[key];
     if (value === undefined) continue;
-    const pattern = UPGRADE_FIELDS[key as UpgradeField];
-    if (typeof value !== 'string') throw invalidArgument(`"${key}" has an invalid value.`);
-    if (!pattern.test(value)) {
-      throw invalidArgument(
-        UPGRADE_PROBLEMS[key as UpgradeField] ?? `"${key}" has an invalid value.`,
-      );
-    }
-    values[key] = value;
+    values[key] = checked(UPGRADE_FIELDS[key as UpgradeField], value);
   }
   if (Object.keys(values).length === 0)
     throw invalidArgument('An upgrade must change at least one value.');

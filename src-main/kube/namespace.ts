@@ -1,17 +1,14 @@
 import type { V1Namespace } from '@kubernetes/client-node';
+import { dnsLabelExpected, isDnsLabel } from '../../src-shared/rules/dns-label';
 import type { KubeClients } from './client';
 import { isAlreadyExists, isNotFound, readOrUndefined } from './client';
 import { MANAGED_BY_LABEL, MANAGED_BY_VALUE, MANAGED_SELECTOR, STORE_ID_LABEL } from './labels';
 import type { WaitOpts } from './progress-wait';
 import { waitWithDiagnosis } from './progress-wait';
 
-const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-
 function checkName(name: string): void {
-  if (!DNS_1123_LABEL.test(name)) {
-    throw new Error(
-      `"${name}" is not a valid namespace name: use at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit`,
-    );
+  if (!isDnsLabel(name)) {
+    throw new Error(`"${name}" is not a valid namespace name: ${dnsLabelExpected()}`);
   }
 }
 

@@ -6,6 +6,7 @@ import type { HelmRevision } from '../../src-shared/types/service-types';
 import { runCommand } from './exec';
 import { describeCommand } from './redact';
 import { ToolError, isToolError } from './tool-error';
+import { DNS_LABEL_MAX_LENGTH, isDnsLabel, isDnsSubdomain } from '../../src-shared/rules/dns-label';
 
 export type { KubeTarget } from '../kube/kube-target';
 
@@ -41,9 +42,8 @@ export const STDIN_VALUES = '-';
 const CHANGE_TIMEOUT_MS = 5 * 60_000;
 const QUERY_TIMEOUT_MS = 30_000;
 
-// Helm's own limit for release names is 53 characters; namespaces are DNS-1123 labels.
-const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+// Helm's own limit for release names, which are DNS-1123 subdomains; namespaces are labels.
+const RELEASE_NAME_MAX_LENGTH = 53;
 
 const historySchema = z.array(
   z.object({
@@ -65,17 +65,15 @@ const statusSchema = z.object({
 const valuesSchema = z.union([z.record(z.string(), z.unknown()), z.null(), z.tuple([])]);
 
 function checkName(kind: 'release' | 'namespace', value: string): void {
-  const valid =
-    kind === 'release'
-      ? value.length <= 53 && RELEASE_NAME.test(value)
-      : value.length <= 63 && DNS_LABEL.test(value);
+  const max = kind === 'release' ? RELEASE_NAME_MAX_LENGTH : DNS_LABEL_MAX_LENGTH;
+  const valid = kind === 'release' ? isDnsSubdomain(value, { maxLength: max }) : isDnsLabel(value);
   if (!valid) {
     throw new ToolError({
       code: 'failed',
       command: 'helm',
       message:
         `"${value}" is not a valid Helm ${kind} name: use lowercase letters, digits and "-", ` +
-        `starting and ending with a letter or digit (at most ${kind === 'release' ? 53 : 63} characters).`,
+        `starting and ending with a letter or digit (at most ${max} characters).`,
     });
   }
 }

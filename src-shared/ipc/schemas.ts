@@ -1,64 +1,23 @@
 // Every invoke's argument is checked here before a handler runs: the renderer is untrusted.
 import { z } from 'zod';
-import { WORDPRESS_IMAGE_TAG_EXPECTED, WORDPRESS_IMAGE_TAG_PATTERN } from '../rules/image-tag-rule';
+import { contextNameSchema } from '../rules/context-name-rule';
+import { wordpressImageTagSchema } from '../rules/image-tag-rule';
+import { memoryLimitSchema } from '../rules/memory-limit-rule';
+import { helmPathSchema, limitSchema } from '../rules/settings-rules';
+import { storeIdSchema } from '../rules/store-id-rule';
+import { storeNameSchema } from '../rules/store-name-rule';
+import { woocommerceVersionSchema } from '../rules/woocommerce-version-rule';
 import type { InvokeArg, InvokeMethod } from './contract';
 
-/** Kubernetes DNS-1123 label, shortened so `<name>` still fits in derived resource names. */
-export const STORE_NAME_MAX = 40;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+// Each input rule lives once, in src-shared/rules; the forms and the engine read the same ones.
+export const storeName = storeNameSchema;
+export const storeId = storeIdSchema;
+export const contextName = contextNameSchema;
 
-export const storeName = z
-  .string()
-  .max(STORE_NAME_MAX, `must be at most ${STORE_NAME_MAX} characters`)
-  .regex(
-    DNS_LABEL,
-    'must be lowercase letters, digits and "-", starting and ending with a letter or digit',
-  );
-
-// Ids are produced by the app; the pattern only has to keep paths, flags and markup out.
-export const storeId = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(64, 'must be at most 64 characters')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'is not a store id');
-
-// Kubeconfig context names are free-form (kubeadm's "kubernetes-admin@kubernetes", EKS ARNs,
-// GKE underscores); a leading "-" is refused so a name can never read as a command-line flag.
-export const contextName = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(253, 'must be at most 253 characters')
-  .regex(/^[A-Za-z0-9_.@:/+=][A-Za-z0-9_.@:/+=-]*$/, 'is not a valid kubeconfig context name');
-
-const imageTag = z
-  .string()
-  .max(128, 'must be at most 128 characters')
-  .regex(WORDPRESS_IMAGE_TAG_PATTERN, `must be ${WORDPRESS_IMAGE_TAG_EXPECTED}`);
-
-const woocommerceVersion = z
-  .string()
-  .max(32, 'must be at most 32 characters')
-  .regex(
-    /^\d{1,3}\.\d{1,3}(\.\d{1,3})?(-[0-9A-Za-z.]{1,20})?$/,
-    'must be a version such as "9.4.2"',
-  );
-
-// Bounded so an upgrade cannot ask a laptop cluster for more memory than it could ever have.
-const memoryLimit = z
-  .string()
-  .regex(/^[1-9]\d{0,5}(Mi|Gi)$/, 'must be a size such as "512Mi" or "1Gi"')
-  .refine((v) => {
-    const n = Number.parseInt(v, 10);
-    const mi = v.endsWith('Gi') ? n * 1024 : n;
-    return mi >= 128 && mi <= 16 * 1024;
-  }, 'must be between 128Mi and 16Gi');
-
-const absolutePath = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(4096, 'must be at most 4096 characters')
-  .refine((p) => !p.includes('\0'), 'must not contain NUL bytes')
-  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'must be an absolute path');
+const imageTag = wordpressImageTagSchema;
+const woocommerceVersion = woocommerceVersionSchema;
+const memoryLimit = memoryLimitSchema;
+const absolutePath = helmPathSchema;
 
 const empty = z.strictObject({});
 
@@ -77,12 +36,17 @@ export const INVOKE_SCHEMAS = {
   }),
   cancelStore: z.strictObject({ storeId }),
   deleteStore: z.strictObject({ storeId }),
-  upgradeStore: z.strictObject({
-    storeId,
-    wordpressImageTag: imageTag.optional(),
-    woocommerceVersion: woocommerceVersion.optional(),
-    memoryLimit: memoryLimit.optional(),
-  }),
+  upgradeStore: z
+    .strictObject({
+      storeId,
+      wordpressImageTag: imageTag.optional(),
+      woocommerceVersion: woocommerceVersion.optional(),
+      memoryLimit: memoryLimit.optional(),
+    })
+    .refine(
+      (arg) => Object.entries(arg).some(([key, value]) => key !== 'storeId' && value !== undefined),
+      { error: 'An upgrade must change at least one value.' },
+    ),
   rollbackStore: z.strictObject({
     storeId,
     revision: z
@@ -103,14 +67,14 @@ export const INVOKE_SCHEMAS = {
   storeKinds: empty,
   getSettings: empty,
   updateSettings: z.strictObject({
-    maxConcurrentProvisions: z.number().int('must be a whole number').min(1).max(10).optional(),
-    maxStoresPerContext: z.number().int('must be a whole number').min(1).max(500).optional(),
-    maxCreatesPerMinute: z.number().int('must be a whole number').min(1).max(60).optional(),
+    maxConcurrentProvisions: limitSchema('maxConcurrentProvisions').optional(),
+    maxStoresPerContext: limitSchema('maxStoresPerContext').optional(),
+    maxCreatesPerMinute: limitSchema('maxCreatesPerMinute').optional(),
     helmPath: absolutePath.nullable().optional(),
   }),
 } satisfies Schemas;
 
-/** One sentence naming every offending field, e.g. `name: must be at most 40 characters`. */
+/** One line naming every offending field, e.g. `name: A store name must start with a letter.` */
 export function describeIssues(error: z.ZodError): { message: string; field: string } {
   const parts = error.issues.map((issue) => {
     const field = fieldOf(issue);

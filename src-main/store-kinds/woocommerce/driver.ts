@@ -1,16 +1,14 @@
 import type { StoreKindDriver, StoreRef, StorefrontTlsNames, WorkloadNames } from '../types';
+import { isDnsSubdomain } from '../../../src-shared/rules/dns-label';
+import { storeNameProblem } from '../../../src-shared/rules/store-name-rule';
 import { findChartDir } from '../chart-path';
 import { generateSecrets, credentialsFromSecretData, secretsFromSecretData } from './secrets';
 import { buildValues, settingsFromValues } from './values';
 import { DEFAULT_DEMO_SKU, verifyStorefront } from './verify-storefront';
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const DOMAIN = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$/;
-
 function releaseName(store: StoreRef): string {
-  if (!DNS_LABEL.test(store.name)) {
-    throw new Error(`store name "${store.name}" is not a DNS-1123 label`);
-  }
+  const problem = storeNameProblem(store.name);
+  if (problem) throw new Error(`store name "${store.name}" is not a DNS-1123 label: ${problem}`);
   return store.name;
 }
 
@@ -83,7 +81,7 @@ export function createWoocommerceDriver(
     },
     releaseName,
     host(store, domain) {
-      if (!DOMAIN.test(domain)) throw new Error(`"${domain}" is not a valid domain`);
+      if (!isDnsSubdomain(domain)) throw new Error(`"${domain}" is not a valid domain`);
       return `${releaseName(store)}.${domain}`;
     },
     storeUrl,

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
+import { isDnsLabel } from '../../../src-shared/rules/dns-label';
 import { cancellableConfiguration, statusBody, statusCode } from '../../kube/client';
 import type { KubeTarget } from '../../kube/kube-target';
 import { plainText } from './html-text';
@@ -14,8 +15,6 @@ import { openTunnel } from './port-forward-tunnel';
 import { StorefrontError } from './storefront-error';
 import { loadStorefrontKubeConfig } from './storefront-kubeconfig';
 import { DEFAULT_TIMEOUT_MS, type StorefrontTransport } from './storefront-transport';
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 function cancelled(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
@@ -98,7 +97,7 @@ export function portForwardTransport(
     ['namespace', namespace],
     ['service', service],
   ] as const) {
-    if (!DNS_LABEL.test(value)) throw new Error(`${what} "${value}" is not a valid DNS-1123 label`);
+    if (!isDnsLabel(value)) throw new Error(`${what} "${value}" is not a valid DNS-1123 label`);
   }
   if (!/^([a-z0-9-]{1,15}|\d{1,5})$/.test(servicePort)) {
     throw new Error(`service port "${servicePort}" is neither a port name nor a number`);

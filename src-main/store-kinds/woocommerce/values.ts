@@ -1,22 +1,28 @@
 import type { StoreRef, StoreSecrets } from '../types';
 import { checkSecrets } from './secrets';
+import { isDnsSubdomain } from '../../../src-shared/rules/dns-label';
 import {
   WORDPRESS_IMAGE_TAG_EXPECTED,
-  WORDPRESS_IMAGE_TAG_PATTERN,
+  isWordpressImageTag,
 } from '../../../src-shared/rules/image-tag-rule';
+import { MEMORY_LIMIT_EXPECTED, isMemoryLimit } from '../../../src-shared/rules/memory-limit-rule';
+import { STORE_ID_PROBLEM, isStoreId } from '../../../src-shared/rules/store-id-rule';
+import { storeNameProblem } from '../../../src-shared/rules/store-name-rule';
+import {
+  WOOCOMMERCE_VERSION_EXPECTED,
+  isWoocommerceVersion,
+} from '../../../src-shared/rules/woocommerce-version-rule';
 
 export const DEFAULT_ADMIN_USER = 'admin';
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-// The chart insists on a dot: a store host is always <name>.<domain>.
-const HOST =
-  /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)+$/;
+function isBoolean(value: string): boolean {
+  return value === 'true' || value === 'false';
+}
 
 interface ExtraKey {
   /** where the value goes in the chart's values */
   path: readonly string[];
-  check: RegExp;
+  check: (value: string) => boolean;
   expected: string;
   convert?: (value: string) => unknown;
 }
@@ -25,22 +31,22 @@ interface ExtraKey {
 const EXTRA_KEYS: Record<string, ExtraKey> = {
   wordpressImageTag: {
     path: ['images', 'wordpress', 'tag'],
-    check: WORDPRESS_IMAGE_TAG_PATTERN,
+    check: isWordpressImageTag,
     expected: WORDPRESS_IMAGE_TAG_EXPECTED,
   },
   woocommerceVersion: {
     path: ['woocommerce', 'version'],
-    check: /^\d{1,4}\.\d{1,4}\.\d{1,4}$/,
-    expected: 'a version such as 10.2.4',
+    check: isWoocommerceVersion,
+    expected: WOOCOMMERCE_VERSION_EXPECTED,
   },
   memoryLimit: {
     path: ['wordpress', 'resources', 'limits', 'memory'],
-    check: /^[1-9]\d{0,5}(Mi|Gi)$/,
-    expected: 'a size in Mi or Gi such as 512Mi',
+    check: isMemoryLimit,
+    expected: MEMORY_LIMIT_EXPECTED,
   },
   stopped: {
     path: ['store', 'stopped'],
-    check: /^(true|false)$/,
+    check: isBoolean,
     expected: 'true or false',
     convert: (value) => value === 'true',
   },
@@ -70,7 +76,7 @@ export function settingsFromValues(values: Record<string, unknown>): Record<stri
     const spec = EXTRA_KEYS[key] as ExtraKey;
     const value = getPath(values, spec.path);
     const text = typeof value === 'boolean' || typeof value === 'string' ? String(value) : null;
-    if (text !== null && spec.check.test(text)) out[key] = text;
+    if (text !== null && spec.check(text)) out[key] = text;
   }
   return out;
 }
@@ -106,13 +112,20 @@ export function buildValues(o: {
   demoSku: string;
   adminUser?: string;
 }): Record<string, unknown> {
-  if (!DNS_LABEL.test(o.store.name)) {
-    throw new Error(`store name "${o.store.name}" is not a DNS-1123 label`);
+  const nameProblem = storeNameProblem(o.store.name);
+  if (nameProblem) {
+    throw new Error(
+      `store name "${o.store.name}" cannot name a release (a DNS-1123 label): ${nameProblem}`,
+    );
   }
-  if (!LABEL_VALUE.test(o.store.id)) {
-    throw new Error(`store id "${o.store.id}" is not a valid Kubernetes label value`);
+  if (!isStoreId(o.store.id)) {
+    throw new Error(
+      `store id "${o.store.id}" is not a valid Kubernetes label value: ${STORE_ID_PROBLEM}`,
+    );
   }
-  if (!HOST.test(o.host)) throw new Error(`"${o.host}" is not a valid host name`);
+  // The chart insists on a dot: a store host is always <name>.<domain>.
+  if (!isDnsSubdomain(o.host, { minLabels: 2 }))
+    throw new Error(`"${o.host}" is not a valid host name`);
   const secrets = checkSecrets(o.secrets);
   const extra = Object.entries(o.extra ?? {});
   for (const [key, value] of extra) {
@@ -120,7 +133,7 @@ export function buildValues(o: {
     if (!spec) {
       throw new Error(`"${key}" cannot be set per store; allowed: ${EXTRA_VALUE_KEYS.join(', ')}`);
     }
-    if (!spec.check.test(value)) throw new Error(`${key} must be ${spec.expected}`);
+    if (!spec.check(value)) throw new Error(`${key} must be ${spec.expected}`);
   }
 
   const values: Record<string, unknown> = {

@@ -20,7 +20,7 @@ describe('create store dialog', () => {
   it.each([
     ['Shop', 'lowercase'],
     ['my_shop', 'hyphens'],
-    ['-shop', 'Start and end'],
+    ['-shop', 'start with a letter'],
     ['a'.repeat(41), 'at most 40'],
   ])(
     'shows why %j is not a valid name, keeps submit disabled and does not call main',

@@ -2,10 +2,14 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { TriangleAlert } from 'lucide-react';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
+import {
+  STORE_NAME_MAX_LENGTH,
+  STORE_NAME_RULE,
+  storeNameProblem,
+} from '../../../../src-shared/rules/store-name-rule';
 import type { StoreKind } from '../../../../src-shared/types/store-types';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
-import { STORE_NAME_MAX_LENGTH, storeNameProblem } from '../../lib/store-name';
 import { useApp } from '../../state/app-store';
 import { useStores } from '../../state/stores-store';
 import { Button } from '../ui/button';
@@ -91,8 +95,7 @@ function CreateStoreForm(): React.JSX.Element {
             }}
           />
           <span id={`${ids}-hint`} className="text-xs text-muted">
-            Lowercase letters, digits and hyphens, up to {STORE_NAME_MAX_LENGTH} characters. The
-            store will answer at{' '}
+            {STORE_NAME_RULE} The store will answer at{' '}
             <span className="font-mono">http://{name && !problem ? name : 'name'}.localhost</span>
           </span>
         </label>

@@ -2,6 +2,12 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { InvokeArg } from '../../../../src-shared/ipc/contract';
+import {
+  HELM_PATH_MAX_LENGTH,
+  LIMIT_RULES,
+  helmPathProblem as sharedHelmPathProblem,
+} from '../../../../src-shared/rules/settings-rules';
+import type { LimitKey, LimitRule } from '../../../../src-shared/rules/settings-rules';
 import type { Settings } from '../../../../src-shared/types/service-types';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
@@ -9,47 +15,34 @@ import { useApp } from '../../state/app-store';
 import { Button } from '../ui/button';
 import { DialogFrame, inputClass } from '../ui/dialog';
 
-type LimitKey = 'maxConcurrentProvisions' | 'maxStoresPerContext' | 'maxCreatesPerMinute';
-
-interface LimitField {
+interface LimitField extends LimitRule {
   key: LimitKey;
-  label: string;
   hint: string;
   testId: string;
-  min: number;
-  max: number;
 }
 
-// The same bounds main's updateSettings schema enforces (src-shared/ipc/schemas.ts); a test keeps
-// them in step.
-export const LIMIT_FIELDS: readonly LimitField[] = [
-  {
-    key: 'maxConcurrentProvisions',
-    label: 'Provisions at once',
-    hint: 'Stores being set up at the same time; the rest wait in the queue.',
-    testId: 'settings-max-concurrent',
-    min: 1,
-    max: 10,
-  },
-  {
-    key: 'maxStoresPerContext',
-    label: 'Stores per context',
-    hint: 'The most stores one Kubernetes context may hold.',
-    testId: 'settings-max-stores',
-    min: 1,
-    max: 500,
-  },
-  {
-    key: 'maxCreatesPerMinute',
-    label: 'Creations per minute',
-    hint: 'How many new stores may be requested in one minute.',
-    testId: 'settings-max-creates',
-    min: 1,
-    max: 60,
-  },
-];
+function limitField(key: LimitKey, hint: string, testId: string): LimitField {
+  return { key, hint, testId, ...LIMIT_RULES[key] };
+}
 
-export const HELM_PATH_MAX_LENGTH = 4096;
+// Labels and bounds come from the settings rules main's updateSettings schema uses.
+export const LIMIT_FIELDS: readonly LimitField[] = [
+  limitField(
+    'maxConcurrentProvisions',
+    'Stores being set up at the same time; the rest wait in the queue.',
+    'settings-max-concurrent',
+  ),
+  limitField(
+    'maxStoresPerContext',
+    'The most stores one Kubernetes context may hold.',
+    'settings-max-stores',
+  ),
+  limitField(
+    'maxCreatesPerMinute',
+    'How many new stores may be requested in one minute.',
+    'settings-max-creates',
+  ),
+];
 
 type Values = Record<LimitKey | 'helmPath', string>;
 type Patch = InvokeArg<'updateSettings'>;
@@ -62,17 +55,10 @@ function limitProblem(raw: string, { min, max }: LimitField): string | null {
   return null;
 }
 
-/** Empty (find helm on PATH) or an absolute path, POSIX or a Windows drive. */
+/** Empty (find helm on PATH) or what the settings rule accepts: an absolute path. */
 export function helmPathProblem(raw: string): string | null {
   const path = raw.trim();
-  if (path === '') return null;
-  if (path.length > HELM_PATH_MAX_LENGTH) {
-    return `At most ${HELM_PATH_MAX_LENGTH} characters.`;
-  }
-  if (path.includes('\0') || !(path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path))) {
-    return 'Use an absolute path, such as /usr/local/bin/helm, or leave it empty.';
-  }
-  return null;
+  return path === '' ? null : sharedHelmPathProblem(path);
 }
 
 function toValues(s: Settings): Values {

@@ -2,9 +2,19 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import {
   WORDPRESS_IMAGE_TAG_EXAMPLE,
-  WORDPRESS_IMAGE_TAG_EXPECTED,
-  WORDPRESS_IMAGE_TAG_PATTERN,
+  isWordpressImageTag,
+  WORDPRESS_IMAGE_TAG_PROBLEM,
 } from '../../../../src-shared/rules/image-tag-rule';
+import {
+  MEMORY_LIMIT_EXAMPLE,
+  MEMORY_LIMIT_PROBLEM,
+  isMemoryLimit,
+} from '../../../../src-shared/rules/memory-limit-rule';
+import {
+  WOOCOMMERCE_VERSION_EXAMPLE,
+  WOOCOMMERCE_VERSION_PROBLEM,
+  isWoocommerceVersion,
+} from '../../../../src-shared/rules/woocommerce-version-rule';
 import type { UpgradeInput } from '../../../../src-shared/types/service-types';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
@@ -15,32 +25,32 @@ interface Field {
   key: 'wordpressImageTag' | 'woocommerceVersion' | 'memoryLimit';
   label: string;
   placeholder: string;
-  pattern: RegExp;
+  accepts: (value: string) => boolean;
   problem: string;
 }
 
-// Shapes only; main validates again and decides whether the values exist.
+// The same rules main applies (src-shared/rules); main still decides whether the values exist.
 const FIELDS: Field[] = [
   {
     key: 'wordpressImageTag',
     label: 'WordPress image tag',
     placeholder: WORDPRESS_IMAGE_TAG_EXAMPLE,
-    pattern: WORDPRESS_IMAGE_TAG_PATTERN,
-    problem: `Use ${WORDPRESS_IMAGE_TAG_EXPECTED}.`,
+    accepts: isWordpressImageTag,
+    problem: WORDPRESS_IMAGE_TAG_PROBLEM,
   },
   {
     key: 'woocommerceVersion',
     label: 'WooCommerce version',
-    placeholder: '9.4.2',
-    pattern: /^\d+\.\d+(\.\d+)?$/,
-    problem: 'Use a version like 9.4 or 9.4.2.',
+    placeholder: WOOCOMMERCE_VERSION_EXAMPLE,
+    accepts: isWoocommerceVersion,
+    problem: WOOCOMMERCE_VERSION_PROBLEM,
   },
   {
     key: 'memoryLimit',
     label: 'Memory limit',
-    placeholder: '512Mi',
-    pattern: /^\d+(Mi|Gi)$/,
-    problem: 'Use a size like 512Mi or 1Gi.',
+    placeholder: MEMORY_LIMIT_EXAMPLE,
+    accepts: isMemoryLimit,
+    problem: MEMORY_LIMIT_PROBLEM,
   },
 ];
 
@@ -64,7 +74,7 @@ export function UpgradeForm({
   });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const problems = FIELDS.filter((f) => values[f.key] && !f.pattern.test(values[f.key]));
+  const problems = FIELDS.filter((f) => values[f.key] && !f.accepts(values[f.key]));
   const empty = FIELDS.every((f) => !values[f.key].trim());
   const canSubmit = !disabled && !busy && !empty && problems.length === 0;
 
