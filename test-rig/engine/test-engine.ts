@@ -5,9 +5,10 @@ import type Database from 'better-sqlite3';
 import { openDatabase } from '../../src-main/db/database';
 import { SettingsRepository } from '../../src-main/db/settings-repository';
 import { StoreRepository } from '../../src-main/db/store-repository';
-import type { StoreRef } from '../../src-main/store-kinds/types';
+import type { StoreKindDriver, StoreRef } from '../../src-main/store-kinds/types';
 import { createWoocommerceDriver } from '../../src-main/store-kinds/woocommerce/driver';
 import type { Settings } from '../../src-shared/types/service-types';
+import type { ConnectLimits } from '../../src-main/engine/cluster-adapter';
 import type { StoreCluster } from '../../src-main/engine/cluster-port';
 import type { EngineTimeouts, KubeTarget } from '../../src-main/engine/op-context';
 import { createStoreEngine, type StoreEngine } from '../../src-main/engine/store-engine';
@@ -29,7 +30,10 @@ export interface TestEngineOptions {
   /** replaces the chart location, e.g. to make the helm step fail */
   chartPath?: string;
   /** wraps or replaces the engine's cluster access, e.g. to time Helm in the benchmark */
-  connectCluster?: (target: KubeTarget, helmPath: string) => StoreCluster;
+  connectCluster?: (target: KubeTarget, helmPath: string, limits?: ConnectLimits) => StoreCluster;
+  /** replaces parts of the WooCommerce driver, e.g. its storefront check with a stand-in */
+  wrapDriver?: (driver: StoreKindDriver) => StoreKindDriver;
+  now?: () => Date;
 }
 
 export interface TestEngine {
@@ -47,7 +51,8 @@ export function buildTestEngine(o: TestEngineOptions): TestEngine {
   const repo = new StoreRepository(db);
   const settings = new SettingsRepository(db);
   if (o.settings) settings.update(o.settings);
-  const driver = createWoocommerceDriver(o.chartPath ? { chartPath: o.chartPath } : {});
+  const real = createWoocommerceDriver(o.chartPath ? { chartPath: o.chartPath } : {});
+  const driver = o.wrapDriver ? o.wrapDriver(real) : real;
   const engine = createStoreEngine({
     repo,
     settings,
@@ -64,6 +69,7 @@ export function buildTestEngine(o: TestEngineOptions): TestEngine {
     overrideValues: o.overrideValues,
     log: o.log,
     connectCluster: o.connectCluster,
+    now: o.now,
   });
   return {
     engine,

@@ -1,0 +1,35 @@
+// STAND-IN for `helm template charts/woocommerce`: the objects the chart makes that the engine's
+// cluster port can see (the credentials Secret, MariaDB, WordPress, the bootstrap Job, the
+// volume claims), derived from the release's values as the chart's templates do.
+import { SECRET_KEYS, ADMIN_USER_KEY } from '../../src-main/store-kinds/woocommerce/secrets';
+import type { ChartStandIn } from './in-memory-cluster';
+
+function at(values: Record<string, unknown>, path: readonly string[]): unknown {
+  let v: unknown = values;
+  for (const key of path) {
+    v = v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+  }
+  return v;
+}
+
+export const woocommerceChartStandIn: ChartStandIn = (release, values) => {
+  const secrets: Record<string, string> = {};
+  for (const [name, key] of Object.entries(SECRET_KEYS)) {
+    const value = at(values, ['secrets', name]);
+    // The chart's requirePasswords refuses a release without them.
+    if (typeof value !== 'string' || value === '') {
+      throw new Error(`Error: execution error: secrets.${name} is required`);
+    }
+    secrets[key] = value;
+  }
+  const adminUser = at(values, ['wordpress', 'adminUser']);
+  secrets[ADMIN_USER_KEY] = typeof adminUser === 'string' ? adminUser : 'admin';
+  const replicas = at(values, ['store', 'stopped']) === true ? 0 : 1;
+  return {
+    secrets: { [`${release}-credentials`]: secrets },
+    statefulSets: { [`${release}-mariadb`]: { replicas } },
+    deployments: { [`${release}-wordpress`]: { replicas } },
+    jobs: [`${release}-bootstrap`],
+    claims: [`data-${release}-mariadb-0`, `${release}-wordpress-content`],
+  };
+};
