@@ -3,8 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { testCluster } from '../../test-rig/cluster/test-cluster';
 import { RECLAIM_DELAY_ANNOTATION } from '../../test-rig/cluster/local-path-provisioner-stand-in';
-import { createKubeClients, isNotFound } from '../kube/client';
-import { waitUntil } from '../kube/wait';
+import { createKubeClients } from '../kube/client';
 import {
   settledStore,
   testStoreCluster,
@@ -53,16 +52,6 @@ function stepEvents(e: IntEngine, id: string, step: string) {
   return e.engine.get(id).events.filter((ev) => ev.step === step);
 }
 
-async function removeVolumes(names: string[]): Promise<void> {
-  for (const name of names) {
-    await kube()
-      .core.deletePersistentVolume({ name })
-      .catch((error: unknown) => {
-        if (!isNotFound(error)) throw error;
-      });
-  }
-}
-
 describe('delete waits for the provisioner to remove Released volumes', () => {
   it('waits while the provisioner stand-in still removes the store’s volumes, then is Deleted', async () => {
     const { e, store } = await readyStore();
@@ -84,61 +73,5 @@ describe('delete waits for the provisioner to remove Released volumes', () => {
     );
     expect(await volumesOf(store.namespace)).toEqual([]);
     expect(await testStoreCluster().findLeftovers(store.namespace, store.id)).toEqual([]);
-  });
-
-  it('fails at once, naming the volume, when a volume with reclaim Retain is left', async () => {
-    const { e, store } = await readyStore({ deleteMs: 60_000 });
-    const pvs = await volumesOf(store.namespace);
-    expect(pvs.length).toBeGreaterThan(0);
-    const [kept] = pvs;
-    try {
-      await kube().core.patchPersistentVolume({
-        name: kept ?? '?',
-        body: [{ op: 'replace', path: '/spec/persistentVolumeReclaimPolicy', value: 'Retain' }],
-      });
-
-      await e.engine.delete(store.id);
-      const failed = await settledStore(e, store.id);
-      expect(failed).toMatchObject({ status: 'Failed', step: 'check-leftovers' });
-      expect(failed.error).toMatch(
-        new RegExp(
-          `^Objects of this store are still present: persistentvolume ${kept} \\(Released, reclaim Retain, claimed by ${store.namespace}/[a-z0-9-]+\\)\\.`,
-        ),
-      );
-      // No wait for the provisioner: it will never remove a Retain volume.
-      const check = stepEvents(e, store.id, 'check-leftovers');
-      const at = (status: string): number =>
-        Date.parse(check.find((ev) => ev.status === status)?.at ?? '');
-      expect(at('failed') - at('started')).toBeLessThan(10_000);
-      expect(check.filter((ev) => ev.status === 'progress')).toEqual([]);
-    } finally {
-      await removeVolumes(pvs);
-    }
-    await e.engine.delete(store.id);
-    expect(await settledStore(e, store.id)).toMatchObject({ status: 'Deleted', error: null });
-  });
-
-  it('fails, naming the volumes, when the provisioner has not removed them by the deadline', async () => {
-    const { e, store } = await readyStore({ deleteMs: 15_000 });
-    const pvs = await volumesOf(store.namespace);
-    expect(pvs.length).toBeGreaterThan(0);
-    try {
-      await slowReclaim(pvs, 120_000);
-      await e.engine.delete(store.id);
-      const failed = await settledStore(e, store.id);
-      expect(failed).toMatchObject({ status: 'Failed', step: 'check-leftovers' });
-      expect(failed.error).toMatch(/^The provisioner did not remove \d+ volumes? within 15 s/);
-      for (const pv of pvs) {
-        expect(failed.error).toContain(`persistentvolume ${pv} (Released, reclaim Delete`);
-      }
-    } finally {
-      await removeVolumes(pvs);
-    }
-    await waitUntil(
-      async () => ((await volumesOf(store.namespace)).length === 0 ? true : undefined),
-      { timeoutMs: 30_000, what: 'the volumes to be gone' },
-    );
-    await e.engine.delete(store.id);
-    expect(await settledStore(e, store.id)).toMatchObject({ status: 'Deleted', error: null });
   });
 });

@@ -1,8 +1,6 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testCluster } from '../../test-rig/cluster/test-cluster';
 import type { StoreRef } from '../store-kinds/types';
-import { createKubeClients } from '../kube/client';
 import type { StepName } from '../../src-shared/types/store-types';
 import {
   testStoreCluster,
@@ -37,11 +35,6 @@ const CASES: Case[] = [
     values: { mariadb: { nodeSelector: NO_NODE } },
   },
   {
-    step: 'wait-wordpress',
-    reason: /unschedulable/i,
-    values: { wordpress: { nodeSelector: NO_NODE } },
-  },
-  {
     step: 'bootstrap',
     reason: /bootstrap|job/i,
     values: failingBootstrapValues(),
@@ -74,59 +67,6 @@ describe('a failure at each step leaves a Failed store with that step and a reas
     expect(failed.error).toMatch(reason);
     const last = e.engine.get(created.id).events.at(-1);
     expect(last).toMatchObject({ step, status: 'failed', message: failed.error });
-    await expectCleanDelete(e, created.id);
-  });
-
-  it('namespace: a namespace of that name that Storefleet does not manage is refused and kept', async () => {
-    const name = uniqueName('fail-ns');
-    const c = testCluster();
-    const kube = createKubeClients({ kubeconfig: c.kubeconfigPath, context: c.context });
-    await kube.core.createNamespace({ body: { metadata: { name: `store-${name}` } } });
-    try {
-      const e = await engines.start();
-      const created = e.engine.create({ context: c.context, name, kind: 'woocommerce' });
-      const failed = await settledStore(e, created.id);
-      expect(failed).toMatchObject({ status: 'Failed', step: 'namespace' });
-      expect(failed.error).toMatch(new RegExp(`store-${name}`));
-      await e.engine.delete(created.id);
-      expect(await settledStore(e, created.id)).toMatchObject({ status: 'Deleted' });
-      expect(await testStoreCluster().getNamespace(`store-${name}`)).not.toBeNull();
-    } finally {
-      await kube.core.deleteNamespace({ name: `store-${name}` });
-    }
-  });
-
-  it('helm: a chart path that does not exist fails before anything is installed', async () => {
-    const name = uniqueName('fail-chart');
-    const e = await engines.start({ chartPath: join(testCluster().binDir, 'no-such-chart') });
-    const created = e.engine.create({ context: testCluster().context, name, kind: 'woocommerce' });
-    const failed = await settledStore(e, created.id);
-    expect(failed).toMatchObject({ status: 'Failed', step: 'validate' });
-    expect(failed.error).toMatch(/chart is missing/);
-    await expectCleanDelete(e, created.id);
-  });
-
-  it('cancel stops a provisioning store as Failed("Cancelled by user"); delete then cleans up', async () => {
-    const name = uniqueName('cancel');
-    const e = await engines.start({
-      timeouts: { waitMs: 60_000 },
-      overrideValues: () => ({ mariadb: { nodeSelector: NO_NODE } }),
-    });
-    const created = e.engine.create({ context: testCluster().context, name, kind: 'woocommerce' });
-    await new Promise<void>((resolve) => {
-      const off = e.engine.onStoreEvent((ev) => {
-        if (ev.storeId === created.id && ev.step === 'wait-mariadb' && ev.status === 'started') {
-          off();
-          resolve();
-        }
-      });
-    });
-    await e.engine.cancel(created.id);
-    expect(e.repo.get(created.id)).toMatchObject({
-      status: 'Failed',
-      step: 'wait-mariadb',
-      error: 'Cancelled by user',
-    });
     await expectCleanDelete(e, created.id);
   });
 });

@@ -106,53 +106,6 @@ describe('stop and start (storefront: local Store API stand-in)', () => {
       'verify',
     ]);
   });
-
-  it('rolled back to a revision that was stopped, the store is Stopped again', async () => {
-    const e = await engines.start();
-    const { name, store } = await readyStore(e, 'rbstop');
-    await e.engine.stop(store.id);
-    expect(await settledStore(e, store.id)).toMatchObject({ status: 'Stopped', helmRevision: 2 });
-    await e.engine.start(store.id);
-    expect(await settledStore(e, store.id)).toMatchObject({ status: 'Ready', helmRevision: 3 });
-    await e.engine.rollback(store.id, 2);
-    expect(await settledStore(e, store.id)).toMatchObject({
-      status: 'Stopped',
-      error: null,
-      helmRevision: 4,
-    });
-    expect(e.repo.settings(store.id)).toMatchObject({ stopped: 'true' });
-    expect(await replicas(name, store.namespace)).toEqual([0, 0]);
-    await e.engine.start(store.id);
-    expect(await settledStore(e, store.id)).toMatchObject({ status: 'Ready', helmRevision: 5 });
-  });
-
-  it('rediscovery imports a stopped store as Stopped, with its settings, and it starts again', async () => {
-    const e = await engines.start();
-    const { store } = await readyStore(e, 'refound');
-    await e.engine.upgrade({ storeId: store.id, memoryLimit: '600Mi' });
-    expect(await settledStore(e, store.id)).toMatchObject({ status: 'Ready' });
-    await e.engine.stop(store.id);
-    expect(await settledStore(e, store.id)).toMatchObject({ status: 'Stopped' });
-
-    e.repo.remove(store.id);
-    const found = await e.engine.rediscover(testCluster().context);
-    expect(found.imported.map((s) => [s.id, s.status])).toEqual([[store.id, 'Stopped']]);
-    expect(e.repo.settings(store.id)).toEqual({ memoryLimit: '600Mi', stopped: 'true' });
-
-    await e.engine.start(store.id);
-    expect(await settledStore(e, store.id)).toMatchObject({ status: 'Ready', error: null });
-    expect(e.repo.settings(store.id)).toEqual({ memoryLimit: '600Mi' });
-  });
-
-  it('deletes a Stopped store and leaves nothing behind', async () => {
-    const e = await engines.start();
-    const { store } = await readyStore(e, 'stopdel');
-    await e.engine.stop(store.id);
-    expect(await settledStore(e, store.id)).toMatchObject({ status: 'Stopped' });
-    await e.engine.delete(store.id);
-    expect(await settledStore(e, store.id)).toMatchObject({ status: 'Deleted', error: null });
-    expect(e.repo.settings(store.id)).toEqual({ stopped: 'true' });
-  });
 });
 
 describe('kept settings across upgrades and rollbacks', () => {
@@ -196,15 +149,5 @@ describe('kept settings across upgrades and rollbacks', () => {
     expect(await settledStore(e, store.id)).toMatchObject({ status: 'Ready', helmRevision: 6 });
     expect(e.repo.settings(store.id)).toEqual({});
     expect(await wordpressMemory(name, store.namespace)).toBe('512Mi');
-  });
-
-  it('refuses a memory limit above the LimitRange max before touching the store', async () => {
-    const e = await engines.start();
-    const { store } = await readyStore(e, 'memcap');
-    await expect(e.engine.upgrade({ storeId: store.id, memoryLimit: '2Gi' })).rejects.toThrow(
-      /memoryLimit 2Gi is above the 1Gi/,
-    );
-    expect(e.repo.get(store.id)).toMatchObject({ status: 'Ready', helmRevision: 1 });
-    expect(e.repo.pendingOps()).toEqual([]);
   });
 });

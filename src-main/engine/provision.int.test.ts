@@ -88,20 +88,6 @@ describe('provisioning against the test cluster (storefront: local Store API sta
     expect(steps.slice(-3)).toEqual(['uninstall', 'delete-namespace', 'check-leftovers']);
   });
 
-  it('marks a store Missing when its namespace vanished behind its back', async () => {
-    const e = await engines.start();
-    const name = uniqueName('missing');
-    standIn().addStore(`${name}.localhost`);
-    const created = e.engine.create({ context: testCluster().context, name, kind: 'woocommerce' });
-    await settledStore(e, created.id);
-    const cluster = testStoreCluster();
-    await cluster.deleteNamespace(created.namespace);
-    await cluster.waitForNamespaceGone(created.namespace, { timeoutMs: 60_000 });
-    const result = await e.engine.rediscover(testCluster().context);
-    expect(result.missing.map((s) => s.id)).toEqual([created.id]);
-    expect(e.repo.get(created.id)).toMatchObject({ status: 'Missing' });
-  });
-
   it('upgrades and rolls back with the same passwords, and never lets a password out', async () => {
     const e = await engines.start();
     const name = uniqueName('secret');

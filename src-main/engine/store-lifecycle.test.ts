@@ -161,4 +161,32 @@ describe('store lifecycle (cluster: in-memory stand-in)', () => {
     expect(result.missing.map((s: Store) => s.id)).toEqual([lost.id]);
     expect(e.repo.get(lost.id)).toMatchObject({ status: 'Missing' });
   });
+
+  it('rediscovery imports a stopped store as Stopped, with its settings, and it starts again', async () => {
+    const e = start();
+    const store = await readyStore(e, 'refound');
+    await e.engine.upgrade({ storeId: store.id, memoryLimit: '600Mi' });
+    await settled(e, store.id);
+    await e.engine.stop(store.id);
+    expect(await settled(e, store.id)).toMatchObject({ status: 'Stopped' });
+    e.repo.remove(store.id);
+    const found = await e.engine.rediscover(e.context);
+    expect(found.imported.map((s: Store) => [s.id, s.status])).toEqual([[store.id, 'Stopped']]);
+    expect(e.repo.settings(store.id)).toEqual({ memoryLimit: '600Mi', stopped: 'true' });
+    await e.engine.start(store.id);
+    expect(await settled(e, store.id)).toMatchObject({ status: 'Ready', error: null });
+    expect(e.repo.settings(store.id)).toEqual({ memoryLimit: '600Mi' });
+  });
+
+  it('refuses a memory limit above the LimitRange max before touching the store', async () => {
+    const e = start();
+    const store = await readyStore(e, 'memcap');
+    const calls = e.cluster.calls.length;
+    await expect(e.engine.upgrade({ storeId: store.id, memoryLimit: '2Gi' })).rejects.toThrow(
+      /memoryLimit 2Gi is above the 1Gi/,
+    );
+    expect(e.repo.get(store.id)).toMatchObject({ status: 'Ready', helmRevision: 1 });
+    expect(e.repo.pendingOps()).toEqual([]);
+    expect(e.cluster.calls.length).toBe(calls);
+  });
 });

@@ -1,39 +1,44 @@
+// Bad input reaches the engine only through a buggy or hostile caller: it is refused with a
+// clear error and nothing is written, neither to the database nor to the cluster (the
+// in-memory STAND-IN, whose calls are counted).
 import { describe, expect, it } from 'vitest';
-import { testCluster } from '../../test-rig/cluster/test-cluster';
 import type { CreateStoreInput, UpgradeInput } from '../../src-shared/types/service-types';
-import {
-  testStoreCluster,
-  useStandInEngines,
-  settledStore,
-  uniqueName,
-  type IntEngine,
-} from '../../test-rig/engine/int-support';
+import type { MemoryEngine } from '../../test-rig/engine/memory-engine';
+import { settled, useMemoryEngines } from '../../test-rig/engine/memory-support';
 
-const { engines, standIn } = useStandInEngines();
+const start = useMemoryEngines();
 
-async function snapshot(
-  e: IntEngine,
-): Promise<{ rows: number; events: number; namespaces: string[] }> {
-  const cluster = testStoreCluster();
+function snapshot(e: MemoryEngine): {
+  rows: number;
+  events: number;
+  namespaces: string[];
+  calls: number;
+} {
   const rows = e.db.prepare('SELECT count(*) AS n FROM stores').get() as { n: number };
   const events = e.db.prepare('SELECT count(*) AS n FROM store_events').get() as { n: number };
-  const namespaces = (await cluster.listManagedNamespaces()).map((n) => n.name).sort();
-  return { rows: rows.n, events: events.n, namespaces };
+  const mutating = e.cluster.calls.filter(
+    (c) => !/^(helm\.(history|status)|getNamespace|readSecretData)$/.test(c.point),
+  );
+  return {
+    rows: rows.n,
+    events: events.n,
+    namespaces: [...e.cluster.namespaces.keys()].sort(),
+    calls: mutating.length,
+  };
 }
 
 // Callers are untrusted: these reach the engine through casts, as a buggy caller's values would.
 const asCreate = (v: unknown): CreateStoreInput => v as CreateStoreInput;
 const asId = (v: unknown): string => v as string;
 
-describe('bad input is refused with a clear error and changes nothing', () => {
+describe('bad input is refused with a clear error and changes nothing (cluster: in-memory stand-in)', () => {
   it('rejects bad names, kinds, ids and types; and limits', async () => {
-    const e = await engines.start({ settings: { maxStoresPerContext: 1 } });
-    const context = testCluster().context;
-    const name = uniqueName('good');
-    standIn().addStore(`${name}.localhost`);
+    const e = start({ settings: { maxStoresPerContext: 1 } });
+    const context = e.context;
+    const name = 'good';
     const good = e.engine.create({ context, name, kind: 'woocommerce' });
-    await settledStore(e, good.id);
-    const before = await snapshot(e);
+    await settled(e, good.id);
+    const before = snapshot(e);
 
     const names: [unknown, RegExp][] = [
       ['', /must not be empty/],
@@ -58,9 +63,9 @@ describe('bad input is refused with a clear error and changes nothing', () => {
     expect(() => e.engine.create({ context, name, kind: 'woocommerce' })).toThrow(
       expect.objectContaining({ code: 'conflict' }),
     );
-    expect(() =>
-      e.engine.create({ context, name: uniqueName('over'), kind: 'woocommerce' }),
-    ).toThrow(expect.objectContaining({ code: 'limit-exceeded' }));
+    expect(() => e.engine.create({ context, name: 'over', kind: 'woocommerce' })).toThrow(
+      expect.objectContaining({ code: 'limit-exceeded' }),
+    );
 
     const unknown = '00000000-0000-0000-0000-000000000000';
     expect(() => e.engine.get(unknown)).toThrow(expect.objectContaining({ code: 'not-found' }));
@@ -85,7 +90,7 @@ describe('bad input is refused with a clear error and changes nothing', () => {
       expect.objectContaining({ code: 'invalid-argument' }),
     );
 
-    expect(await snapshot(e)).toEqual(before);
+    expect(snapshot(e)).toEqual(before);
     expect(e.repo.get(good.id)?.status).toBe('Ready');
   });
 });
