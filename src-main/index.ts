@@ -70,7 +70,11 @@ async function main(): Promise<void> {
 
   const unregister = registerIpcHandlers(
     ipcMain,
-    createDispatch(services, { onInternalError: (m, name) => log(`${m} failed with ${name}`) }),
+    createDispatch(services, {
+      onInternalError: (m, name) => log(`${m} failed with ${name}`),
+      // One line per IPC call (method, outcome, time) when STOREFLEET_DEBUG is set.
+      debug: process.env.STOREFLEET_DEBUG ? (line) => log(`debug ${line}`) : undefined,
+    }),
     expectedUrl,
   );
   const unwire = wireEvents(services, (event, payload) => {

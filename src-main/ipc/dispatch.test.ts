@@ -202,3 +202,43 @@ describe('dispatch error mapping', () => {
     ]);
   });
 });
+
+describe('dispatch debug log', () => {
+  const LINE = /^ipc (\S+) (ok|error [a-z-]+) (\d+)ms$/;
+
+  it('writes one line per call: method, outcome and duration', async () => {
+    const lines: string[] = [];
+    const services = fakeServices();
+    services.addStore({ id: 's-a', name: 'a' });
+    const dispatch = createDispatch(services, { debug: (line) => lines.push(line) });
+    await dispatch('getStore', { storeId: 's-a' });
+    await dispatch('getStore', { storeId: 's-missing' });
+    await dispatch('rollbackStore', { storeId: 's-a', revision: 0 });
+    await dispatch('dropTables', {});
+    expect(lines.map((l) => l.replace(LINE, 'ipc $1 $2'))).toEqual([
+      'ipc getStore ok',
+      'ipc getStore error not-found',
+      'ipc rollbackStore error invalid-argument',
+      'ipc <unknown> error invalid-argument',
+    ]);
+    expect(lines.every((l) => LINE.test(l))).toBe(true);
+  });
+
+  it('never writes an argument or a result, so a password stays out of the log', async () => {
+    const lines: string[] = [];
+    const services = fakeServices();
+    services.addStore({ id: 's-a', name: 'a' });
+    const dispatch = createDispatch(services, { debug: (line) => lines.push(line) });
+    const secret = 'hunter2-secret-value';
+    await dispatch('updateSettings', { helmPath: `/opt/${secret}/helm` });
+    await dispatch('updateSettings', { helmPath: secret });
+    const revealed = await dispatch('revealCredentials', { storeId: 's-a' });
+    const password = revealed.ok ? (revealed.value as { password: string }).password : '';
+    expect(password).not.toBe('');
+    expect(lines).toHaveLength(3);
+    for (const line of lines) {
+      expect(line).not.toContain(secret);
+      expect(line).not.toContain(password);
+    }
+  });
+});

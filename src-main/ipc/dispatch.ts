@@ -1,38 +1,21 @@
-import type { IpcEnvelope, InvokeMethod, InvokeResult } from '../../src-shared/ipc/contract';
+import type { IpcEnvelope, InvokeMethod } from '../../src-shared/ipc/contract';
 import { INVOKE_METHODS } from '../../src-shared/ipc/contract';
-import * as contexts from './handlers/contexts';
-import * as settings from './handlers/settings';
-import * as stores from './handlers/stores';
-import * as tools from './handlers/tools';
+import { parseArg } from '../../src-shared/ipc/parse-arg';
 import { toErrorPayload } from './error-payload';
+import type { HandlerTable } from './handler-table';
+import { contextHandlers } from './handlers/contexts';
+import { settingsHandlers } from './handlers/settings';
+import { storeHandlers } from './handlers/stores';
+import { toolHandlers } from './handlers/tools';
 import type { AppServices } from './services';
 
-export type Handler<M extends InvokeMethod> = (
-  services: AppServices,
-  arg: unknown,
-) => Promise<InvokeResult<M>>;
-
-export const HANDLERS: { [M in InvokeMethod]: Handler<M> } = {
-  listContexts: contexts.listContexts,
-  selectContext: contexts.selectContext,
-  probeContext: contexts.probeContext,
-  listStores: stores.listStores,
-  getStore: stores.getStore,
-  createStore: stores.createStore,
-  cancelStore: stores.cancelStore,
-  deleteStore: stores.deleteStore,
-  upgradeStore: stores.upgradeStore,
-  rollbackStore: stores.rollbackStore,
-  stopStore: stores.stopStore,
-  startStore: stores.startStore,
-  storeHistory: stores.storeHistory,
-  revealCredentials: stores.revealCredentials,
-  openStore: stores.openStore,
-  toolStatus: tools.toolStatus,
-  storeKinds: tools.storeKinds,
-  getSettings: settings.getSettings,
-  updateSettings: settings.updateSettings,
-};
+/** Main's implementation of every method in the shared table, and nothing more. */
+export const HANDLERS = {
+  ...contextHandlers,
+  ...storeHandlers,
+  ...toolHandlers,
+  ...settingsHandlers,
+} satisfies HandlerTable;
 
 export function isInvokeMethod(value: unknown): value is InvokeMethod {
   return typeof value === 'string' && (INVOKE_METHODS as readonly string[]).includes(value);
@@ -45,25 +28,49 @@ export interface DispatchOptions {
    * not look the same in the log); never the message, which may carry anything, secrets included.
    */
   onInternalError?(method: string, errorName: string): void;
+  /**
+   * One debug line per call for the app log: `ipc <method> <ok|error code> <ms>ms`. Never the
+   * argument or the result, which may hold passwords.
+   */
+  debug?(line: string): void;
 }
 
 export type Dispatch = (method: string, arg: unknown) => Promise<IpcEnvelope<unknown>>;
 
-/** The one entry point both transports call; it never rejects. */
+type AnyHandler = (services: AppServices, arg: unknown) => unknown;
+
+/**
+ * The one entry point both transports call; it never rejects. It checks the argument against the
+ * method's schema once, so no implementation sees an unchecked value.
+ */
 export function createDispatch(services: AppServices, opts: DispatchOptions = {}): Dispatch {
   return async (method, arg) => {
+    const started = performance.now();
+    const done = (name: string, envelope: IpcEnvelope<unknown>): IpcEnvelope<unknown> => {
+      const outcome = envelope.ok ? 'ok' : `error ${envelope.error.code}`;
+      opts.debug?.(`ipc ${name} ${outcome} ${Math.round(performance.now() - started)}ms`);
+      return envelope;
+    };
     if (!isInvokeMethod(method)) {
-      return { ok: false, error: { code: 'invalid-argument', message: 'Unknown method.' } };
+      // The name came from the page; it is not echoed into the log.
+      return done('<unknown>', {
+        ok: false,
+        error: { code: 'invalid-argument', message: 'Unknown method.' },
+      });
     }
     try {
-      const value: unknown = await HANDLERS[method](services, arg);
-      return { ok: true, value };
+      const parsed = parseArg(method, arg);
+      // parseArg checked `parsed` against this very method's schema, which TypeScript cannot
+      // correlate across the union of methods.
+      const handler = HANDLERS[method] as AnyHandler;
+      const value: unknown = await handler(services, parsed);
+      return done(method, { ok: true, value });
     } catch (error) {
       const payload = toErrorPayload(error);
       if (payload.code === 'internal' || payload.code === 'unavailable') {
         opts.onInternalError?.(method, errorName(error));
       }
-      return { ok: false, error: payload };
+      return done(method, { ok: false, error: payload });
     }
   };
 }

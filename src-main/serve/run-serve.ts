@@ -47,6 +47,7 @@ export async function runServe(io: ServeIo): Promise<RunningServe> {
     rendererDir,
     port,
     onInternalError: (method, name) => io.err(`${method} failed with ${name}`),
+    debug: io.env.STOREFLEET_DEBUG ? (line) => io.err(`debug ${line}`) : undefined,
   }).catch(async (error: unknown) => {
     await app.shutdown();
     throw error;

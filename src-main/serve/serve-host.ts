@@ -21,6 +21,7 @@ export interface ServeHostOptions {
   port?: number;
   token?: string;
   onInternalError?: DispatchOptions['onInternalError'];
+  debug?: DispatchOptions['debug'];
 }
 
 export interface ServeHost {
@@ -38,7 +39,10 @@ const MAX_FRAME_BYTES = 1024 * 1024;
 export async function startServeHost(o: ServeHostOptions): Promise<ServeHost> {
   const token = o.token ?? randomBytes(32).toString('hex');
   if (token.length < 32) throw new Error('The serve token must be at least 32 characters.');
-  const dispatch = createDispatch(o.services, { onInternalError: o.onInternalError });
+  const dispatch = createDispatch(o.services, {
+    onInternalError: o.onInternalError,
+    debug: o.debug,
+  });
   const server = createServer();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 

@@ -1,16 +1,9 @@
 // The one IPC contract between renderer and main. Main, preload, the browser transport and the
-// renderer all derive their types from this file; nothing is declared twice.
-import type { Store, StoreEvent, StoreKind, StoreWithEvents } from '../types/store-types';
-import type {
-  ContextProbe,
-  CreateStoreInput,
-  HelmRevision,
-  KubeContextInfo,
-  Settings,
-  StoreCredentials,
-  ToolInfo,
-  UpgradeInput,
-} from '../types/service-types';
+// renderer all derive their types from this file and the method table in ./methods.
+import type { z } from 'zod';
+import type { Store, StoreEvent, StoreKind } from '../types/store-types';
+import type { IPC_METHODS, Returns } from './methods';
+import type { KubeContextInfo } from '../types/service-types';
 
 export interface ContextList {
   contexts: KubeContextInfo[];
@@ -24,30 +17,16 @@ export interface StoreKindInfo {
   available: boolean;
 }
 
-type Empty = Record<string, never>;
-
-/** Renderer → main invokes: one argument object in, one result out. */
-export interface InvokeMap {
-  listContexts: { arg: Empty; result: ContextList };
-  selectContext: { arg: { context: string }; result: ContextList };
-  probeContext: { arg: { context: string }; result: ContextProbe };
-  listStores: { arg: { context: string }; result: Store[] };
-  getStore: { arg: { storeId: string }; result: StoreWithEvents };
-  createStore: { arg: CreateStoreInput; result: Store };
-  cancelStore: { arg: { storeId: string }; result: null };
-  deleteStore: { arg: { storeId: string }; result: null };
-  upgradeStore: { arg: UpgradeInput; result: null };
-  rollbackStore: { arg: { storeId: string; revision: number }; result: null };
-  stopStore: { arg: { storeId: string }; result: null };
-  startStore: { arg: { storeId: string }; result: null };
-  storeHistory: { arg: { storeId: string }; result: HelmRevision[] };
-  revealCredentials: { arg: { storeId: string }; result: StoreCredentials };
-  openStore: { arg: { storeId: string; target: 'storefront' | 'admin' }; result: null };
-  toolStatus: { arg: Empty; result: ToolInfo[] };
-  storeKinds: { arg: Empty; result: StoreKindInfo[] };
-  getSettings: { arg: Empty; result: Settings };
-  updateSettings: { arg: Partial<Omit<Settings, 'selectedContext'>>; result: Settings };
-}
+/** Renderer → main invokes, one argument object in and one result out: see ./methods. */
+type Methods = typeof IPC_METHODS;
+export type InvokeMethod = keyof Methods;
+/** What a caller passes. */
+export type InvokeArg<M extends InvokeMethod> = z.input<Methods[M]['arg']>;
+/** What an implementation receives, once dispatch has checked the argument. */
+export type ParsedArg<M extends InvokeMethod> = z.output<Methods[M]['arg']>;
+export type InvokeResult<M extends InvokeMethod> =
+  Methods[M]['result'] extends Returns<infer R> ? R : never;
+export type InvokeMap = { [M in InvokeMethod]: { arg: InvokeArg<M>; result: InvokeResult<M> } };
 
 /** Main → renderer events. */
 export interface EventMap {
@@ -56,11 +35,12 @@ export interface EventMap {
   contextsChanged: ContextList;
 }
 
-export type InvokeMethod = keyof InvokeMap;
 export type EventName = keyof EventMap;
-export type InvokeArg<M extends InvokeMethod> = InvokeMap[M]['arg'];
-export type InvokeResult<M extends InvokeMethod> = InvokeMap[M]['result'];
 
+/**
+ * The method names at run time. Spelled out rather than read from the table so the page's bundle
+ * does not carry zod; the two checks below make the compiler refuse any drift between them.
+ */
 export const INVOKE_METHODS = [
   'listContexts',
   'selectContext',
@@ -82,6 +62,10 @@ export const INVOKE_METHODS = [
   'getSettings',
   'updateSettings',
 ] as const satisfies readonly InvokeMethod[];
+
+type Unlisted = Exclude<InvokeMethod, (typeof INVOKE_METHODS)[number]>;
+const everyMethodListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyMethodListed;
 
 export const EVENT_NAMES = [
   'storeUpdated',

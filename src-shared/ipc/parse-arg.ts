@@ -1,15 +1,18 @@
-import type { InvokeArg, InvokeMethod } from './contract';
+import type { z } from 'zod';
+import type { InvokeMethod, ParsedArg } from './contract';
 import { IpcError } from './ipc-error';
-import { INVOKE_SCHEMAS, describeIssues } from './schemas';
+import { IPC_METHODS } from './methods';
+import { describeIssues } from './schemas';
 
 /**
- * Checks an untrusted argument against its method's schema. Handlers call it first, so they are
- * safe whichever transport (or test) calls them.
+ * Checks an untrusted argument against its method's schema in the table. Dispatch calls it once
+ * for every invoke, before any implementation runs.
  */
-export function parseArg<M extends InvokeMethod>(method: M, arg: unknown): InvokeArg<M> {
-  const schema = INVOKE_SCHEMAS[method];
+export function parseArg<M extends InvokeMethod>(method: M, arg: unknown): ParsedArg<M> {
+  const schema: z.ZodType = IPC_METHODS[method].arg;
   const result = schema.safeParse(arg);
-  if (result.success) return result.data;
+  // The schema is this method's own, so its output is this method's parsed argument.
+  if (result.success) return result.data as ParsedArg<M>;
   const { message, field } = describeIssues(result.error);
   throw new IpcError('invalid-argument', `${method}: ${message}`, { field });
 }

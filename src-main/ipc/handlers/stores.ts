@@ -1,72 +1,41 @@
-import type { HelmRevision, StoreCredentials } from '../../../src-shared/types/service-types';
-import type { Store, StoreWithEvents } from '../../../src-shared/types/store-types';
+import type { ParsedArg } from '../../../src-shared/ipc/contract';
+import type { Store } from '../../../src-shared/types/store-types';
 import { IpcError } from '../../../src-shared/ipc/ipc-error';
-import { parseArg } from '../../../src-shared/ipc/parse-arg';
+import type { HandlerPart } from '../handler-table';
 import type { AppServices } from '../services';
 
-export async function listStores(services: AppServices, arg: unknown): Promise<Store[]> {
-  const { context } = parseArg('listStores', arg);
-  return Promise.resolve(services.stores.list(context));
-}
-
-export async function getStore(services: AppServices, arg: unknown): Promise<StoreWithEvents> {
-  const { storeId } = parseArg('getStore', arg);
-  return Promise.resolve(services.stores.get(storeId));
-}
-
-export async function createStore(services: AppServices, arg: unknown): Promise<Store> {
-  const input = parseArg('createStore', arg);
-  return Promise.resolve(services.stores.create(input));
-}
-
-export async function cancelStore(services: AppServices, arg: unknown): Promise<null> {
-  const { storeId } = parseArg('cancelStore', arg);
-  await services.stores.cancel(storeId);
-  return null;
-}
-
-export async function deleteStore(services: AppServices, arg: unknown): Promise<null> {
-  const { storeId } = parseArg('deleteStore', arg);
-  await services.stores.delete(storeId);
-  return null;
-}
-
-export async function upgradeStore(services: AppServices, arg: unknown): Promise<null> {
-  const input = parseArg('upgradeStore', arg);
-  await services.stores.upgrade(input);
-  return null;
-}
-
-export async function rollbackStore(services: AppServices, arg: unknown): Promise<null> {
-  const { storeId, revision } = parseArg('rollbackStore', arg);
-  await services.stores.rollback(storeId, revision);
-  return null;
-}
-
-export async function stopStore(services: AppServices, arg: unknown): Promise<null> {
-  const { storeId } = parseArg('stopStore', arg);
-  await services.stores.stop(storeId);
-  return null;
-}
-
-export async function startStore(services: AppServices, arg: unknown): Promise<null> {
-  const { storeId } = parseArg('startStore', arg);
-  await services.stores.start(storeId);
-  return null;
-}
-
-export async function storeHistory(services: AppServices, arg: unknown): Promise<HelmRevision[]> {
-  const { storeId } = parseArg('storeHistory', arg);
-  return services.stores.history(storeId);
-}
-
-export async function revealCredentials(
-  services: AppServices,
-  arg: unknown,
-): Promise<StoreCredentials> {
-  const { storeId } = parseArg('revealCredentials', arg);
-  return services.stores.revealCredentials(storeId);
-}
+export const storeHandlers = {
+  listStores: (services, { context }) => services.stores.list(context),
+  getStore: (services, { storeId }) => services.stores.get(storeId),
+  createStore: (services, input) => services.stores.create(input),
+  cancelStore: async (services, { storeId }) => {
+    await services.stores.cancel(storeId);
+    return null;
+  },
+  deleteStore: async (services, { storeId }) => {
+    await services.stores.delete(storeId);
+    return null;
+  },
+  upgradeStore: async (services, input) => {
+    await services.stores.upgrade(input);
+    return null;
+  },
+  rollbackStore: async (services, { storeId, revision }) => {
+    await services.stores.rollback(storeId, revision);
+    return null;
+  },
+  stopStore: async (services, { storeId }) => {
+    await services.stores.stop(storeId);
+    return null;
+  },
+  startStore: async (services, { storeId }) => {
+    await services.stores.start(storeId);
+    return null;
+  },
+  storeHistory: (services, { storeId }) => services.stores.history(storeId),
+  revealCredentials: (services, { storeId }) => services.stores.revealCredentials(storeId),
+  openStore: (services, arg) => openStore(services, arg),
+} satisfies HandlerPart;
 
 const OPENABLE: ReadonlySet<Store['status']> = new Set(['Ready', 'Updating']);
 
@@ -74,8 +43,10 @@ const OPENABLE: ReadonlySet<Store['status']> = new Set(['Ready', 'Updating']);
  * The renderer names a store and a target, never a URL: the only URLs that reach the user's
  * browser are the ones the engine recorded for a store it knows.
  */
-export async function openStore(services: AppServices, arg: unknown): Promise<null> {
-  const { storeId, target } = parseArg('openStore', arg);
+async function openStore(
+  services: AppServices,
+  { storeId, target }: ParsedArg<'openStore'>,
+): Promise<null> {
   const { store } = services.stores.get(storeId);
   if (!OPENABLE.has(store.status)) {
     throw new IpcError(

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { INVOKE_SCHEMAS } from '../../../../src-shared/ipc/schemas';
+import { settingsPatch } from '../../../../src-shared/ipc/schemas';
 import { createStandInApi, StandInError } from '../../api/stand-in/stand-in-api';
 import type { StandInApi } from '../../api/stand-in/stand-in-api';
 import { renderWithApi } from '../../test/render-with-api';
@@ -184,7 +184,7 @@ describe('settings dialog', () => {
 });
 
 describe('settings bounds', () => {
-  const shape = INVOKE_SCHEMAS.updateSettings.shape;
+  const shape = settingsPatch.shape;
 
   it.each(LIMIT_FIELDS.map((f) => [f.key, f] as const))(
     '%s uses the same bounds as main',

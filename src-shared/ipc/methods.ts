@@ -1,0 +1,75 @@
+// The one table of renderer → main methods: each entry is the method's argument schema and its
+// result type. Main's implementations, dispatch's argument check, the channel list, the
+// StorefleetApi type and both transports all derive from this table.
+import { z } from 'zod';
+import type { Store, StoreWithEvents } from '../types/store-types';
+import type {
+  ContextProbe,
+  HelmRevision,
+  Settings,
+  StoreCredentials,
+  ToolInfo,
+} from '../types/service-types';
+import type { ContextList, StoreKindInfo } from './contract';
+import { contextName, settingsPatch, storeId, storeName, upgradeInput } from './schemas';
+
+declare const RESULT: unique symbol;
+/** A result type carried by the table; it exists only for the compiler. */
+export interface Returns<T> {
+  readonly [RESULT]?: T;
+}
+const returns = <T>(): Returns<T> => ({});
+
+export interface MethodSpec {
+  arg: z.ZodType;
+  result: Returns<unknown>;
+}
+
+const empty = z.strictObject({});
+const byContext = z.strictObject({ context: contextName });
+const byStore = z.strictObject({ storeId });
+
+export const IPC_METHODS = {
+  listContexts: { arg: empty, result: returns<ContextList>() },
+  selectContext: { arg: byContext, result: returns<ContextList>() },
+  probeContext: { arg: byContext, result: returns<ContextProbe>() },
+  listStores: { arg: byContext, result: returns<Store[]>() },
+  getStore: { arg: byStore, result: returns<StoreWithEvents>() },
+  createStore: {
+    arg: z.strictObject({
+      context: contextName,
+      name: storeName,
+      kind: z.literal('woocommerce', { error: 'must be "woocommerce"' }),
+    }),
+    result: returns<Store>(),
+  },
+  cancelStore: { arg: byStore, result: returns<null>() },
+  deleteStore: { arg: byStore, result: returns<null>() },
+  upgradeStore: { arg: upgradeInput, result: returns<null>() },
+  rollbackStore: {
+    arg: z.strictObject({
+      storeId,
+      revision: z
+        .number({ error: 'must be a number' })
+        .int('must be a whole number')
+        .positive('must be 1 or more')
+        .max(1_000_000, 'is too large'),
+    }),
+    result: returns<null>(),
+  },
+  stopStore: { arg: byStore, result: returns<null>() },
+  startStore: { arg: byStore, result: returns<null>() },
+  storeHistory: { arg: byStore, result: returns<HelmRevision[]>() },
+  revealCredentials: { arg: byStore, result: returns<StoreCredentials>() },
+  openStore: {
+    arg: z.strictObject({
+      storeId,
+      target: z.enum(['storefront', 'admin'], { error: 'must be "storefront" or "admin"' }),
+    }),
+    result: returns<null>(),
+  },
+  toolStatus: { arg: empty, result: returns<ToolInfo[]>() },
+  storeKinds: { arg: empty, result: returns<StoreKindInfo[]>() },
+  getSettings: { arg: empty, result: returns<Settings>() },
+  updateSettings: { arg: settingsPatch, result: returns<Settings>() },
+} as const satisfies Record<string, MethodSpec>;
