@@ -5,7 +5,7 @@ import { openDatabase } from '../db/database';
 import { SettingsRepository } from '../db/settings-repository';
 import { StoreRepository } from '../db/store-repository';
 import { createStoreEngine } from '../engine/store-engine';
-import { woocommerceDriver } from '../store-kinds/woocommerce/driver';
+import { storeKinds as kinds } from '../store-kinds/registry';
 import type { StoreKindInfo } from '../../src-shared/ipc/contract';
 import { IpcError } from '../../src-shared/ipc/ipc-error';
 import type { AppServices } from '../ipc/services';
@@ -48,7 +48,6 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
   });
   const settings = new SettingsRepository(db);
   const registry = new ContextRegistry({ env: opts.env, home: opts.home });
-  const drivers = { woocommerce: woocommerceDriver };
 
   const findHelm = (): Promise<ToolInfo> =>
     findTool('helm', { configuredPath: settings.get().helmPath, env: opts.env });
@@ -63,7 +62,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
         throw new IpcError('unavailable', helm.problem ?? 'Helm is not available.');
       return helm.path;
     },
-    drivers,
+    kinds,
     valuesFile() {
       if (!valuesFile)
         throw new IpcError('unavailable', 'helm-values/values-local.yaml was not found.');
@@ -103,18 +102,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
     log(`resuming work failed: ${error instanceof Error ? error.message : 'unknown error'}`);
   });
 
-  const storeKinds = (): StoreKindInfo[] => [
-    {
-      kind: 'woocommerce',
-      displayName: drivers.woocommerce.displayName,
-      available: drivers.woocommerce.available,
-    },
-    { kind: 'medusa', displayName: 'Medusa', available: false },
-  ];
+  const storeKinds = (): StoreKindInfo[] =>
+    kinds.entries().map(({ kind, displayName, available }) => ({ kind, displayName, available }));
 
   const services: AppServices = {
     stores: withCreatePreflight(engine, {
-      kinds: Object.keys(drivers),
+      kinds: kinds.installed(),
       preflight: (context) => preflight.check(context),
     }),
     contexts,

@@ -65,7 +65,11 @@ export async function rollbackStore(
   return 'Ready';
 }
 
-/** The bootstrap Job's template is immutable; removing the finished Job lets Helm run it anew. */
+/** A setup Job's template is immutable; removing the finished Job lets Helm run it anew. */
 async function rerunBootstrap(ctx: OpContext): Promise<void> {
-  await ctx.cluster.deleteJob(ctx.store.namespace, ctx.driver.workloads(ctx.ref).bootstrapJob);
+  const jobs = ctx.driver
+    .readiness(ctx.ref)
+    .flatMap((r) => r.wait)
+    .filter((w) => w.kind === 'job');
+  for (const job of jobs) await ctx.cluster.deleteJob(ctx.store.namespace, job.name);
 }

@@ -1,4 +1,4 @@
-import type { StoreKindDriver } from '../store-kinds/types';
+import type { StoreKindDriver } from '../store-kinds/driver';
 import type { Store } from '../../src-shared/types/store-types';
 import { connectCluster, type ConnectLimits } from './cluster-adapter';
 import type { StoreCluster } from './cluster-port';
@@ -22,7 +22,7 @@ export class ClusterAccess {
   private readonly connectCluster: NonNullable<EngineDeps['connectCluster']>;
 
   constructor(
-    private readonly deps: Pick<EngineDeps, 'resolveContext' | 'helmPath' | 'drivers'> & {
+    private readonly deps: Pick<EngineDeps, 'resolveContext' | 'helmPath' | 'kinds'> & {
       connectCluster?: EngineDeps['connectCluster'];
       kubeCallMs: number;
     },
@@ -31,7 +31,7 @@ export class ClusterAccess {
   }
 
   driver(store: Pick<Store, 'kind'>): StoreKindDriver {
-    const driver = this.deps.drivers[store.kind];
+    const driver = this.deps.kinds.driver(store.kind);
     if (!driver) {
       throw new EngineError('unavailable', `No driver for ${store.kind} stores is installed.`);
     }

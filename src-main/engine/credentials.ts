@@ -1,4 +1,4 @@
-import type { StoreKindDriver, StoreRef } from '../store-kinds/types';
+import type { StoreKindDriver, StoreRef } from '../store-kinds/driver';
 import type { StoreCredentials } from '../../src-shared/types/service-types';
 import type { Store } from '../../src-shared/types/store-types';
 import type { StoreCluster } from './cluster-port';

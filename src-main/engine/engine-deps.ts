@@ -1,6 +1,7 @@
 import type { SettingsRepository } from '../db/settings-repository';
 import type { StoreRepository } from '../db/store-repository';
-import type { StoreKindDriver, StoreRef } from '../store-kinds/types';
+import type { StoreRef } from '../store-kinds/driver';
+import type { StoreKindRegistry } from '../store-kinds/registry';
 import type { StoreKind } from '../../src-shared/types/store-types';
 import type { ConnectLimits } from './cluster-adapter';
 import type { StoreCluster } from './cluster-port';
@@ -13,7 +14,8 @@ export interface EngineDeps {
   resolveContext(context: string): Promise<KubeTarget>;
   /** the Helm binary to run; throws a clear Error when there is none */
   helmPath(): Promise<string>;
-  drivers: Partial<Record<StoreKind, StoreKindDriver>>;
+  /** the store kinds and their drivers; the engine knows no kind but through it */
+  kinds: StoreKindRegistry;
   /** e.g. helm-values/values-local.yaml */
   valuesFile(kind: StoreKind): string;
   /** 'localhost' on a laptop */

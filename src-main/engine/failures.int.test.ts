@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testCluster } from '../../test-rig/cluster/test-cluster';
-import type { StoreRef } from '../store-kinds/types';
+import type { StoreRef } from '../store-kinds/driver';
 import type { StepName } from '../../src-shared/types/store-types';
 import {
   testStoreCluster,

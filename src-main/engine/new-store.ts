@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { StoreRepository } from '../db/store-repository';
-import type { StoreKindDriver, StoreRef } from '../store-kinds/types';
+import type { StoreKindDriver, StoreRef } from '../store-kinds/driver';
 import type { Settings } from '../../src-shared/types/service-types';
 import type { Store, StoreKind } from '../../src-shared/types/store-types';
 import { storeNamespace } from '../../src-shared/rules/store-name-rule';

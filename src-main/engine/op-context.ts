@@ -1,5 +1,5 @@
 import type { StoreSettings } from '../db/store-repository';
-import type { StoreKindDriver, StoreRef } from '../store-kinds/types';
+import type { StoreKindDriver, StoreRef } from '../store-kinds/driver';
 import type { StepName, Store, StoreStatus } from '../../src-shared/types/store-types';
 import type { StoreCluster } from './cluster-port';
 import type { Redactor } from './redactor';

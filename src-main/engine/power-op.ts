@@ -2,7 +2,7 @@ import type { OpContext } from './op-context';
 import { installRelease } from './release';
 import { runStep } from './step-runner';
 import { changedSettings } from './store-settings';
-import { waitAndVerify, waitOptions } from './workload-steps';
+import { waitAndVerify, waitForWorkload, waitOptions } from './workload-steps';
 
 /**
  * Ready → Stopped: the same values as the last install plus stopped, so the chart scales
@@ -14,12 +14,15 @@ export async function stopStore(ctx: OpContext): Promise<void> {
     const revision = await installRelease(ctx, next);
     ctx.settings.set(next);
     ctx.store = ctx.events.update(ctx.store.id, { helmRevision: revision });
-    const ns = ctx.store.namespace;
-    const names = ctx.driver.workloads(ctx.ref);
-    // With zero replicas wanted, "ready" means the last pod is gone.
+    // With zero replicas wanted, "ready" means the last pod is gone. Latest first: what
+    // depends on another workload stops before it.
     const o = waitOptions(ctx, progress);
-    for (const name of names.deployments) await ctx.cluster.waitForDeploymentReady(ns, name, o);
-    for (const name of names.statefulSets) await ctx.cluster.waitForStatefulSetReady(ns, name, o);
+    const scaled = ctx.driver
+      .readiness(ctx.ref)
+      .flatMap((r) => r.wait)
+      .filter((w) => w.kind !== 'job')
+      .reverse();
+    for (const w of scaled) await waitForWorkload(ctx, w, o);
     return `Stopped at revision ${revision}: WordPress and MariaDB scaled to zero, data kept`;
   });
 }
@@ -37,5 +40,5 @@ export async function startStore(ctx: OpContext): Promise<void> {
     ctx.store = ctx.events.update(ctx.store.id, { helmRevision: revision });
     return `Started at revision ${revision}: scaling WordPress and MariaDB back up`;
   });
-  await waitAndVerify(ctx, 'Updating', { bootstrap: false });
+  await waitAndVerify(ctx, 'Updating', { setup: false });
 }

@@ -1,5 +1,5 @@
 import type { StoreRepository } from '../db/store-repository';
-import type { StoreKindDriver } from '../store-kinds/types';
+import type { StoreKindRegistry } from '../store-kinds/registry';
 import { STORE_ID_LABEL, STORE_KIND_LABEL, STORE_NAME_LABEL } from '../kube/labels';
 import type { Store, StoreKind, StoreStatus } from '../../src-shared/types/store-types';
 import type { NamespaceInfo, StoreCluster } from './cluster-port';
@@ -18,7 +18,7 @@ export interface RediscoveryDeps {
   cluster: StoreCluster;
   repo: StoreRepository;
   events: StoreEvents;
-  drivers: Partial<Record<StoreKind, StoreKindDriver>>;
+  kinds: StoreKindRegistry;
   storeDomain: string;
   storefrontPort: number | undefined;
   /** the values file every release of that kind is installed with */
@@ -73,7 +73,7 @@ async function importNamespace(d: RediscoveryDeps, ns: NamespaceInfo): Promise<S
   const existing = d.repo.get(id);
   if (existing && existing.status !== 'Deleted' && existing.status !== 'Missing') return null;
   if (existing && d.busy(id)) return null;
-  const driver = d.drivers[kind];
+  const driver = d.kinds.driver(kind);
   if (!driver) {
     d.log(`namespace ${ns.name} holds a ${kind} store, which this version cannot manage`);
     return null;

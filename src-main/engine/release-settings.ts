@@ -1,5 +1,5 @@
 import type { StoreSettings } from '../db/store-repository';
-import type { StoreKindDriver } from '../store-kinds/types';
+import type { StoreKindDriver } from '../store-kinds/driver';
 import type { StoreCluster } from './cluster-port';
 import { keptSettings } from './store-settings';
 import { readValuesFile } from './values-file';

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stringify } from 'yaml';
 import type { StoreSettings } from '../db/store-repository';
-import type { StoreSecrets } from '../store-kinds/types';
+import type { StoreSecrets } from '../store-kinds/driver';
 import { STDIN_VALUES, type UpgradeInstallOptions } from '../tools/helm';
 import { isToolError } from '../tools/tool-error';
 import { readStoreSecretData } from './credentials';

@@ -1,5 +1,5 @@
 import type { PendingOp, StoreRepository } from '../db/store-repository';
-import type { StoreKindDriver, StoreRef } from '../store-kinds/types';
+import type { StoreKindDriver, StoreRef } from '../store-kinds/driver';
 import type { StepName, Store, StoreKind } from '../../src-shared/types/store-types';
 import { rollbackStore, upgradeStore } from './change-op';
 import type { StoreCluster } from './cluster-port';

@@ -11,10 +11,12 @@ export async function runStep(
   status: WorkStatus,
   step: StepName,
   fn: (progress: (message: string) => void) => Promise<string>,
+  /** the started event's message, when the step's own (below) does not fit */
+  started?: string,
 ): Promise<void> {
   throwIfAborted(ctx.signal);
   ctx.store = ctx.events.update(ctx.store.id, { status, step, error: null });
-  ctx.events.event(ctx.store.id, step, 'started', STARTED[step] ?? `${step} started`);
+  ctx.events.event(ctx.store.id, step, 'started', started ?? STARTED[step] ?? `${step} started`);
   const progress = (message: string): void => {
     if (!ctx.signal.aborted) ctx.events.event(ctx.store.id, step, 'progress', message);
   };
@@ -39,9 +41,6 @@ const STARTED: Partial<Record<StepName, string>> = {
   validate: 'Checking the store kind, chart and Helm',
   namespace: 'Creating the namespace',
   helm: 'Installing the Helm release',
-  'wait-mariadb': 'Waiting for MariaDB',
-  'wait-wordpress': 'Waiting for WordPress',
-  bootstrap: 'Waiting for the bootstrap Job (WooCommerce, demo product, Cash on Delivery)',
   verify: 'Placing a Cash on Delivery order through the storefront',
   ready: 'Marking the store ready',
   upgrade: 'Upgrading the Helm release',

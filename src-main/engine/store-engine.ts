@@ -6,12 +6,7 @@ import type {
   StoreService,
   UpgradeInput,
 } from '../../src-shared/types/service-types';
-import type {
-  Store,
-  StoreEvent,
-  StoreKind,
-  StoreWithEvents,
-} from '../../src-shared/types/store-types';
+import type { Store, StoreEvent, StoreWithEvents } from '../../src-shared/types/store-types';
 import { isToolError } from '../tools/tool-error';
 import { ClusterAccess } from './cluster-access';
 import { readCredentials } from './credentials';
@@ -60,10 +55,8 @@ export class StoreEngine implements StoreService {
 
   constructor(private readonly deps: EngineDeps) {
     this.memoryCaps = new MemoryCaps((kind) => {
-      const driver = deps.drivers[kind as StoreKind];
-      return driver
-        ? { chart: driver.chartPath, values: deps.valuesFile(kind as StoreKind) }
-        : null;
+      const driver = deps.kinds.driver(kind);
+      return driver ? { chart: driver.chartPath, values: deps.valuesFile(driver.kind) } : null;
     });
     this.now = deps.now ?? (() => new Date());
     const log = deps.log ?? (() => undefined);
@@ -104,12 +97,13 @@ export class StoreEngine implements StoreService {
 
   create(input: CreateStoreInput): Store {
     this.assertOpen();
-    const { context, name, kind } = parseCreateInput(input, Object.keys(this.deps.drivers));
-    const driver = this.deps.drivers[kind];
+    const { context, name, kind } = parseCreateInput(input, this.deps.kinds.installed());
+    const driver = this.deps.kinds.driver(kind);
     if (!driver?.available) {
+      const reason = driver?.unavailableReason ? ` ${driver.unavailableReason}` : '';
       throw new EngineError(
         'unavailable',
-        `${driver?.displayName ?? kind} stores cannot be created from this installation.`,
+        `${driver?.displayName ?? kind} stores cannot be created from this installation.${reason}`,
       );
     }
     const store = admitNewStore({
@@ -279,7 +273,7 @@ export class StoreEngine implements StoreService {
       cluster,
       repo: this.deps.repo,
       events: this.events,
-      drivers: this.deps.drivers,
+      kinds: this.deps.kinds,
       storeDomain: this.deps.storeDomain,
       storefrontPort: this.deps.storefrontPort,
       valuesFile: (kind) => this.deps.valuesFile(kind),

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { StorefrontTlsNames } from '../store-kinds/types';
+import type { ReadinessStep, StorefrontTlsNames } from '../store-kinds/driver';
 import type { WaitOptions } from './cluster-port';
 import { runStep } from './step-runner';
 import type { OpContext, WorkStatus } from './op-context';
@@ -25,38 +25,52 @@ function tlsNames(ctx: OpContext): StorefrontTlsNames {
   return ctx.driver.tlsNames(ctx.ref, values);
 }
 
-/** wait-mariadb → wait-wordpress → bootstrap → verify: shared by install, upgrade, rollback, start. */
+/** Waits until one workload is ready (a Job: complete) or, scaled to zero, has no pod left. */
+export function waitForWorkload(
+  ctx: OpContext,
+  w: ReadinessStep['wait'][number],
+  o: WaitOptions,
+): Promise<void> {
+  const ns = ctx.store.namespace;
+  switch (w.kind) {
+    case 'statefulset':
+      return ctx.cluster.waitForStatefulSetReady(ns, w.name, o);
+    case 'deployment':
+      return ctx.cluster.waitForDeploymentReady(ns, w.name, o);
+    case 'job':
+      return ctx.cluster.waitForJobComplete(ns, w.name, o);
+  }
+}
+
+/**
+ * The driver's readiness steps (WooCommerce: wait-mariadb → wait-wordpress → bootstrap), then
+ * verify: shared by install, upgrade, rollback and start. Start skips the one-off setup steps,
+ * whose work is on the store's volumes already.
+ */
 export async function waitAndVerify(
   ctx: OpContext,
   status: WorkStatus,
-  o: { bootstrap: boolean } = { bootstrap: true },
+  o: { setup: boolean } = { setup: true },
 ): Promise<void> {
-  const ns = ctx.store.namespace;
-  const names = ctx.driver.workloads(ctx.ref);
-
-  await runStep(ctx, status, 'wait-mariadb', async (progress) => {
-    for (const name of names.statefulSets) {
-      await ctx.cluster.waitForStatefulSetReady(ns, name, waitOptions(ctx, progress));
-    }
-    return `MariaDB is ready (${names.statefulSets.join(', ')})`;
-  });
-  await runStep(ctx, status, 'wait-wordpress', async (progress) => {
-    for (const name of names.deployments) {
-      await ctx.cluster.waitForDeploymentReady(ns, name, waitOptions(ctx, progress));
-    }
-    return `WordPress is ready (${names.deployments.join(', ')})`;
-  });
-  if (o.bootstrap) {
-    await runStep(ctx, status, 'bootstrap', async (progress) => {
-      await ctx.cluster.waitForJobComplete(ns, names.bootstrapJob, waitOptions(ctx, progress));
-      return 'WooCommerce, the demo product and Cash on Delivery are set up';
-    });
+  for (const r of ctx.driver.readiness(ctx.ref)) {
+    if (r.setup && !o.setup) continue;
+    await runStep(
+      ctx,
+      status,
+      r.step,
+      async (progress) => {
+        for (const w of r.wait) await waitForWorkload(ctx, w, waitOptions(ctx, progress));
+        return r.done;
+      },
+      r.started,
+    );
   }
+  const names = ctx.driver.workloads(ctx.ref);
   await runStep(ctx, status, 'verify', async () => {
     const result = await ctx.driver.verify({
       url: ctx.store.url,
       kube: ctx.target,
-      namespace: ns,
+      namespace: ctx.store.namespace,
       service: names.service,
       servicePort: names.servicePort,
       signal: ctx.signal,

@@ -7,7 +7,7 @@ import type {
   StoreKindDriver,
   StorefrontTarget,
   VerifyResult,
-} from '../../src-main/store-kinds/types';
+} from '../../src-main/store-kinds/driver';
 import type { Settings } from '../../src-shared/types/service-types';
 import type { EngineTimeouts } from '../../src-main/engine/op-context';
 import { InMemoryCluster, type Fault } from './in-memory-cluster';

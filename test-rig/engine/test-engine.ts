@@ -5,8 +5,9 @@ import type Database from 'better-sqlite3';
 import { openDatabase } from '../../src-main/db/database';
 import { SettingsRepository } from '../../src-main/db/settings-repository';
 import { StoreRepository } from '../../src-main/db/store-repository';
-import type { StoreKindDriver, StoreRef } from '../../src-main/store-kinds/types';
+import type { StoreKindDriver, StoreRef } from '../../src-main/store-kinds/driver';
 import { createWoocommerceDriver } from '../../src-main/store-kinds/woocommerce/driver';
+import { MEDUSA_PLANNED, createStoreKindRegistry } from '../../src-main/store-kinds/registry';
 import type { Settings } from '../../src-shared/types/service-types';
 import type { ConnectLimits } from '../../src-main/engine/cluster-adapter';
 import type { StoreCluster } from '../../src-main/engine/cluster-port';
@@ -61,7 +62,7 @@ export function buildTestEngine(o: TestEngineOptions): TestEngine {
         ? Promise.resolve({ kubeconfig: o.kubeconfig, context })
         : Promise.reject(new Error(`context "${context}" is not in ${o.kubeconfig}`)),
     helmPath: () => Promise.resolve(o.helmPath),
-    drivers: { woocommerce: driver },
+    kinds: createStoreKindRegistry([driver], [MEDUSA_PLANNED]),
     valuesFile: () => LOCAL_VALUES_FILE,
     storeDomain: 'localhost',
     storefrontPort: o.storefrontPort,

@@ -4,16 +4,37 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { findChartDir } from '../chart-path';
-import { driverFor } from '../registry';
-import type { StoreRef } from '../types';
+import { storeKinds } from '../registry';
+import type { StoreRef } from '../driver';
 import { createWoocommerceDriver, woocommerceDriver } from './driver';
 
 const store: StoreRef = { id: 'st_01abc', name: 'shop1', namespace: 'sf-shop1' };
 
 describe('woocommerceDriver', () => {
-  it('is the registered driver for the woocommerce kind', () => {
-    expect(driverFor('woocommerce')).toBe(woocommerceDriver);
+  it('is the registered driver for the woocommerce kind; Medusa is listed as not available', () => {
+    expect(storeKinds.driver('woocommerce')).toBe(woocommerceDriver);
     expect(woocommerceDriver.displayName).toBe('WooCommerce');
+    expect(storeKinds.installed()).toEqual(['woocommerce']);
+    expect(storeKinds.driver('medusa')).toBeUndefined();
+    expect(storeKinds.entries()).toEqual([
+      { kind: 'woocommerce', displayName: 'WooCommerce', available: true },
+      {
+        kind: 'medusa',
+        displayName: 'Medusa',
+        available: false,
+        unavailableReason: expect.stringMatching(/not available/) as unknown,
+      },
+    ]);
+  });
+
+  it('waits for MariaDB, then WordPress, then the bootstrap Job, a one-off setup', () => {
+    expect(
+      woocommerceDriver.readiness(store).map((r) => [r.step, r.wait, r.setup ?? false]),
+    ).toEqual([
+      ['wait-mariadb', [{ kind: 'statefulset', name: 'shop1-mariadb' }], false],
+      ['wait-wordpress', [{ kind: 'deployment', name: 'shop1-wordpress' }], false],
+      ['bootstrap', [{ kind: 'job', name: 'shop1-bootstrap' }], true],
+    ]);
   });
 
   it('finds the chart in the repository from source', () => {
@@ -153,6 +174,7 @@ describe('findChartDir', () => {
   it('makes a driver unavailable, with a clear error, when the chart is missing', () => {
     const missing = createWoocommerceDriver({ chartSearchFrom: tmpdir() });
     expect(missing.available).toBe(false);
+    expect(missing.unavailableReason).toMatch(/WooCommerce chart was not found/);
     expect(() => missing.chartPath).toThrow(/WooCommerce chart was not found/);
   });
 });

@@ -1,4 +1,10 @@
-import type { StoreKindDriver, StoreRef, StorefrontTlsNames, WorkloadNames } from '../types';
+import type {
+  ReadinessStep,
+  StoreKindDriver,
+  StoreRef,
+  StorefrontTlsNames,
+  WorkloadNames,
+} from '../driver';
 import { isDnsSubdomain } from '../../../src-shared/rules/dns-label';
 import { storeNameProblem } from '../../../src-shared/rules/store-name-rule';
 import { findChartDir } from '../chart-path';
@@ -22,6 +28,32 @@ function workloads(store: StoreRef): WorkloadNames {
     service: `${release}-wordpress`,
     servicePort: 'http',
   };
+}
+
+/** MariaDB first (WordPress needs it), then WordPress, then the bootstrap Job's one-off setup. */
+function readiness(store: StoreRef): ReadinessStep[] {
+  const names = workloads(store);
+  return [
+    {
+      step: 'wait-mariadb',
+      started: 'Waiting for MariaDB',
+      wait: names.statefulSets.map((name) => ({ kind: 'statefulset' as const, name })),
+      done: `MariaDB is ready (${names.statefulSets.join(', ')})`,
+    },
+    {
+      step: 'wait-wordpress',
+      started: 'Waiting for WordPress',
+      wait: names.deployments.map((name) => ({ kind: 'deployment' as const, name })),
+      done: `WordPress is ready (${names.deployments.join(', ')})`,
+    },
+    {
+      step: 'bootstrap',
+      started: 'Waiting for the bootstrap Job (WooCommerce, demo product, Cash on Delivery)',
+      wait: [{ kind: 'job', name: names.bootstrapJob }],
+      done: 'WooCommerce, the demo product and Cash on Delivery are set up',
+      setup: true,
+    },
+  ];
 }
 
 function text(value: unknown): string | undefined {
@@ -71,6 +103,9 @@ export function createWoocommerceDriver(
     kind: 'woocommerce',
     displayName: 'WooCommerce',
     available: chartPath !== null,
+    ...(chartPath === null
+      ? { unavailableReason: `The WooCommerce chart was not found (searched from ${searchFrom}).` }
+      : {}),
     get chartPath(): string {
       if (chartPath === null) {
         throw new Error(
@@ -87,6 +122,7 @@ export function createWoocommerceDriver(
     storeUrl,
     adminUrl: (url) => `${url.replace(/\/+$/, '')}/wp-admin/`,
     workloads,
+    readiness,
     generateSecrets,
     buildValues: (o) => buildValues({ ...o, demoSku }),
     settingsFromValues,

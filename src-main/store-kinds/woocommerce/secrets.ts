@@ -1,4 +1,4 @@
-import type { StoreSecrets } from '../types';
+import type { StoreSecrets } from '../driver';
 import { generatePassword, PASSWORD_ALPHABET } from './passwords';
 
 /** Our secret names and the keys the chart stores them under in `<release>-credentials`. */

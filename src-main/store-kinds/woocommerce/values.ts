@@ -1,4 +1,4 @@
-import type { StoreRef, StoreSecrets } from '../types';
+import type { StoreRef, StoreSecrets } from '../driver';
 import { checkSecrets } from './secrets';
 import { isDnsSubdomain } from '../../../src-shared/rules/dns-label';
 import {

@@ -3,7 +3,7 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StorefrontTarget } from '../types';
+import type { StorefrontTarget } from '../driver';
 import { createWoocommerceDriver } from './driver';
 import {
   startStoreApiStandIn,

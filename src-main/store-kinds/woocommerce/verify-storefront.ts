@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { StorefrontTarget, VerifyResult } from '../types';
+import type { StorefrontTarget, VerifyResult } from '../driver';
 import { TLS_CERTIFICATE_CODES } from './http-exchange';
 import { ingressTransport } from './ingress-transport';
 import { portForwardTransport } from './port-forward-transport';

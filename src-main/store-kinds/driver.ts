@@ -1,7 +1,8 @@
 // The contract between the generic provisioning engine and one store kind. Everything the
-// engine needs to know about WooCommerce (or, later, Medusa) is reached through a driver.
+// engine needs to know about WooCommerce (or, later, Medusa) is reached through a driver; a
+// new kind is a new folder implementing it, registered in ./registry.ts.
 import type { KubeTarget } from '../kube/kube-target';
-import type { StoreKind } from '../../src-shared/types/store-types';
+import type { StepName, StoreKind } from '../../src-shared/types/store-types';
 
 export interface StoreRef {
   id: string;
@@ -44,14 +45,34 @@ export interface StorefrontTarget {
   tlsClusterIssuer?: string;
 }
 
+/** One step of waiting for a store's workloads after Helm ran, in the order given. */
+export interface ReadinessStep {
+  step: StepName;
+  /** the started event's message, e.g. "Waiting for MariaDB" */
+  started: string;
+  /** StatefulSets and Deployments to be ready (or scaled down, when stopped), Jobs complete */
+  wait: readonly { kind: 'statefulset' | 'deployment' | 'job'; name: string }[];
+  /** the succeeded event's message */
+  done: string;
+  /** a one-off setup (a Job) whose work lives on the store's volumes: not awaited on start */
+  setup?: boolean;
+}
+
 /** Names of what issues a store's TLS certificate; empty when its Ingress has no TLS. */
 export type StorefrontTlsNames = Pick<StorefrontTarget, 'tlsCertificate' | 'tlsClusterIssuer'>;
 
-export interface StoreKindDriver {
-  kind: StoreKind;
+/** How a store kind shows in the app (the kind picker), installed or not. */
+export interface StoreKindEntry {
+  kind: StoreKind | 'medusa';
   displayName: string;
   /** false when this kind cannot be provisioned from this installation (e.g. chart missing) */
   available: boolean;
+  /** why it is unavailable, in a sentence */
+  unavailableReason?: string;
+}
+
+export interface StoreKindDriver extends StoreKindEntry {
+  kind: StoreKind;
   /** absolute path to charts/<kind>; throws a clear error when the chart is missing */
   chartPath: string;
   releaseName(store: StoreRef): string;
@@ -60,6 +81,8 @@ export interface StoreKindDriver {
   storeUrl(host: string, scheme: 'http' | 'https', port?: number): string;
   adminUrl(storeUrl: string): string;
   workloads(store: StoreRef): WorkloadNames;
+  /** what to wait for after each Helm run, step by step, before the storefront check */
+  readiness(store: StoreRef): ReadinessStep[];
   /** CSPRNG, at least 24 characters each */
   generateSecrets(): StoreSecrets;
   buildValues(o: {
