@@ -1,12 +1,8 @@
 // Builds the page's whole API from the contract's lists, so the bridge cannot drift from it and
 // exposes nothing else. Takes ipcRenderer's shape so it can be tested without Electron.
+import { apiMethods } from '../src-shared/ipc/api-methods';
 import type { EventMap, EventName, StorefleetApi } from '../src-shared/ipc/contract';
-import {
-  EVENT_NAMES,
-  INVOKE_METHODS,
-  eventChannel,
-  invokeChannel,
-} from '../src-shared/ipc/contract';
+import { EVENT_NAMES, eventChannel, invokeChannel } from '../src-shared/ipc/contract';
 import { IpcError, unwrapEnvelope } from '../src-shared/ipc/ipc-error';
 
 type IpcListener = (event: unknown, payload: unknown) => void;
@@ -18,11 +14,11 @@ export interface IpcRendererLike {
 }
 
 export function buildApi(ipc: IpcRendererLike): StorefleetApi {
-  const api: Record<string, unknown> = {};
-  for (const method of INVOKE_METHODS) {
-    api[method] = async (arg: unknown) =>
-      unwrapEnvelope(await ipc.invoke(invokeChannel(method), arg ?? {}));
-  }
+  const api: Record<string, unknown> = {
+    ...apiMethods(async (method, arg) =>
+      unwrapEnvelope(await ipc.invoke(invokeChannel(method), arg)),
+    ),
+  };
   api.on = <E extends EventName>(event: E, listener: (payload: EventMap[E]) => void) => {
     if (!(EVENT_NAMES as readonly string[]).includes(event)) {
       throw new IpcError('invalid-argument', `Unknown event ${String(event)}.`);

@@ -1,8 +1,16 @@
-// Test stand-in: an in-memory AppServices for transport and dispatch tests. The real engine,
-// contexts and tools are tested in their own folders; nothing in the app imports this file.
+// Test stand-in: the one in-memory AppServices, for dispatch and transport tests and (through
+// the real dispatch, see fake-api.ts) for renderer tests. The real engine, contexts and tools are
+// tested in their own folders; nothing in the app imports this file.
 import type { ContextList, StoreKindInfo } from '../src-shared/ipc/contract';
 import type { AppServices } from '../src-main/ipc/services';
-import type { Settings, ToolInfo } from '../src-shared/types/service-types';
+import type {
+  ContextProbe,
+  HelmRevision,
+  KubeContextInfo,
+  Settings,
+  StoreCredentials,
+  ToolInfo,
+} from '../src-shared/types/service-types';
 import type { Store, StoreEvent } from '../src-shared/types/store-types';
 
 export interface FakeServices extends AppServices {
@@ -18,7 +26,25 @@ export interface FakeServices extends AppServices {
   failNext(error: unknown): void;
 }
 
-export function fakeServices(): FakeServices {
+/** What a test starts from; every field has a default. */
+export interface FakeSeed {
+  contexts?: KubeContextInfo[];
+  selected?: string | null;
+  stores?: Store[];
+  /** returned by stores.get for their store */
+  events?: StoreEvent[];
+  tools?: ToolInfo[];
+  probe?: (context: string) => ContextProbe;
+  history?: Record<string, HelmRevision[]>;
+  credentials?: StoreCredentials;
+  settings?: Partial<Settings>;
+  /** stores.create emits storeUpdated before it returns, as main may */
+  emitBeforeCreateReturns?: boolean;
+  /** the id stores.create gives a new store; `s-<name>` unless set */
+  newStoreId?: (name: string) => string;
+}
+
+export function fakeServices(seed: FakeSeed = {}): FakeServices {
   const stores = new Map<string, Store>();
   const calls: FakeServices['calls'] = [];
   const opened: string[] = [];
@@ -29,11 +55,16 @@ export function fakeServices(): FakeServices {
     maxConcurrentProvisions: 3,
     maxStoresPerContext: 20,
     maxCreatesPerMinute: 5,
-    selectedContext: null,
+    selectedContext: seed.selected ?? null,
     helmPath: null,
+    ...seed.settings,
   };
   let pending: unknown = undefined;
-  const contextList: ContextList = { contexts: [], errors: [], selected: null };
+  const contextList: ContextList = {
+    contexts: seed.contexts ?? [],
+    errors: [],
+    selected: seed.selected ?? null,
+  };
 
   const record = (name: string, ...args: unknown[]): void => {
     calls.push({ name, args });
@@ -60,9 +91,12 @@ export function fakeServices(): FakeServices {
     { kind: 'woocommerce', displayName: 'WooCommerce', available: true },
     { kind: 'medusa', displayName: 'Medusa', available: false },
   ];
-  const tools: ToolInfo[] = [
+  const tools: ToolInfo[] = seed.tools ?? [
     { name: 'helm', path: '/usr/local/bin/helm', version: 'v3.16.0', ok: true, problem: null },
   ];
+  const events = seed.events ?? [];
+
+  for (const store of seed.stores ?? []) stores.set(store.id, store);
 
   return {
     calls,
@@ -74,11 +108,23 @@ export function fakeServices(): FakeServices {
       },
       get: (id) => {
         record('stores.get', id);
-        return { store: mustGet(id), events: [] };
+        return { store: mustGet(id), events: events.filter((e) => e.storeId === id) };
       },
       create: (input) => {
         record('stores.create', input);
-        return addStore({ id: `s-${input.name}`, ...input, status: 'Queued' });
+        const at = new Date().toISOString();
+        const id = seed.newStoreId?.(input.name) ?? `s-${input.name}`;
+        const store = addStore({
+          id,
+          ...input,
+          status: 'Queued',
+          helmRevision: null,
+          createdAt: at,
+          updatedAt: at,
+          statusSince: at,
+        });
+        if (seed.emitBeforeCreateReturns) storeListeners.forEach((l) => l(store));
+        return store;
       },
       cancel: async (id) => Promise.resolve(record('stores.cancel', id)),
       delete: async (id) => Promise.resolve(record('stores.delete', id)),
@@ -88,16 +134,14 @@ export function fakeServices(): FakeServices {
       start: async (id) => Promise.resolve(record('stores.start', id)),
       history: async (id) => {
         record('stores.history', id);
-        return Promise.resolve([]);
+        return Promise.resolve(seed.history?.[id] ?? []);
       },
       revealCredentials: async (id) => {
         record('stores.revealCredentials', id);
         const store = mustGet(id);
-        return Promise.resolve({
-          username: 'admin',
-          password: 'stand-in',
-          adminUrl: store.adminUrl,
-        });
+        return Promise.resolve(
+          seed.credentials ?? { username: 'admin', password: 'stand-in', adminUrl: store.adminUrl },
+        );
       },
       onStoreUpdated: subscribe(storeListeners),
       onStoreEvent: subscribe(eventListeners),
@@ -105,14 +149,17 @@ export function fakeServices(): FakeServices {
     contexts: {
       list: async () => {
         record('contexts.list');
-        return Promise.resolve(contextList);
+        return Promise.resolve({ ...contextList });
       },
       select: async (context) => {
         record('contexts.select', context);
-        return Promise.resolve({ ...contextList, selected: context });
+        contextList.selected = context;
+        settings = { ...settings, selectedContext: context };
+        return Promise.resolve({ ...contextList });
       },
       probe: async (context) => {
         record('contexts.probe', context);
+        if (seed.probe) return Promise.resolve(seed.probe(context));
         return Promise.resolve({
           context,
           reachable: false,

@@ -1,4 +1,4 @@
-// STAND-IN AppServices for the UI benchmark: the IPC stand-in from test-rig/fake-services.ts
+// STAND-IN AppServices for the UI benchmark: the one fake from test-rig/fake-services.ts, seeded
 // with one reachable context and many stores, so only the renderer and the transport are timed.
 import type { ContextList } from '../../src-shared/ipc/contract';
 import { fakeServices, type FakeServices } from '../../test-rig/fake-services';
@@ -19,7 +19,6 @@ export function benchStandInServices(storeCount: number): {
   services: FakeServices;
   stores: Store[];
 } {
-  const fake = fakeServices();
   const list: ContextList = {
     contexts: [
       {
@@ -35,6 +34,22 @@ export function benchStandInServices(storeCount: number): {
     errors: [],
     selected: BENCH_CONTEXT,
   };
+  const fake = fakeServices({
+    contexts: list.contexts,
+    selected: BENCH_CONTEXT,
+    probe: (context) => ({
+      context,
+      reachable: true,
+      error: null,
+      serverVersion: 'v1.36.3',
+      readyNodes: 1,
+      totalNodes: 1,
+      defaultStorageClass: 'local-path',
+      ingressClasses: ['traefik'],
+      traefik: true,
+      checkedAt: new Date().toISOString(),
+    }),
+  });
   const start = Date.parse('2026-01-01T00:00:00Z');
   const stores: Store[] = [];
   for (let i = 0; i < storeCount; i++) {
@@ -54,26 +69,5 @@ export function benchStandInServices(storeCount: number): {
       }),
     );
   }
-  const services: FakeServices = {
-    ...fake,
-    contexts: {
-      ...fake.contexts,
-      list: () => Promise.resolve(list),
-      select: () => Promise.resolve(list),
-      probe: (context) =>
-        Promise.resolve({
-          context,
-          reachable: true,
-          error: null,
-          serverVersion: 'v1.36.3',
-          readyNodes: 1,
-          totalNodes: 1,
-          defaultStorageClass: 'local-path',
-          ingressClasses: ['traefik'],
-          traefik: true,
-          checkedAt: new Date().toISOString(),
-        }),
-    },
-  };
-  return { services, stores };
+  return { services: fake, stores };
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { errorMessage } from './error-message';
 import { pickApi } from './pick-api';
-import { createStandInApi } from './stand-in/stand-in-api';
+import { fakeApi } from '../../../test-rig/fake-api';
 
 describe('pickApi', () => {
   const location = { search: '?token=abc123', host: '127.0.0.1:4567' };
 
   it('prefers the Electron preload when present, re-creating bridge errors with their code', async () => {
-    const storefleet = createStandInApi();
+    const storefleet = fakeApi();
     // The preload rejects with a tagged plain object: contextBridge would strip an Error's fields.
     storefleet.getStore = () =>
       // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
@@ -26,7 +26,7 @@ describe('pickApi', () => {
 
   it('otherwise opens the WebSocket on this host with the token from the address', () => {
     const seen: string[] = [];
-    const standIn = createStandInApi();
+    const standIn = fakeApi();
     const choice = pickApi({ location }, (url, token) => {
       seen.push(url, token);
       return standIn;
@@ -36,7 +36,7 @@ describe('pickApi', () => {
   });
 
   it('explains what to do without a token', () => {
-    const choice = pickApi({ location: { search: '', host: 'x' } }, () => createStandInApi());
+    const choice = pickApi({ location: { search: '', host: 'x' } }, () => fakeApi());
     expect(choice.ok).toBe(false);
     expect(!choice.ok && choice.reason).toContain('?token=');
   });
@@ -60,7 +60,7 @@ describe('pickApi', () => {
     const tokens: string[] = [];
     const open = (_url: string, token: string) => {
       tokens.push(token);
-      return createStandInApi();
+      return fakeApi();
     };
     expect(pickApi(win, open).ok).toBe(true);
     expect(replaced).toEqual(['/?view=list#stores']);
@@ -74,12 +74,12 @@ describe('pickApi', () => {
 
   it('says where the app log is, for the host the page talks to', () => {
     const internal = new Error('Storefleet hit an unexpected problem. Details are in the app log.');
-    pickApi({ location: { search: '?token=t', host: 'h' } }, () => createStandInApi());
+    pickApi({ location: { search: '?token=t', host: 'h' } }, () => fakeApi());
     expect(errorMessage(internal)).toBe(
       'Storefleet hit an unexpected problem. Details are in the app log: the output of ' +
         '`npm run serve`, in the terminal that runs it.',
     );
-    pickApi({ storefleet: createStandInApi(), location: { search: '', host: 'h' } }, null);
+    pickApi({ storefleet: fakeApi(), location: { search: '', host: 'h' } }, null);
     expect(errorMessage(internal)).toBe(
       'Storefleet hit an unexpected problem. Details are in the app log: Storefleet’s standard ' +
         'error, shown in the terminal that started it.',

@@ -6,7 +6,8 @@ import type {
   InvokeMethod,
   StorefleetApi,
 } from '../../../src-shared/ipc/contract';
-import { EVENT_NAMES, INVOKE_METHODS } from '../../../src-shared/ipc/contract';
+import { apiMethods } from '../../../src-shared/ipc/api-methods';
+import { EVENT_NAMES } from '../../../src-shared/ipc/contract';
 import { IpcError, unwrapEnvelope } from '../../../src-shared/ipc/ipc-error';
 import { WS_IPC_PATH } from '../../../src-shared/ipc/ws-protocol';
 import type { WsRequest } from '../../../src-shared/ipc/ws-protocol';
@@ -82,7 +83,7 @@ export function createWebSocketApi(
   const invoke = (method: InvokeMethod, arg: unknown): Promise<unknown> => {
     if (closed) return Promise.reject(new IpcError('unavailable', CLOSED_MESSAGE));
     const id = nextId++;
-    const request: WsRequest = { id, method, arg: arg ?? {} };
+    const request: WsRequest = { id, method, arg };
     const frame = JSON.stringify(request);
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
@@ -91,8 +92,7 @@ export function createWebSocketApi(
     });
   };
 
-  const api: Record<string, unknown> = {};
-  for (const method of INVOKE_METHODS) api[method] = (arg: unknown) => invoke(method, arg);
+  const api: Record<string, unknown> = { ...apiMethods(invoke) };
   api.on = <E extends EventName>(event: E, listener: (payload: EventMap[E]) => void) => {
     if (!isEventName(event))
       throw new IpcError('invalid-argument', `Unknown event ${String(event)}.`);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { standInStore } from '../api/stand-in/stand-in-fixtures';
+import { standInStore } from '../../../test-rig/fake-fixtures';
 import { SNAPSHOT_APPLY_MARK } from '../state/perf-marks';
 import { useStores } from '../state/stores-store';
 import { BENCH_MODE } from './bench-build';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { standInEvent, standInStore } from '../api/stand-in/stand-in-fixtures';
+import { standInEvent, standInStore } from '../../../test-rig/fake-fixtures';
 import { storesOfContext, useStores } from './stores-store';
 
 afterEach(() => useStores.getState().reset());

@@ -1,19 +1,19 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { createStandInApi } from '../../api/stand-in/stand-in-api';
+import { fakeApi } from '../../../../test-rig/fake-api';
 import {
   standInContext,
   standInEvent,
   standInProbe,
   standInStore,
-} from '../../api/stand-in/stand-in-fixtures';
+} from '../../../../test-rig/fake-fixtures';
 import { renderWithApi } from '../../test/render-with-api';
 import { App } from './app';
 
 describe('App with the stand-in api', () => {
   it('lists the stores of the selected context with status word and address', async () => {
-    const api = createStandInApi({
+    const api = fakeApi({
       stores: [
         standInStore({ name: 'alpha', status: 'Ready' }),
         standInStore({ name: 'beta', status: 'Provisioning', step: 'wait-mariadb' }),
@@ -31,7 +31,7 @@ describe('App with the stand-in api', () => {
 
   it('updates a row live from storeUpdated, and adds a store it has not seen', async () => {
     const shop = standInStore({ name: 'shop', status: 'Provisioning', step: 'helm' });
-    const api = createStandInApi({ stores: [shop] });
+    const api = fakeApi({ stores: [shop] });
     renderWithApi(<App />, api);
     await screen.findByTestId('store-row-shop');
     act(() =>
@@ -53,7 +53,7 @@ describe('App with the stand-in api', () => {
       status: 'Ready',
       updatedAt: '2025-01-01T10:05:00.000Z',
     });
-    const api = createStandInApi({ stores: [ready] });
+    const api = fakeApi({ stores: [ready] });
     renderWithApi(<App />, api);
     await screen.findByTestId('store-row-shop');
     act(() =>
@@ -67,7 +67,7 @@ describe('App with the stand-in api', () => {
   });
 
   it('subscribes to every event before asking for snapshots', async () => {
-    const api = createStandInApi();
+    const api = fakeApi();
     renderWithApi(<App />, api);
     await waitFor(() => expect(api.callsOf('listStores')).toHaveLength(1));
     expect(api.listenerCount('storeUpdated')).toBeGreaterThan(0);
@@ -78,14 +78,14 @@ describe('App with the stand-in api', () => {
 
   it('shows an empty state that leads to the create dialog', async () => {
     const user = userEvent.setup();
-    renderWithApi(<App />, createStandInApi());
+    renderWithApi(<App />, fakeApi());
     await user.click(await screen.findByRole('button', { name: /create a store/i }));
     expect(screen.getByTestId('create-store-name')).toBeTruthy();
   });
 
   it('switching context selects it, reloads its stores and probes it', async () => {
     const user = userEvent.setup();
-    const api = createStandInApi({
+    const api = fakeApi({
       contexts: [
         standInContext({ name: 'k3d-dev', current: true }),
         standInContext({ name: 'k3s-vps', kind: 'k3s', local: false }),
@@ -105,7 +105,7 @@ describe('App with the stand-in api', () => {
   });
 
   it('shows the health of the selected context as a word, not colour alone', async () => {
-    const api = createStandInApi({
+    const api = fakeApi({
       probes: { 'k3d-dev': standInProbe({ context: 'k3d-dev', reachable: false, error: 'x' }) },
     });
     renderWithApi(<App />, api);
@@ -113,7 +113,7 @@ describe('App with the stand-in api', () => {
   });
 
   it('re-probes on contextsChanged', async () => {
-    const api = createStandInApi();
+    const api = fakeApi();
     renderWithApi(<App />, api);
     await waitFor(() => expect(api.callsOf('probeContext')).toHaveLength(1));
     act(() =>
@@ -129,7 +129,7 @@ describe('App with the stand-in api', () => {
   it('opens the store page from a row and catches up on its events', async () => {
     const user = userEvent.setup();
     const shop = standInStore({ name: 'shop', status: 'Provisioning', step: 'helm' });
-    const api = createStandInApi({
+    const api = fakeApi({
       stores: [shop],
       events: [
         standInEvent({ id: 1, storeId: shop.id, step: 'validate', status: 'succeeded' }),
@@ -158,7 +158,7 @@ describe('App with the stand-in api', () => {
     const stores = Array.from({ length: 500 }, (_, i) =>
       standInStore({ name: `store-${i}`, status: i % 3 ? 'Ready' : 'Provisioning', step: 'helm' }),
     );
-    renderWithApi(<App />, createStandInApi({ stores }));
+    renderWithApi(<App />, fakeApi({ stores }));
     const table = await screen.findByTestId('stores-table', {}, { timeout: 30_000 });
     await waitFor(() => expect(table.getAttribute('aria-rowcount')).toBe('501'));
     // jsdom lays nothing out, so the viewport has no height: only the overscan rows are drawn.

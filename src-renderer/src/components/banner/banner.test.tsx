@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { createStandInApi } from '../../api/stand-in/stand-in-api';
-import { standInContext, standInProbe, standInTools } from '../../api/stand-in/stand-in-fixtures';
+import { fakeApi } from '../../../../test-rig/fake-api';
+import { standInContext, standInProbe, standInTools } from '../../../../test-rig/fake-fixtures';
 import { renderWithApi } from '../../test/render-with-api';
 import { App } from '../app/app';
 import { bannerItems } from './banner-items';
@@ -12,7 +12,7 @@ const HELM_TOO_OLD =
 
 describe('banner', () => {
   it('shows the Helm problem and checks again on request', async () => {
-    const api = createStandInApi({
+    const api = fakeApi({
       tools: [
         {
           name: 'helm',
@@ -35,7 +35,7 @@ describe('banner', () => {
   });
 
   it('says nothing when tools and cluster are fine', async () => {
-    const api = createStandInApi();
+    const api = fakeApi();
     renderWithApi(<App />, api);
     await waitFor(() => expect(api.callsOf('probeContext')).toHaveLength(1));
     await waitFor(() => expect(api.callsOf('toolStatus')).toHaveLength(1));
@@ -44,7 +44,7 @@ describe('banner', () => {
 
   it('shows why the selected cluster is unreachable, with how to start it', async () => {
     const error = 'Nothing answers at https://127.0.0.1:6550; the cluster may be stopped.';
-    const api = createStandInApi({
+    const api = fakeApi({
       contexts: [standInContext({ name: 'k3d-dev', cluster: 'k3d-dev' })],
       probes: { 'k3d-dev': standInProbe({ context: 'k3d-dev', reachable: false, error }) },
     });

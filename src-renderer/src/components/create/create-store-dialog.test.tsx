@@ -1,12 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { createStandInApi, StandInError } from '../../api/stand-in/stand-in-api';
-import { standInContext, standInStore } from '../../api/stand-in/stand-in-fixtures';
+import { fakeApi } from '../../../../test-rig/fake-api';
+import { IpcError } from '../../../../src-shared/ipc/ipc-error';
+import { standInContext, standInStore } from '../../../../test-rig/fake-fixtures';
 import { renderWithApi } from '../../test/render-with-api';
 import { App } from '../app/app';
 
-async function openDialog(api = createStandInApi()) {
+async function openDialog(api = fakeApi()) {
   const user = userEvent.setup();
   renderWithApi(<App />, api);
   await waitFor(() => expect(api.callsOf('listStores')).toHaveLength(1));
@@ -46,7 +47,7 @@ describe('create store dialog', () => {
   });
 
   it('rejects a name already used in this context', async () => {
-    const api = createStandInApi({ stores: [standInStore({ name: 'taken' })] });
+    const api = fakeApi({ stores: [standInStore({ name: 'taken' })] });
     const { user, name, submit } = await openDialog(api);
     await user.type(name, 'taken');
     expect(screen.getByTestId('create-store-error').textContent).toContain('already exists');
@@ -64,7 +65,7 @@ describe('create store dialog', () => {
   it.each([false, true])(
     'shows the new store as Queued at once (event before reply: %s)',
     async (emitBeforeCreateReturns) => {
-      const api = createStandInApi({ emitBeforeCreateReturns });
+      const api = fakeApi({ emitBeforeCreateReturns });
       const { user, name, submit } = await openDialog(api);
       await user.type(name, 'fresh-shop');
       await user.click(submit);
@@ -78,10 +79,10 @@ describe('create store dialog', () => {
   );
 
   it('shows a server error inline and stays open', async () => {
-    const api = createStandInApi();
+    const api = fakeApi();
     api.failNext(
       'createStore',
-      new StandInError('limit-exceeded', 'This context already has 50 stores.\nDelete one first.'),
+      new IpcError('limit-exceeded', 'This context already has 50 stores.\nDelete one first.'),
     );
     const { user, name, submit } = await openDialog(api);
     await user.type(name, 'one-more');
@@ -93,7 +94,7 @@ describe('create store dialog', () => {
   });
 
   it('asks for confirmation before creating on a context that is not local', async () => {
-    const api = createStandInApi({
+    const api = fakeApi({
       contexts: [
         standInContext({
           name: 'vps',

@@ -2,8 +2,9 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { settingsPatch } from '../../../../src-shared/ipc/schemas';
-import { createStandInApi, StandInError } from '../../api/stand-in/stand-in-api';
-import type { StandInApi } from '../../api/stand-in/stand-in-api';
+import { fakeApi } from '../../../../test-rig/fake-api';
+import { IpcError } from '../../../../src-shared/ipc/ipc-error';
+import type { FakeApi } from '../../../../test-rig/fake-api';
 import { renderWithApi } from '../../test/render-with-api';
 import { App } from '../app/app';
 import { LIMIT_FIELDS, helmPathProblem } from './settings-dialog';
@@ -19,7 +20,7 @@ function field(testId: string): HTMLInputElement {
   return screen.getByTestId<HTMLInputElement>(testId);
 }
 
-async function openSettings(api: StandInApi = createStandInApi({ settings: SEED })) {
+async function openSettings(api: FakeApi = fakeApi({ settings: SEED })) {
   const user = userEvent.setup();
   renderWithApi(<App />, api);
   await waitFor(() => expect(api.callsOf('listStores')).toHaveLength(1));
@@ -36,7 +37,7 @@ async function replace(user: ReturnType<typeof userEvent.setup>, testId: string,
 
 describe('settings dialog', () => {
   it('shows Loading… until getSettings answers, then the current values', async () => {
-    const api = createStandInApi({ settings: SEED });
+    const api = fakeApi({ settings: SEED });
     let answer: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (answer = resolve));
     const getSettings = api.getSettings;
@@ -68,8 +69,8 @@ describe('settings dialog', () => {
   });
 
   it('shows an error line when the settings cannot be loaded', async () => {
-    const api = createStandInApi();
-    api.failNext('getSettings', new StandInError('internal', 'The settings file is unreadable.'));
+    const api = fakeApi();
+    api.failNext('getSettings', new IpcError('internal', 'The settings file is unreadable.'));
     const user = userEvent.setup();
     renderWithApi(<App />, api);
     await user.click(await screen.findByTestId('settings-button'));
@@ -140,10 +141,10 @@ describe('settings dialog', () => {
   });
 
   it('shows an error from main, stays open and keeps the entered values', async () => {
-    const api = createStandInApi({ settings: SEED });
+    const api = fakeApi({ settings: SEED });
     api.failNext(
       'updateSettings',
-      new StandInError('internal', 'Storefleet could not save the settings.'),
+      new IpcError('internal', 'Storefleet could not save the settings.'),
     );
     const { user, save } = await openSettings(api);
     await replace(user, 'settings-max-stores', '100');

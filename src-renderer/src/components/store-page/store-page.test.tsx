@@ -1,9 +1,9 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createStandInApi } from '../../api/stand-in/stand-in-api';
-import type { StandInSeed } from '../../api/stand-in/stand-in-api';
-import { standInEvent, standInStore } from '../../api/stand-in/stand-in-fixtures';
+import { fakeApi } from '../../../../test-rig/fake-api';
+import type { FakeApiSeed } from '../../../../test-rig/fake-api';
+import { standInEvent, standInStore } from '../../../../test-rig/fake-fixtures';
 import { useApp } from '../../state/app-store';
 import { useStores } from '../../state/stores-store';
 import { renderWithApi } from '../../test/render-with-api';
@@ -12,8 +12,8 @@ import { StorePage } from './store-page';
 
 const SECRET = 'Zq9-very-secret-Password';
 
-async function openPage(seed: StandInSeed & { stores: NonNullable<StandInSeed['stores']> }) {
-  const api = createStandInApi({
+async function openPage(seed: FakeApiSeed & { stores: NonNullable<FakeApiSeed['stores']> }) {
+  const api = fakeApi({
     credentials: {
       username: 'shop-admin',
       password: SECRET,

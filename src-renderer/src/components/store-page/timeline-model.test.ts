@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { standInEvent } from '../../api/stand-in/stand-in-fixtures';
+import { standInEvent } from '../../../../test-rig/fake-fixtures';
 import { buildTimeline, failedEventMessage } from './timeline-model';
 
 describe('buildTimeline', () => {

@@ -1,10 +1,6 @@
-// Fixtures for the in-memory stand-in api used by renderer tests. Not the real main process.
-import type { Store, StoreEvent } from '../../../../src-shared/types/store-types';
-import type {
-  ContextProbe,
-  KubeContextInfo,
-  ToolInfo,
-} from '../../../../src-shared/types/service-types';
+// Stand-in data for tests: stores, events, contexts, probes and tools as main would report them.
+import type { Store, StoreEvent } from '../src-shared/types/store-types';
+import type { ContextProbe, KubeContextInfo, ToolInfo } from '../src-shared/types/service-types';
 
 const T0 = '2025-01-01T10:00:00.000Z';
 
