@@ -466,7 +466,7 @@ async function hangUntil(
   timeoutMs: number | undefined,
   what: string,
 ): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
+  await new Promise<void>((_resolve, reject) => {
     const timer =
       timeoutMs === undefined
         ? undefined
@@ -477,6 +477,5 @@ async function hangUntil(
     };
     if (signal?.aborted) onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
-    if (!signal && timeoutMs === undefined) resolve();
   });
 }

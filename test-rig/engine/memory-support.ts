@@ -16,13 +16,6 @@ export function useMemoryEngines(): (o?: MemoryEngineOptions) => MemoryEngine {
   };
 }
 
-/** Tracks engines made by restart() too, so they are closed after the test. */
-export function restarted(e: MemoryEngine, track: MemoryEngine[]): MemoryEngine {
-  const next = e.restart();
-  track.push(next);
-  return next;
-}
-
 export async function settled(e: MemoryEngine, id: string): Promise<Store> {
   await e.engine.settled(id);
   const store = e.repo.get(id);
