@@ -12,6 +12,12 @@ describe('plainText', () => {
     expect(plainText('&#x41;&lt;b&gt;')).toBe('A<b>');
   });
 
+  it('decodes any HTML named reference and numeric ones the way browsers do', () => {
+    expect(plainText('&eacute;t&eacute; &euro;5 &copy; &hearts; &nbsp;x')).toBe('été €5 © ♥ x');
+    // &#150; is windows-1252's en dash in HTML, not the C1 control character.
+    expect(plainText('1&#150;2')).toBe('1–2');
+  });
+
   it('drops tags and collapses whitespace', () => {
     expect(plainText('<p>Sorry,\n  <strong>no</strong></p>')).toBe('Sorry, no');
   });
