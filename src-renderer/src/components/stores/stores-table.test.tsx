@@ -124,10 +124,16 @@ describe('stores table draws only the rows in view', () => {
   it('announces every store but draws a screenful plus the overscan', () => {
     const table = renderStores(10);
     expect(table.getAttribute('aria-rowcount')).toBe(String(COUNT + 1));
-    // Rows 2.. (the header is 1): 10 in view, one partly in view, and 10 of overscan below.
-    expect(drawn()).toEqual(Array.from({ length: 21 }, (_, i) => i + 2));
+    // Rows 2.. (the header is 1): the 9 that fit under the header in a 10-row viewport, and 10 of
+    // overscan below.
+    expect(drawn()).toEqual(Array.from({ length: 19 }, (_, i) => i + 2));
     const body = screen.getAllByRole('rowgroup')[1];
     expect(body?.style.height).toBe(`${COUNT * ROW_PX}px`);
+  });
+
+  it('with no height yet (not laid out) draws the first row and the overscan, never nothing', () => {
+    renderStores(0);
+    expect(drawn()).toEqual(Array.from({ length: 11 }, (_, i) => i + 2));
   });
 
   it('Up and Down move the focus between rows, and the list follows', async () => {
@@ -160,10 +166,25 @@ describe('stores table draws only the rows in view', () => {
       scroller.scrollTop = 101 * ROW_PX;
       scroller.dispatchEvent(new Event('scroll'));
     });
+    // Stores 100..109 fill the viewport; 10 of overscan on each side (row index = store + 2).
     const rows = drawn();
     expect(rows[0]).toBe(100 - 10 + 2);
-    expect(rows.at(-1)).toBe(100 + 11 + 10 + 1);
+    expect(rows.at(-1)).toBe(109 + 10 + 2);
+    expect(rows).toEqual(Array.from({ length: rows.length }, (_, i) => i + rows[0]!));
     const shift = table.querySelector<HTMLElement>('[role="rowgroup"]:last-child > div');
     expect(shift?.style.transform).toBe(`translateY(${90 * ROW_PX}px)`);
+  });
+
+  it('scrolled to the end draws the last stores and nothing past them', () => {
+    const table = renderStores(10);
+    const scroller = table.parentElement;
+    if (!scroller) throw new Error('no scroller');
+    act(() => {
+      scroller.scrollTop = (COUNT + 1) * ROW_PX - 10 * ROW_PX;
+      scroller.dispatchEvent(new Event('scroll'));
+    });
+    const rows = drawn();
+    expect(rows.at(-1)).toBe(COUNT + 1);
+    expect(rows[0]).toBe(COUNT + 1 - 10 - 10 + 1);
   });
 });

@@ -1,3 +1,4 @@
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Store } from '../../../../src-shared/types/store-types';
 import { useApi } from '../../api/api-context';
@@ -5,7 +6,6 @@ import { errorMessage } from '../../api/error-message';
 import { selectSelectedContext, useApp } from '../../state/app-store';
 import { storesOfContext, useStores } from '../../state/stores-store';
 import { EmptyState } from './empty-state';
-import { useRowWindow } from './row-window';
 import { STORE_GRID, StoreRow } from './store-row';
 
 const COLUMNS: readonly { label: string; right?: boolean }[] = [
@@ -18,6 +18,9 @@ const COLUMNS: readonly { label: string; right?: boolean }[] = [
 
 /** Row height before the header has been measured: the `h-row` token, 2rem. */
 const FALLBACK_ROW_PX = 32;
+
+/** Rows drawn beyond each edge of the viewport, so a fast scroll or Tab never meets a gap. */
+const OVERSCAN_ROWS = 10;
 
 export function StoresTable({
   onError,
@@ -59,8 +62,9 @@ export function StoresTable({
 
 /**
  * The list is its own scroller and draws only the rows in view (plus a margin), so a context
- * with hundreds of stores costs what a screenful costs, on load and on every update. Rows have
- * one fixed height, which makes each row's place a multiplication.
+ * with hundreds of stores costs what a screenful costs, on load and on every update. The window
+ * is @tanstack/react-virtual's; rows have one fixed height (the header's), so nothing is measured
+ * per row. The drawn rows sit in one block shifted to the first one's place.
  */
 function StoreRows({
   stores,
@@ -73,16 +77,38 @@ function StoreRows({
   onOpen: (storeId: string) => void;
   onVisit: (storeId: string) => void;
 }): React.JSX.Element {
-  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
   const header = useRef<HTMLDivElement>(null);
   const [rowPx, setRowPx] = useState(FALLBACK_ROW_PX);
   useLayoutEffect(() => {
     const measured = header.current?.offsetHeight ?? 0;
     if (measured > 0) setRowPx(measured);
   }, []);
-  const { start, end } = useRowWindow(scroller, stores.length, rowPx, rowPx);
+  const rows = useVirtualizer({
+    count: stores.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowPx,
+    // The sticky header comes first in the scroller, one row high. A change of it also makes the
+    // virtualizer lay the rows out again, with the new estimateSize.
+    scrollMargin: rowPx,
+    overscan: OVERSCAN_ROWS,
+    // Measured with bench:ui: a flushSync render inside every scroll event cost the jump to the
+    // list's end one to three extra frames; React's own scheduling keeps it at two, as before.
+    useFlushSync: false,
+    // Before the scroller is measured, draw as for a one-row viewport (the first row and the
+    // overscan), as the list did before the library: the first render is never empty.
+    initialRect: { width: 0, height: rowPx },
+    // A scroller not laid out (yet, or ever: jsdom) has no height; counted as one row high, it
+    // still gets its first rows and the overscan, so the first frame is never an empty list.
+    observeElementRect: (instance, report) =>
+      observeElementRect(instance, (rect) =>
+        report(rect.height > 0 ? rect : { ...rect, height: rowPx }),
+      ),
+  });
+  const drawn = rows.getVirtualItems();
+  const shiftPx = (drawn[0]?.start ?? rowPx) - rowPx;
   return (
-    <div ref={setScroller} className="h-full overflow-auto">
+    <div ref={scroller} className="h-full overflow-auto">
       <div
         role="table"
         aria-label="Stores"
@@ -110,20 +136,23 @@ function StoreRows({
         </div>
         <div
           role="rowgroup"
-          style={{ height: stores.length * rowPx }}
+          style={{ height: rows.getTotalSize() }}
           onKeyDown={moveFocusBetweenRows}
         >
-          <div style={{ transform: `translateY(${start * rowPx}px)` }}>
-            {stores.slice(start, end).map((store, i) => (
-              <StoreRow
-                key={store.id}
-                store={store}
-                rowIndex={start + i + 2}
-                selected={store.id === openStoreId}
-                onOpen={onOpen}
-                onVisit={onVisit}
-              />
-            ))}
+          <div style={{ transform: `translateY(${shiftPx}px)` }}>
+            {drawn.map(({ index }) => {
+              const store = stores[index];
+              return store ? (
+                <StoreRow
+                  key={store.id}
+                  store={store}
+                  rowIndex={index + 2}
+                  selected={store.id === openStoreId}
+                  onOpen={onOpen}
+                  onVisit={onVisit}
+                />
+              ) : null;
+            })}
           </div>
         </div>
       </div>
