@@ -1,6 +1,6 @@
 // What the IPC boundary lets through, the engine must take; what the IPC refuses, the engine must
-// refuse too. Both run the real checks (parseArg is what every handler calls first; parse* and
-// validate* are what the engine calls), over many candidates at and around every edge.
+// refuse too. Both run the real checks (parseArg is what dispatch runs before every handler;
+// parse* and validate* are what the engine calls), over many candidates at and around every edge.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArg } from '../../src-shared/ipc/parse-arg';
