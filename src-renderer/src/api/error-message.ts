@@ -1,9 +1,11 @@
 // Api methods reject with IpcError (code, message, details); only the sentence is shown, never
 // a stack. Anything else is reduced to its message so a user never sees "[object Object]".
+// Main writes its messages for people; `toUserSentence` is the last guard for anything that
+// slipped through (a raw errno code, a stack frame, a field's identifier).
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error && error.message) return withLogPlace(error.message);
-  if (typeof error === 'string' && error) return error;
-  return 'Something went wrong. Try again.';
+  if (error instanceof Error && error.message) return toUserSentence(withLogPlace(error.message));
+  if (typeof error === 'string' && error) return toUserSentence(error);
+  return GENERIC;
 }
 
 export function errorCode(error: unknown): string | null {
@@ -12,6 +14,64 @@ export function errorCode(error: unknown): string | null {
     return typeof code === 'string' ? code : null;
   }
   return null;
+}
+
+const GENERIC = 'Something went wrong. Try again.';
+
+/** System error codes a library may leak, each as the sentence a person needs instead. */
+const ERRNO_SENTENCES: Record<string, string> = {
+  ECONNREFUSED:
+    'The connection was refused: nothing answers at that address. Check that the cluster is running.',
+  ECONNRESET: 'The connection was closed unexpectedly. Try again.',
+  ETIMEDOUT: 'The connection timed out. Check that the cluster is running and reachable.',
+  ESOCKETTIMEDOUT: 'The connection timed out. Check that the cluster is running and reachable.',
+  EHOSTUNREACH: 'The cluster’s host cannot be reached from this computer.',
+  ENETUNREACH: 'The network the cluster is on cannot be reached from this computer.',
+  ENOTFOUND: 'The cluster’s host name could not be found. Check the address in your kubeconfig.',
+  EAI_AGAIN: 'The cluster’s host name could not be looked up right now. Check your network.',
+  EPIPE: 'The connection was closed unexpectedly. Try again.',
+  EACCES: 'Storefleet was not allowed to open a file or port it needs.',
+  EPERM: 'Storefleet was not allowed to do that by the operating system.',
+  ENOENT: 'A file or program Storefleet needs was not found.',
+  ENOSPC: 'The disk is full.',
+  EADDRINUSE: 'A port Storefleet needs is already in use by another program.',
+  EMFILE: 'Too many files are open. Close some programs and try again.',
+};
+
+const ERRNO = /\b(E[A-Z][A-Z_]{2,})\b/g;
+const STACK_FRAME = /^\s+at\s+\S/;
+
+/** Identifiers of input fields, as the words a form shows for them. */
+const FIELD_WORDS: Record<string, string> = {
+  woocommerceVersion: 'WooCommerce version',
+  wordpressImageTag: 'WordPress image tag',
+  memoryLimit: 'memory limit',
+  storeId: 'store',
+  maxConcurrentProvisions: 'stores set up at once',
+  maxStoresPerContext: 'stores per cluster',
+  maxCreatesPerMinute: 'stores created per minute',
+  helmPath: 'Helm location',
+  selectedContext: 'selected cluster',
+  adminUrl: 'admin address',
+};
+const QUOTED_FIELD = /["'`]([a-z]+[A-Z][A-Za-z]*)["'`]/g;
+const BARE_FIELD = /\b([a-z]+[A-Z][A-Za-z]*)\b/g;
+
+/**
+ * The message as a sentence for a person: stack frames dropped, errno codes replaced by what
+ * they mean, known field identifiers named as the form names them.
+ */
+export function toUserSentence(message: string): string {
+  const lines = message.split('\n').filter((line) => !STACK_FRAME.test(line));
+  const joined = lines.join('\n').trim();
+  const codes = [...joined.matchAll(ERRNO)].map((m) => m[1] ?? '');
+  const known = codes.find((c) => c in ERRNO_SENTENCES);
+  if (known) return ERRNO_SENTENCES[known] ?? GENERIC;
+  const text = joined
+    .replace(QUOTED_FIELD, (whole, id: string) => FIELD_WORDS[id] ?? whole)
+    .replace(BARE_FIELD, (whole, id: string) => FIELD_WORDS[id] ?? whole);
+  if (!text) return GENERIC;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 const LOG_SENTENCE = 'Details are in the app log.';
