@@ -10,7 +10,7 @@ const CAMEL = /\b[a-z]+[A-Z][A-Za-z]*\b/;
 
 describe('errorMessage', () => {
   it.each([
-    ['connect ECONNREFUSED 127.0.0.1:6443', /refused.*cluster running/],
+    ['connect ECONNREFUSED 127.0.0.1:6443', /refused.*cluster is running/],
     ['getaddrinfo ENOTFOUND k3d-dev.example', /host name could not be found/],
     ['read ETIMEDOUT', /timed out/],
     ['socket hang up (ECONNRESET)', /closed unexpectedly/],
