@@ -31,6 +31,26 @@ describe('StoreRepository', () => {
     expect(new StoreRepository(db).get(store.id)).toEqual(store);
   });
 
+  it('reads when a store first became Ready and its recorded WooCommerce version', () => {
+    const store = makeStore();
+    repo.insert(store);
+    expect(repo.get(store.id)).not.toHaveProperty('readyAt');
+    expect(repo.get(store.id)).not.toHaveProperty('version');
+    const event = (at: string, status: 'started' | 'succeeded') =>
+      repo.appendEvent({ storeId: store.id, step: 'ready', status, message: 'Open it', at });
+    event('2025-01-01T00:05:00.000Z', 'started');
+    event('2025-01-01T00:06:00.000Z', 'succeeded');
+    // A later upgrade passes the ready step again; the first time is the one that counts.
+    event('2025-01-02T00:00:00.000Z', 'succeeded');
+    repo.setSettings(store.id, { woocommerceVersion: '9.8.5' });
+    const read = repo.update(store.id, { status: 'Ready' });
+    expect(read).toMatchObject({ readyAt: '2025-01-01T00:06:00.000Z', version: '9.8.5' });
+    expect(repo.list('k3d-dev')[0]).toMatchObject({ readyAt: read.readyAt, version: '9.8.5' });
+    // A store read back can be written again: the derived fields are not columns.
+    const { id: _id, ...fields } = read;
+    expect(repo.update(store.id, { ...fields, status: 'Stopped' }).status).toBe('Stopped');
+  });
+
   it('rejects a second live store with the same name in a context, and writes nothing', () => {
     const first = makeStore({ name: 'shop' });
     repo.insert(first);

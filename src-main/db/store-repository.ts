@@ -3,6 +3,7 @@ import { SqliteError } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Store, StoreEvent } from '../../src-shared/types/store-types';
 import {
+  DERIVED_STORE_COLUMNS,
   STORE_COLUMNS,
   describeIssues,
   eventFromRow,
@@ -29,7 +30,7 @@ export type PendingOp =
 
 type StoreColumn = (typeof STORE_COLUMNS)[keyof typeof STORE_COLUMNS];
 const COLUMN_LIST = Object.values(STORE_COLUMNS) as StoreColumn[];
-const SELECT_STORE = `SELECT ${COLUMN_LIST.join(', ')} FROM stores`;
+const SELECT_STORE = `SELECT ${[...COLUMN_LIST, ...DERIVED_STORE_COLUMNS].join(', ')} FROM stores`;
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE';

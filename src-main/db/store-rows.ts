@@ -5,7 +5,7 @@ import {
   STORE_KINDS,
   STORE_STATUSES,
 } from '../../src-shared/types/store-types';
-import type { Store, StoreEvent } from '../../src-shared/types/store-types';
+import type { DerivedStoreField, Store, StoreEvent } from '../../src-shared/types/store-types';
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -24,6 +24,10 @@ export const storeSchema = z.strictObject({
   updatedAt: isoTime,
   statusSince: isoTime,
   helmRevision: z.number().int().nonnegative().nullable(),
+  // Derived on read (see DERIVED_STORE_COLUMNS); accepted so a Store read back can be passed on,
+  // never written.
+  readyAt: isoTime.optional(),
+  version: z.string().optional(),
 });
 
 export const storePatchSchema = storeSchema.omit({ id: true }).partial();
@@ -61,7 +65,16 @@ export const STORE_COLUMNS = {
   updatedAt: 'updated_at',
   statusSince: 'status_since',
   helmRevision: 'helm_revision',
-} as const satisfies Record<keyof Store, string>;
+} as const satisfies Record<Exclude<keyof Store, DerivedStoreField>, string>;
+
+/**
+ * Fields a list needs that the database already holds elsewhere, read with each store: when its
+ * `ready` step first succeeded, and the WooCommerce version its settings record.
+ */
+export const DERIVED_STORE_COLUMNS = [
+  `(SELECT min(e.at) FROM store_events e WHERE e.store_id = stores.id AND e.step = 'ready' AND e.status = 'succeeded') AS ready_at`,
+  `(SELECT json_extract(s.settings, '$.woocommerceVersion') FROM store_settings s WHERE s.store_id = stores.id) AS woocommerce_version`,
+] as const;
 
 const storeRowSchema = z.object({
   id: z.string(),
@@ -78,6 +91,8 @@ const storeRowSchema = z.object({
   updated_at: z.string(),
   status_since: z.string(),
   helm_revision: z.number().nullable(),
+  ready_at: z.string().nullish(),
+  woocommerce_version: z.string().nullish(),
 });
 
 const eventRowSchema = z.object({
@@ -106,6 +121,9 @@ export function storeFromRow(row: unknown): Store {
     updatedAt: r.updated_at,
     statusSince: r.status_since,
     helmRevision: r.helm_revision,
+    // Absent rather than null, so a store that has neither looks as it always did.
+    ...(r.ready_at ? { readyAt: r.ready_at } : {}),
+    ...(r.woocommerce_version ? { version: r.woocommerce_version } : {}),
   };
 }
 

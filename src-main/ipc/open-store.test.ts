@@ -9,10 +9,10 @@ describe('openStore', () => {
     const dispatch = createDispatch(services);
     await expect(
       dispatch('openStore', { storeId: 's-shop', target: 'storefront' }),
-    ).resolves.toEqual({ ok: true, value: null });
+    ).resolves.toEqual({ ok: true, value: { url: 'http://shop.localhost/' } });
     await expect(dispatch('openStore', { storeId: 's-shop', target: 'admin' })).resolves.toEqual({
       ok: true,
-      value: null,
+      value: { url: 'http://shop.localhost/wp-admin/' },
     });
     expect(services.opened).toEqual(['http://shop.localhost/', 'http://shop.localhost/wp-admin/']);
   });

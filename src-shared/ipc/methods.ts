@@ -44,6 +44,10 @@ export const IPC_METHODS = {
     result: returns<Store>(),
   },
   cancelStore: { arg: byStore, result: returns<null>() },
+  /** Failed or Cancelled → runs the interrupted operation again from the step that stopped it. */
+  retryStore: { arg: byStore, result: returns<null>() },
+  /** Removes a store's row and events when its cluster objects are gone or unreachable. */
+  forgetStore: { arg: byStore, result: returns<null>() },
   deleteStore: { arg: byStore, result: returns<null>() },
   upgradeStore: { arg: upgradeInput, result: returns<null>() },
   rollbackStore: {
@@ -66,7 +70,8 @@ export const IPC_METHODS = {
       storeId,
       target: z.enum(['storefront', 'admin'], { error: 'must be "storefront" or "admin"' }),
     }),
-    result: returns<null>(),
+    // The URL main checked and handed to the host, for a page that must open the tab itself.
+    result: returns<{ url: string }>(),
   },
   toolStatus: { arg: empty, result: returns<ToolInfo[]>() },
   storeKinds: { arg: empty, result: returns<StoreKindInfo[]>() },

@@ -74,7 +74,17 @@ export interface Store {
   /** when the current status was entered, for elapsed-time display */
   statusSince: string;
   helmRevision: number | null;
+  /**
+   * Read, never written: derived by the database from what it already holds. When the store
+   * first became Ready (its `ready` step succeeded); absent until then.
+   */
+  readyAt?: string;
+  /** Read, never written: the WooCommerce version recorded in the store's settings, if any. */
+  version?: string;
 }
+
+/** The Store fields the database derives on read; they have no column of their own. */
+export type DerivedStoreField = 'readyAt' | 'version';
 
 export interface StoreWithEvents {
   store: Store;
