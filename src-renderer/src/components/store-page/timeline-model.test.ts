@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { standInEvent } from '../../../../test-rig/fake-fixtures';
-import { buildTimeline, failedEventMessage } from './timeline-model';
+import { buildAttempts, buildTimeline, failedEventMessage } from './timeline-model';
 
 describe('buildTimeline', () => {
   it('restarts a step that runs again, so the row shows the latest run', () => {
@@ -40,5 +40,86 @@ describe('buildTimeline', () => {
     ];
     expect(failedEventMessage(events, 'bootstrap')).toBe('tail');
     expect(failedEventMessage(events, 'helm')).toBe('old');
+  });
+});
+
+describe('buildAttempts', () => {
+  const at = (minute: number) => `2025-01-01T10:${String(minute).padStart(2, '0')}:00Z`;
+  let id = 0;
+  const ev = (
+    step: Parameters<typeof standInEvent>[0]['step'],
+    status: Parameters<typeof standInEvent>[0]['status'],
+    minute: number,
+    message = '',
+  ) => standInEvent({ id: ++id, step, status, at: at(minute), message });
+
+  it('groups create, retry after a failure, upgrade, stop and start, oldest first', () => {
+    const events = [
+      ev('validate', 'started', 0),
+      ev('validate', 'succeeded', 0),
+      ev('bootstrap', 'started', 1),
+      ev('bootstrap', 'failed', 2, 'The bootstrap Job failed.'),
+      ev('bootstrap', 'started', 5),
+      ev('bootstrap', 'succeeded', 6),
+      ev('ready', 'succeeded', 7),
+      ev('upgrade', 'started', 10),
+      ev('upgrade', 'succeeded', 11, 'Upgraded to revision 2.'),
+      ev('stop', 'started', 12),
+      ev('stop', 'succeeded', 12),
+      ev('start', 'started', 13),
+      ev('start', 'succeeded', 14),
+    ];
+    const attempts = buildAttempts(events, 'Ready');
+    expect(attempts.map((a) => [a.label, a.outcome])).toEqual([
+      ['Create', 'failed'],
+      ['Retry', 'succeeded'],
+      ['Upgrade', 'succeeded'],
+      ['Stop', 'succeeded'],
+      ['Start', 'succeeded'],
+    ]);
+    expect(attempts[1]?.steps.map((s) => s.step)).toEqual(['bootstrap', 'ready']);
+    expect(attempts[1]).toMatchObject({ startedAt: at(5), endedAt: at(7) });
+    expect(attempts[2]?.steps[0]?.message).toBe('Upgraded to revision 2.');
+    const starts = attempts.map((a) => a.startedAt ?? '');
+    expect([...starts].sort()).toEqual(starts);
+  });
+
+  it('keeps events in id order even when they arrive out of order', () => {
+    const a = ev('upgrade', 'started', 1);
+    const b = ev('upgrade', 'failed', 2, 'Helm said no.');
+    const c = ev('rollback', 'started', 3);
+    const attempts = buildAttempts([c, b, a], 'Updating');
+    expect(attempts.map((x) => [x.kind, x.outcome])).toEqual([
+      ['upgrade', 'failed'],
+      ['rollback', 'running'],
+    ]);
+  });
+
+  it('keeps a step resumed after a restart in the same attempt', () => {
+    const attempts = buildAttempts(
+      [ev('helm', 'started', 0), ev('helm', 'started', 3), ev('helm', 'succeeded', 4)],
+      'Provisioning',
+    );
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]?.steps.map((s) => s.step).slice(0, 2)).toEqual(['helm', 'wait-mariadb']);
+  });
+
+  it('marks a cancelled set-up as cancelled, not failed', () => {
+    const attempts = buildAttempts(
+      [ev('helm', 'started', 0), ev('helm', 'failed', 1, 'Cancelled by user')],
+      'Failed',
+    );
+    expect(attempts[0]?.outcome).toBe('cancelled');
+  });
+
+  it('shows the pending set-up steps only in the running attempt', () => {
+    const attempts = buildAttempts(
+      [ev('helm', 'started', 0), ev('helm', 'failed', 1, 'boom'), ev('helm', 'started', 2)],
+      'Provisioning',
+    );
+    expect(attempts[0]?.steps.map((s) => s.state)).toEqual(['failed']);
+    expect(attempts[1]?.steps.at(-1)).toMatchObject({ step: 'ready', state: 'pending' });
+    expect(buildAttempts([], 'Queued')[0]?.steps).toHaveLength(8);
+    expect(buildAttempts([], 'Ready')).toEqual([]);
   });
 });

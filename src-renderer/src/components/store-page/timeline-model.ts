@@ -54,3 +54,132 @@ export function failedEventMessage(events: readonly StoreEvent[], step: StepName
   }
   return '';
 }
+
+export type AttemptKind =
+  'create' | 'retry' | 'upgrade' | 'rollback' | 'stop' | 'start' | 'delete' | 'other';
+export type AttemptOutcome = 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface Attempt {
+  kind: AttemptKind;
+  /** what a person reads as the attempt's heading, e.g. "Retry" */
+  label: string;
+  outcome: AttemptOutcome;
+  startedAt: string | null;
+  endedAt: string | null;
+  steps: TimelineStep[];
+}
+
+const ATTEMPT_LABEL: Record<AttemptKind, string> = {
+  create: 'Create',
+  retry: 'Retry',
+  upgrade: 'Upgrade',
+  rollback: 'Roll back',
+  stop: 'Stop',
+  start: 'Start',
+  delete: 'Delete',
+  other: 'Other steps',
+};
+
+const PROVISION = new Set<StepName>(PROVISION_STEPS);
+const DELETE_STEPS = new Set<StepName>(['uninstall', 'delete-namespace', 'check-leftovers']);
+const OP_HEADS: Partial<Record<StepName, AttemptKind>> = {
+  upgrade: 'upgrade',
+  rollback: 'rollback',
+  stop: 'stop',
+  start: 'start',
+};
+const CANCELLED = /\bcancel/i;
+
+function familyOf(step: StepName): 'provision' | 'delete' | 'op' | 'cancel' {
+  if (PROVISION.has(step)) return 'provision';
+  if (DELETE_STEPS.has(step)) return 'delete';
+  if (step === 'cancel') return 'cancel';
+  return 'op';
+}
+
+interface OpenAttempt {
+  kind: AttemptKind;
+  family: ReturnType<typeof familyOf>;
+  events: StoreEvent[];
+  ended: boolean;
+}
+
+/**
+ * The store's history as attempts, oldest first: the first set-up is "Create", set-up steps that
+ * run after a failure or a cancel are a "Retry", and each upgrade, rollback, stop, start and
+ * delete is its own attempt. A step that runs again inside an attempt that has not ended (a
+ * resume after a restart) stays in that attempt. Only the latest attempt of a store that is
+ * still being set up lists the set-up steps still to come.
+ */
+export function buildAttempts(events: readonly StoreEvent[], status: StoreStatus): Attempt[] {
+  const sorted = [...events].sort((a, b) => a.id - b.id);
+  const open: OpenAttempt[] = [];
+  let provisionSeen = false;
+  for (const e of sorted) {
+    const family = familyOf(e.step);
+    const last = open.at(-1);
+    const head = OP_HEADS[e.step];
+    let startNew = !last;
+    if (last && family !== 'cancel') {
+      if (head && e.status === 'started') startNew = true;
+      else if (family !== last.family) startNew = true;
+      else if (last.ended && e.status !== 'failed') startNew = true;
+    }
+    if (startNew) {
+      let kind: AttemptKind;
+      if (family === 'provision') kind = provisionSeen ? 'retry' : 'create';
+      else if (family === 'delete') kind = 'delete';
+      else kind = head ?? (last ? last.kind : 'other');
+      if (family === 'provision') provisionSeen = true;
+      open.push({ kind, family, events: [e], ended: false });
+    } else if (last) {
+      last.events.push(e);
+    }
+    const current = open.at(-1);
+    if (current && (e.status === 'failed' || family === 'cancel')) current.ended = true;
+  }
+  const working = status === 'Queued' || status === 'Provisioning';
+  if (open.length === 0 && working) {
+    open.push({ kind: 'create', family: 'provision', events: [], ended: false });
+  }
+  return open.map((a, i) => toAttempt(a, i === open.length - 1 ? status : null));
+}
+
+function toAttempt(a: OpenAttempt, latestStatus: StoreStatus | null): Attempt {
+  // Pending rows only for the set-up still running; earlier attempts show what happened.
+  const working = latestStatus === 'Queued' || latestStatus === 'Provisioning';
+  const steps = buildTimeline(a.events, 'Ready');
+  if (a.family === 'provision' && working) {
+    const order: readonly StepName[] = PROVISION_STEPS;
+    const seen = new Set(steps.map((s) => s.step));
+    const lastIndex = Math.max(-1, ...steps.map((s) => order.indexOf(s.step)));
+    PROVISION_STEPS.forEach((step, i) => {
+      if (i > lastIndex && !seen.has(step)) {
+        steps.push({ step, state: 'pending', startedAt: null, endedAt: null, message: '' });
+      }
+    });
+  }
+  const first = a.events[0];
+  const lastEvent = a.events.at(-1);
+  const failed = a.events.find((e) => e.status === 'failed');
+  const cancelled =
+    a.events.some((e) => e.step === 'cancel') ||
+    (failed !== undefined && CANCELLED.test(failed.message)) ||
+    String(latestStatus) === 'Cancelled';
+  const running = steps.some((s) => s.state === 'running') || (working && !failed);
+  const outcome: AttemptOutcome = cancelled
+    ? 'cancelled'
+    : failed
+      ? 'failed'
+      : running
+        ? 'running'
+        : 'succeeded';
+  return {
+    kind: a.kind,
+    label: ATTEMPT_LABEL[a.kind],
+    outcome,
+    startedAt: first?.at ?? null,
+    endedAt: outcome === 'running' ? null : (lastEvent?.at ?? null),
+    steps,
+  };
+}
