@@ -6,7 +6,7 @@ const VARIANT: Record<Variant, string> = {
   primary: 'bg-accent text-accent-fg hover:opacity-90',
   secondary: 'border border-line bg-panel hover:bg-raised',
   ghost: 'hover:bg-raised',
-  danger: 'bg-failed text-white hover:opacity-90',
+  danger: 'bg-failed text-failed-fg hover:opacity-90',
 };
 
 export function Button({
