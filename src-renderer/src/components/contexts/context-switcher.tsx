@@ -22,61 +22,63 @@ export function ContextSwitcher({
   };
 
   return (
-    <Menu.Root>
+    // Not modal: a modal menu hides the rest of the page with aria-hidden while it is open,
+    // focusable controls included. Rendered in place (no portal), so it stays inside the
+    // top bar's banner landmark.
+    <Menu.Root modal={false}>
       <Menu.Trigger
         data-testid="context-switcher"
-        aria-label="Kubernetes context"
         className="inline-flex h-7 max-w-80 items-center gap-1.5 rounded-ui border border-line bg-panel px-2 outline-offset-2 hover:bg-raised focus-visible:outline-2 focus-visible:outline-accent"
       >
         <Server aria-hidden size={14} className="shrink-0 text-muted" />
+        {/* Part of the button's name, which then also holds the words it shows. */}
+        <span className="sr-only">Kubernetes context: </span>
         <span className="truncate font-medium">
           {selected?.name ?? (contexts.length ? 'Choose a context' : 'No contexts found')}
         </span>
         {selected ? <KindBadge kind={selected.kind} /> : null}
         <ChevronDown aria-hidden size={14} className="shrink-0 text-muted" />
       </Menu.Trigger>
-      <Menu.Portal>
-        <Menu.Content
-          align="start"
-          sideOffset={4}
-          className="z-50 max-h-96 min-w-72 overflow-auto rounded-ui border border-line bg-panel p-1 shadow-lg"
-        >
-          <Menu.Label className="px-2 py-1 text-xs text-muted">Kubernetes contexts</Menu.Label>
-          <Menu.RadioGroup value={list?.selected ?? ''} onValueChange={choose}>
-            {contexts.map((c) => (
-              <Menu.RadioItem
-                key={`${c.file}:${c.name}`}
-                value={c.name}
-                data-testid={`context-option-${c.name}`}
-                className="flex h-8 cursor-default items-center gap-2 rounded-ui px-2 outline-none data-[highlighted]:bg-raised"
-              >
-                <span className="flex w-4 justify-center">
-                  <Menu.ItemIndicator>
-                    <Check aria-hidden size={14} />
-                  </Menu.ItemIndicator>
+      <Menu.Content
+        align="start"
+        sideOffset={4}
+        className="z-50 max-h-96 min-w-72 overflow-auto rounded-ui border border-line bg-panel p-1 shadow-lg"
+      >
+        <Menu.Label className="px-2 py-1 text-xs text-muted">Kubernetes contexts</Menu.Label>
+        <Menu.RadioGroup value={list?.selected ?? ''} onValueChange={choose}>
+          {contexts.map((c) => (
+            <Menu.RadioItem
+              key={`${c.file}:${c.name}`}
+              value={c.name}
+              data-testid={`context-option-${c.name}`}
+              className="flex h-8 cursor-default items-center gap-2 rounded-ui px-2 outline-none data-[highlighted]:bg-raised"
+            >
+              <span className="flex w-4 justify-center">
+                <Menu.ItemIndicator>
+                  <Check aria-hidden size={14} />
+                </Menu.ItemIndicator>
+              </span>
+              <span className="truncate">{c.name}</span>
+              <KindBadge kind={c.kind} />
+              {c.local ? null : (
+                <span className="ml-auto inline-flex items-center gap-1 text-xs text-warn">
+                  <Globe aria-hidden size={12} /> remote
                 </span>
-                <span className="truncate">{c.name}</span>
-                <KindBadge kind={c.kind} />
-                {c.local ? null : (
-                  <span className="ml-auto inline-flex items-center gap-1 text-xs text-warn">
-                    <Globe aria-hidden size={12} /> remote
-                  </span>
-                )}
-              </Menu.RadioItem>
+              )}
+            </Menu.RadioItem>
+          ))}
+        </Menu.RadioGroup>
+        {list?.errors.length ? (
+          <>
+            <Menu.Separator className="my-1 h-px bg-line" />
+            {list.errors.map((e) => (
+              <p key={e.file} className="px-2 py-1 text-xs text-failed">
+                {e.file}: {e.message}
+              </p>
             ))}
-          </Menu.RadioGroup>
-          {list?.errors.length ? (
-            <>
-              <Menu.Separator className="my-1 h-px bg-line" />
-              {list.errors.map((e) => (
-                <p key={e.file} className="px-2 py-1 text-xs text-failed">
-                  {e.file}: {e.message}
-                </p>
-              ))}
-            </>
-          ) : null}
-        </Menu.Content>
-      </Menu.Portal>
+          </>
+        ) : null}
+      </Menu.Content>
     </Menu.Root>
   );
 }

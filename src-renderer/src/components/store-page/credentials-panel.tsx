@@ -79,25 +79,34 @@ export function CredentialsPanel({ storeId }: { storeId: string }): React.JSX.El
   }
   return (
     <div className="flex flex-col gap-1.5" data-testid="credentials">
+      {/* A <dl> holds only name/value groups; each copy button sits in its own <dd>. */}
       <dl className="grid grid-cols-[6rem_1fr_auto] items-center gap-x-2 gap-y-1">
-        <dt className="text-muted">Username</dt>
-        <dd className="truncate font-mono" data-testid="credentials-username">
-          {creds.username}
-        </dd>
-        <CopyButton
-          label="Copy username"
-          done={copied === 'username'}
-          onCopy={() => void copy('username', creds.username)}
-        />
-        <dt className="text-muted">Password</dt>
-        <dd className="truncate font-mono select-all" data-testid="credentials-password">
-          {creds.password}
-        </dd>
-        <CopyButton
-          label="Copy password"
-          done={copied === 'password'}
-          onCopy={() => void copy('password', creds.password)}
-        />
+        <div className="contents">
+          <dt className="text-muted">Username</dt>
+          <dd className="truncate font-mono" data-testid="credentials-username">
+            {creds.username}
+          </dd>
+          <dd>
+            <CopyButton
+              label="Copy username"
+              done={copied === 'username'}
+              onCopy={() => void copy('username', creds.username)}
+            />
+          </dd>
+        </div>
+        <div className="contents">
+          <dt className="text-muted">Password</dt>
+          <dd className="truncate font-mono select-all" data-testid="credentials-password">
+            {creds.password}
+          </dd>
+          <dd>
+            <CopyButton
+              label="Copy password"
+              done={copied === 'password'}
+              onCopy={() => void copy('password', creds.password)}
+            />
+          </dd>
+        </div>
       </dl>
       <div className="flex items-center gap-2 text-xs text-muted">
         <Button variant="ghost" onClick={() => setCreds(null)} data-testid="hide-credentials">
