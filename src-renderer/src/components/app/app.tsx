@@ -9,6 +9,7 @@ import { SettingsDialog } from '../settings/settings-dialog';
 import { StorePage } from '../store-page/store-page';
 import { StoresTable } from '../stores/stores-table';
 import { StatusIconSprite } from '../ui/status-icons';
+import { StatusAnnouncer } from './status-announcer';
 import { TopBar } from './top-bar';
 
 const MAX_NOTICES = 3;
@@ -32,8 +33,10 @@ export function App(): React.JSX.Element {
         <TopBar onError={onError} />
         <Banner notices={notices} onDismissNotice={dismiss} onError={onError} />
         <div className="flex min-h-0 flex-1">
-          <main className="min-w-0 flex-1 overflow-hidden">
+          {/* tabIndex -1: where the focus goes when what had it is gone (see return-focus). */}
+          <main tabIndex={-1} className="min-w-0 flex-1 overflow-hidden outline-none">
             <StoresTable onError={onError} />
+            <StatusAnnouncer />
           </main>
           {openStoreId ? <StorePage key={openStoreId} storeId={openStoreId} /> : null}
         </div>

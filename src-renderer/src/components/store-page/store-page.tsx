@@ -1,5 +1,5 @@
 import { Ban, ExternalLink, LayoutDashboard, Play, Square, X } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { StoreEvent } from '../../../../src-shared/types/store-types';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
@@ -9,6 +9,7 @@ import { useApp } from '../../state/app-store';
 import { useStores } from '../../state/stores-store';
 import { Button } from '../ui/button';
 import { Elapsed } from '../ui/elapsed';
+import { focusIsLost, returnFocus, useOpener } from '../ui/return-focus';
 import { StatusBadge } from '../ui/status-badge';
 import { CredentialsPanel } from './credentials-panel';
 import { DeleteStoreDialog } from './delete-store-dialog';
@@ -24,6 +25,17 @@ export function StorePage({ storeId }: { storeId: string }): React.JSX.Element {
   const events = useStores((s) => s.events[storeId] ?? NO_EVENTS);
   const [error, setError] = useState<string | null>(null);
   const close = () => useApp.getState().openStore(null);
+  const panel = useRef<HTMLElement>(null);
+  const opener = useOpener();
+
+  // The panel takes the focus when it opens (no Tabs through the rest of the list to reach it)
+  // and, when it closes with the focus inside it, gives it back to the row that opened it.
+  useEffect(() => {
+    panel.current?.focus();
+    return () => {
+      if (focusIsLost()) returnFocus(opener);
+    };
+  }, [opener]);
 
   // Live events already flow into the stores; the snapshot fills in what happened before.
   useEffect(() => {
@@ -47,9 +59,11 @@ export function StorePage({ storeId }: { storeId: string }): React.JSX.Element {
 
   return (
     <aside
+      ref={panel}
+      tabIndex={-1}
       data-testid="store-page"
       aria-label={store ? `Store ${store.name}` : 'Store'}
-      className="flex w-panel shrink-0 flex-col overflow-hidden border-l border-line bg-panel"
+      className="flex w-panel shrink-0 flex-col overflow-hidden border-l border-line bg-panel -outline-offset-2 focus-visible:outline-2 focus-visible:outline-accent"
     >
       <header className="flex h-bar shrink-0 items-center gap-2 border-b border-line px-3">
         <h2 className="truncate text-sm font-semibold">{store?.name ?? 'Store'}</h2>

@@ -1,8 +1,13 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { X } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { returnFocus, useOpener } from './return-focus';
 
-/** The app's dialog frame: overlay, centred panel, title, close button. */
+/**
+ * The app's dialog frame: overlay, centred panel, title, close button. On close the focus goes
+ * back to what opened the dialog, whether that was a Radix trigger or a button that set a flag
+ * in the app store (Radix alone would drop it on the page body then).
+ */
 export function DialogFrame({
   title,
   description,
@@ -14,11 +19,16 @@ export function DialogFrame({
   children: ReactNode;
   testId?: string;
 }): React.JSX.Element {
+  const opener = useOpener();
   return (
     <Dialog.Portal>
       <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
       <Dialog.Content
         data-testid={testId}
+        onCloseAutoFocus={(e) => {
+          e.preventDefault();
+          returnFocus(opener);
+        }}
         className="fixed top-1/2 left-1/2 z-50 w-[26rem] max-w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 rounded-ui border border-line bg-panel p-4 shadow-xl"
         {...(description ? {} : { 'aria-describedby': undefined })}
       >
