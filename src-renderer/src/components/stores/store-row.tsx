@@ -1,38 +1,44 @@
 import { memo } from 'react';
 import type { Store } from '../../../../src-shared/types/store-types';
-import { STEP_LABEL, isWorking } from '../../lib/status';
-import { Elapsed } from '../ui/elapsed';
 import { StatusBadge } from '../ui/status-badge';
+import { formatDuration, timeToReadyMs } from './list-model';
+import { SHOW, STORE_GRID } from './store-columns';
+import { CopyLinkButton, CreatedAt, InStatusFor, progressText } from './store-cells';
 
 interface Props {
   store: Store;
   /** aria-rowindex: the row's place in the whole list, the header being 1 */
   rowIndex: number;
+  /** the store whose page is open */
   selected: boolean;
+  /** ticked for a bulk action */
+  ticked: boolean;
+  queuePosition: number | undefined;
+  kindLabel: string;
   onOpen: (storeId: string) => void;
   onVisit: (storeId: string) => void;
+  onToggle: (storeId: string) => void;
+  onCopy: (storeId: string) => Promise<boolean>;
 }
 
-/** Column template shared by the header and every row, so they line up without a <table>. */
-export const STORE_GRID =
-  'grid h-row grid-cols-[minmax(8rem,24%)_8rem_9rem_5rem_minmax(0,1fr)] items-center';
+const CELL = 'truncate px-3';
 
-function stepText(store: Store): string {
-  if (!store.step) return '';
-  if (store.status === 'Failed') return `at ${STEP_LABEL[store.step]}`;
-  return isWorking(store.status) ? STEP_LABEL[store.step] : '';
-}
-
-// Rows re-render only when their own Store object or selection changes; the elapsed clock is a
-// leaf that re-renders alone on each tick.
+// Rows re-render only when their own Store object, selection, tick or queue place changes; the
+// clocks are leaves that re-render alone on each tick.
 export const StoreRow = memo(function StoreRow({
   store,
   rowIndex,
   selected,
+  ticked,
+  queuePosition,
+  kindLabel,
   onOpen,
   onVisit,
+  onToggle,
+  onCopy,
 }: Props): React.JSX.Element {
-  const working = isWorking(store.status);
+  const progress = progressText(store, queuePosition);
+  const toReady = timeToReadyMs(store);
   return (
     <div
       role="row"
@@ -40,11 +46,22 @@ export const StoreRow = memo(function StoreRow({
       data-testid={`store-row-${store.name}`}
       aria-current={selected ? true : undefined}
       onClick={() => onOpen(store.id)}
-      className={`${STORE_GRID} cursor-default border-b border-line ${selected ? 'bg-accent/10' : 'hover:bg-raised'}`}
+      className={`${STORE_GRID} cursor-default border-b border-line ${selected ? 'bg-accent/10' : ticked ? 'bg-raised' : 'hover:bg-raised'}`}
     >
-      <div role="cell" className="truncate px-3">
+      <div role="cell" className="flex justify-center" onClick={(e) => e.stopPropagation()}>
+        <input
+          type="checkbox"
+          aria-label={`Select ${store.name}`}
+          data-testid={`select-store-${store.name}`}
+          checked={ticked}
+          onChange={() => onToggle(store.id)}
+          className="size-3.5 accent-accent"
+        />
+      </div>
+      <div role="cell" className={CELL}>
         <button
           type="button"
+          title={store.name}
           className="max-w-full truncate font-medium outline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-accent"
           onClick={(e) => {
             e.stopPropagation();
@@ -57,28 +74,64 @@ export const StoreRow = memo(function StoreRow({
       <div role="cell" className="px-3">
         <StatusBadge status={store.status} testId={`store-status-${store.name}`} />
       </div>
-      <div role="cell" className="truncate px-3 text-muted">
-        {stepText(store)}
+      <div
+        role="cell"
+        className={`${CELL} text-muted`}
+        title={progress || undefined}
+        data-testid={`store-progress-${store.name}`}
+      >
+        {progress}
       </div>
-      <div role="cell" className="px-3 text-right text-muted tabular-nums">
-        {working ? <Elapsed since={store.statusSince} /> : null}
+      <div role="cell" className={`${SHOW.elapsed} px-3 text-right text-muted tabular-nums`}>
+        <InStatusFor store={store} />
       </div>
-      <div role="cell" className="truncate px-3 font-mono text-xs">
-        {store.status === 'Ready' ? (
-          <button
-            type="button"
-            className="max-w-full truncate text-accent outline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-accent"
-            title={`Open ${store.url}`}
-            onClick={(e) => {
-              e.stopPropagation();
-              onVisit(store.id);
-            }}
-          >
-            {store.url}
-          </button>
-        ) : (
-          <span className="text-muted">{store.url}</span>
-        )}
+      <div
+        role="cell"
+        className={`${SHOW.toReady} px-3 text-right text-muted tabular-nums`}
+        data-testid={`store-to-ready-${store.name}`}
+        title={toReady === null ? 'Not Ready yet' : 'From creation to the first Ready'}
+      >
+        {toReady === null ? <span aria-label="Not Ready yet">–</span> : formatDuration(toReady)}
+      </div>
+      <div role="cell" className={`${SHOW.kind} ${CELL} text-muted`} title={kindLabel}>
+        {kindLabel}
+      </div>
+      <div
+        role="cell"
+        className={`${SHOW.version} ${CELL} text-muted`}
+        title={
+          store.version
+            ? `WooCommerce ${store.version}`
+            : 'The WooCommerce version from the values file'
+        }
+      >
+        {store.version ?? 'default'}
+      </div>
+      <div role="cell" className={`${SHOW.created} ${CELL} text-muted`}>
+        <CreatedAt iso={store.createdAt} />
+      </div>
+      <div role="cell" className={`${SHOW.address} min-w-0 px-3 font-mono text-xs`}>
+        <div className="flex min-w-0 items-center gap-1">
+          {store.status === 'Ready' ? (
+            <button
+              type="button"
+              className="min-w-0 truncate text-accent outline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-accent"
+              title={`Open ${store.url}`}
+              data-testid={`visit-store-${store.name}`}
+              onClick={(e) => {
+                e.stopPropagation();
+                onVisit(store.id);
+              }}
+            >
+              {store.url}
+            </button>
+          ) : (
+            <span className="min-w-0 truncate text-muted" title={store.url}>
+              {store.url}
+            </span>
+          )}
+          <CopyLinkButton name={store.name} onCopy={() => onCopy(store.id)} />
+        </div>
       </div>
     </div>
   );

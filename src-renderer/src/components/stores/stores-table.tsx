@@ -1,24 +1,22 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import { ArrowDown, ArrowUp } from 'lucide-react';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Store } from '../../../../src-shared/types/store-types';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
+import { copyText, openStoreLink } from '../../api/open-link';
 import { selectSelectedContext, useApp } from '../../state/app-store';
+import { useListView } from '../../state/list-view';
 import { storesOfContext, useStores } from '../../state/stores-store';
+import { BulkBar } from './bulk-actions';
 import { EmptyState } from './empty-state';
-import { STORE_GRID, StoreRow } from './store-row';
-
-const COLUMNS: readonly { label: string; right?: boolean }[] = [
-  { label: 'Name' },
-  { label: 'Status' },
-  { label: 'Step' },
-  { label: 'Elapsed', right: true },
-  { label: 'Address' },
-];
+import { filterCounts, queuePositions, shownStores } from './list-model';
+import { ListToolbar } from './list-toolbar';
+import { COLUMNS, STORE_GRID, type Column } from './store-columns';
+import { StoreRow } from './store-row';
 
 /** Row height before the header has been measured: the `h-row` token, 2rem. */
 const FALLBACK_ROW_PX = 32;
-
 /** Rows drawn beyond each edge of the viewport, so a fast scroll or Tab never meets a gap. */
 const OVERSCAN_ROWS = 10;
 
@@ -29,19 +27,30 @@ export function StoresTable({
 }): React.JSX.Element {
   const api = useApi();
   const context = useApp(selectSelectedContext);
-  const openStoreId = useApp((s) => s.openStoreId);
   const byId = useStores((s) => s.byId);
   const loaded = useStores((s) => (context ? s.loaded[context] === true : false));
   const stores = useMemo(() => storesOfContext(byId, context), [byId, context]);
-
-  const onOpen = useCallback((storeId: string) => useApp.getState().openStore(storeId), []);
   const onVisit = useCallback(
     (storeId: string) => {
-      api
-        .openStore({ storeId, target: 'storefront' })
-        .catch((e: unknown) => onError(errorMessage(e)));
+      openStoreLink(api, { storeId, target: 'storefront' }).catch((e: unknown) =>
+        onError(errorMessage(e)),
+      );
     },
     [api, onError],
+  );
+  const onCopy = useCallback(
+    async (storeId: string): Promise<boolean> => {
+      const url = useStores.getState().byId[storeId]?.url;
+      if (!url) return false;
+      try {
+        await copyText(url);
+        return true;
+      } catch (e) {
+        onError(errorMessage(e));
+        return false;
+      }
+    },
+    [onError],
   );
 
   if (!context) {
@@ -57,7 +66,63 @@ export function StoresTable({
   if (stores.length === 0) {
     return <EmptyState context={context} onCreate={() => useApp.getState().setCreateOpen(true)} />;
   }
-  return <StoreRows stores={stores} openStoreId={openStoreId} onOpen={onOpen} onVisit={onVisit} />;
+  return <StoreList stores={stores} onVisit={onVisit} onCopy={onCopy} onError={onError} />;
+}
+
+const onOpen = (storeId: string): void => useApp.getState().openStore(storeId);
+const onToggle = (storeId: string): void => useListView.getState().toggle(storeId);
+
+/** The toolbar (count, search, filter, or the bulk actions once rows are ticked) over the rows. */
+function StoreList({
+  stores,
+  onVisit,
+  onCopy,
+  onError,
+}: {
+  stores: Store[];
+  onVisit: (storeId: string) => void;
+  onCopy: (storeId: string) => Promise<boolean>;
+  onError: (message: string) => void;
+}): React.JSX.Element {
+  const query = useListView((s) => s.query);
+  const filter = useListView((s) => s.filter);
+  const sort = useListView((s) => s.sort);
+  const ticked = useListView((s) => s.ticked);
+  const shown = useMemo(
+    () => shownStores(stores, { query, filter, sort }),
+    [stores, query, filter, sort],
+  );
+  const counts = useMemo(() => filterCounts(stores), [stores]);
+  const queue = useMemo(() => queuePositions(stores), [stores]);
+  // Only rows in view can be ticked and acted on: a store hidden by a search is never touched.
+  const tickedShown = useMemo(() => shown.filter((s) => ticked.has(s.id)), [shown, ticked]);
+  return (
+    <div className="flex h-full flex-col">
+      <div className="flex min-h-11 flex-wrap items-center gap-2 border-b border-line px-3 py-2">
+        {tickedShown.length > 0 ? (
+          <BulkBar
+            ticked={tickedShown}
+            onClear={() => useListView.getState().tickOnly([])}
+            onError={onError}
+          />
+        ) : (
+          <div className="min-w-0 flex-1">
+            <ListToolbar total={counts.all} shown={shown.length} counts={counts} />
+          </div>
+        )}
+      </div>
+      <div className="min-h-0 flex-1">
+        <StoreRows
+          stores={shown}
+          queue={queue}
+          ticked={ticked}
+          tickedCount={tickedShown.length}
+          onVisit={onVisit}
+          onCopy={onCopy}
+        />
+      </div>
+    </div>
+  );
 }
 
 /**
@@ -68,15 +133,25 @@ export function StoresTable({
  */
 function StoreRows({
   stores,
-  openStoreId,
-  onOpen,
+  queue,
+  ticked,
+  tickedCount,
   onVisit,
+  onCopy,
 }: {
   stores: Store[];
-  openStoreId: string | null;
-  onOpen: (storeId: string) => void;
+  queue: Map<string, number>;
+  ticked: ReadonlySet<string>;
+  tickedCount: number;
   onVisit: (storeId: string) => void;
+  onCopy: (storeId: string) => Promise<boolean>;
 }): React.JSX.Element {
+  const openStoreId = useApp((s) => s.openStoreId);
+  const kinds = useApp((s) => s.kinds);
+  const kindLabel = useCallback(
+    (kind: string) => kinds?.find((k) => k.kind === kind)?.displayName ?? kind,
+    [kinds],
+  );
   const scroller = useRef<HTMLDivElement>(null);
   const header = useRef<HTMLDivElement>(null);
   const [rowPx, setRowPx] = useState(FALLBACK_ROW_PX);
@@ -108,7 +183,7 @@ function StoreRows({
   const drawn = rows.getVirtualItems();
   const shiftPx = (drawn[0]?.start ?? rowPx) - rowPx;
   return (
-    <div ref={scroller} className="h-full overflow-auto">
+    <div ref={scroller} className="@container h-full overflow-auto">
       <div
         role="table"
         aria-label="Stores"
@@ -123,15 +198,18 @@ function StoreRows({
             aria-rowindex={1}
             className={`${STORE_GRID} border-b border-line`}
           >
-            {COLUMNS.map((c) => (
-              <span
-                key={c.label}
-                role="columnheader"
-                className={`px-3 font-medium ${c.right ? 'text-right' : ''}`}
-              >
-                {c.label}
-              </span>
-            ))}
+            {COLUMNS.map((c) =>
+              c.id === 'select' ? (
+                <SelectAllHeader
+                  key={c.id}
+                  stores={stores}
+                  tickedCount={tickedCount}
+                  className={c.show}
+                />
+              ) : (
+                <ColumnHeader key={c.id} column={c} />
+              ),
+            )}
           </div>
         </div>
         <div
@@ -148,15 +226,86 @@ function StoreRows({
                   store={store}
                   rowIndex={index + 2}
                   selected={store.id === openStoreId}
+                  ticked={ticked.has(store.id)}
+                  queuePosition={queue.get(store.id)}
+                  kindLabel={kindLabel(store.kind)}
                   onOpen={onOpen}
                   onVisit={onVisit}
+                  onToggle={onToggle}
+                  onCopy={onCopy}
                 />
               ) : null;
             })}
           </div>
         </div>
       </div>
+      {stores.length === 0 ? (
+        <p className="mt-8 text-center text-muted" data-testid="no-match">
+          No store matches the search and filter.
+        </p>
+      ) : null}
     </div>
+  );
+}
+
+function ColumnHeader({ column }: { column: Column }): React.JSX.Element {
+  const sort = useListView((s) => s.sort);
+  const active = column.sort !== undefined && sort.key === column.sort;
+  const align = column.right ? 'text-right' : '';
+  if (!column.sort) {
+    return (
+      <span role="columnheader" className={`${column.show} truncate px-3 font-medium ${align}`}>
+        {column.label}
+      </span>
+    );
+  }
+  const key = column.sort;
+  const Arrow = sort.descending ? ArrowDown : ArrowUp;
+  return (
+    <span
+      role="columnheader"
+      aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+      className={`${column.show} px-3 ${align}`}
+    >
+      <button
+        type="button"
+        data-testid={`sort-${key}`}
+        className={`inline-flex max-w-full items-center gap-1 truncate rounded-ui font-medium outline-offset-2 hover:text-fg focus-visible:outline-2 focus-visible:outline-accent ${active ? 'text-fg' : ''}`}
+        onClick={() => useListView.getState().sortBy(key)}
+      >
+        {column.label}
+        {active ? <Arrow aria-hidden size={12} /> : null}
+      </button>
+    </span>
+  );
+}
+
+function SelectAllHeader({
+  stores,
+  tickedCount,
+  className,
+}: {
+  stores: Store[];
+  tickedCount: number;
+  className: string;
+}): React.JSX.Element {
+  const all = stores.length > 0 && tickedCount === stores.length;
+  const some = tickedCount > 0 && !all;
+  return (
+    <span role="columnheader" className={`${className} flex justify-center`}>
+      <input
+        type="checkbox"
+        aria-label="Select all shown stores"
+        data-testid="select-all-stores"
+        checked={all}
+        ref={(el) => {
+          if (el) el.indeterminate = some;
+        }}
+        disabled={stores.length === 0}
+        onChange={() => useListView.getState().tickOnly(all ? [] : stores.map((s) => s.id))}
+        className="size-3.5 accent-accent"
+      />
+    </span>
   );
 }
 
@@ -171,7 +320,7 @@ function moveFocusBetweenRows(e: React.KeyboardEvent<HTMLElement>): void {
   const row = from?.closest('[role="row"]');
   if (!from || !row) return;
   const next = e.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling;
-  const buttons = (r: Element) => [...r.querySelectorAll<HTMLElement>('button')];
+  const buttons = (r: Element) => [...r.querySelectorAll<HTMLElement>('button, input')];
   const target = next ? buttons(next) : [];
   if (target.length === 0) return;
   const column = Math.max(0, buttons(row).indexOf(from));
