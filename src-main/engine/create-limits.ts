@@ -1,7 +1,8 @@
 import type { Settings } from '../../src-shared/types/service-types';
+import { CREATE_RATE_WINDOW_MS } from '../../src-shared/rules/settings-rules';
 import { EngineError } from './engine-error';
 
-export const RATE_WINDOW_MS = 60_000;
+export const RATE_WINDOW_MS = CREATE_RATE_WINDOW_MS;
 
 /** The earliest creation time that still counts against the per-minute limit. */
 export function rateWindowStart(now: Date): string {

@@ -17,6 +17,9 @@ export const LIMIT_RULES: Readonly<Record<LimitKey, LimitRule>> = {
   maxCreatesPerMinute: { label: 'Creations per minute', min: 1, max: 60 },
 };
 
+/** The per-minute creation limit counts the stores created in this sliding window. */
+export const CREATE_RATE_WINDOW_MS = 60_000;
+
 export function limitProblemText({ label, min, max }: LimitRule): string {
   return `${label} must be a whole number from ${min} to ${max}.`;
 }

@@ -6,6 +6,7 @@ import { IpcError } from '../../../../src-shared/ipc/ipc-error';
 import { standInContext, standInStore } from '../../../../test-rig/fake-fixtures';
 import { renderWithApi } from '../../test/render-with-api';
 import { App } from '../app/app';
+import { slugifyTyped } from './store-slug';
 
 async function openDialog(api = fakeApi()) {
   const user = userEvent.setup();
@@ -19,9 +20,8 @@ async function openDialog(api = fakeApi()) {
 
 describe('create store dialog', () => {
   it.each([
-    ['Shop', 'lowercase'],
-    ['my_shop', 'hyphens'],
     ['-shop', 'start with a letter'],
+    ['1shop', 'start with a letter'],
     ['a'.repeat(41), 'at most 40'],
   ])(
     'shows why %j is not a valid name, keeps submit disabled and does not call main',
@@ -36,9 +36,67 @@ describe('create store dialog', () => {
     },
   );
 
+  it.each([
+    ['My Shop', 'my-shop'],
+    ['my_shop', 'my-shop'],
+    ['Spring Sale ', 'spring-sale'],
+  ])('turns %j into the store name %j as it is typed', async (typedText, stored) => {
+    const { user, api, name, submit } = await openDialog();
+    await user.type(name, typedText);
+    expect((name as HTMLInputElement).value).toBe(slugifyTyped(typedText));
+    expect(screen.queryByTestId('create-store-error')).toBeNull();
+    expect(screen.getByTestId('create-store-dialog').textContent).toContain(
+      `http://${stored}.localhost`,
+    );
+    await user.click(submit);
+    await waitFor(() =>
+      expect(api.callsOf('createStore')).toEqual([
+        { context: 'k3d-dev', name: stored, kind: 'woocommerce' },
+      ]),
+    );
+  });
+
+  it('shows how many stores the context has of its limit before anything is submitted', async () => {
+    const stores = Array.from({ length: 12 }, (_, i) =>
+      standInStore({ name: `shop-${i}`, status: 'Ready' }),
+    );
+    const api = fakeApi({ stores, settings: { maxStoresPerContext: 20, maxCreatesPerMinute: 5 } });
+    await openDialog(api);
+    expect((await screen.findByTestId('create-limits')).textContent).toBe(
+      '12 of 20 stores on k3d-dev · 0 of 5 creations in the last minute',
+    );
+    expect(screen.queryByTestId('create-limit-reached')).toBeNull();
+  });
+
+  it('at the store cap says so and keeps submit disabled for a valid name', async () => {
+    const stores = [standInStore({ name: 'a' }), standInStore({ name: 'b', status: 'Ready' })];
+    const api = fakeApi({ stores, settings: { maxStoresPerContext: 2 } });
+    const { user, name, submit } = await openDialog(api);
+    await user.type(name, 'third');
+    expect((await screen.findByTestId('create-limit-reached')).textContent).toContain(
+      'k3d-dev has 2 of 2 stores, the most allowed',
+    );
+    expect(submit.disabled).toBe(true);
+    await user.type(name, '{Enter}');
+    expect(api.callsOf('createStore')).toEqual([]);
+  });
+
+  it('with the minute used up says when the next creation slot opens', async () => {
+    const createdAt = new Date(Date.now() - 20_000).toISOString();
+    const api = fakeApi({
+      stores: [standInStore({ name: 'fresh', createdAt, updatedAt: createdAt })],
+      settings: { maxCreatesPerMinute: 1 },
+    });
+    const { user, name, submit } = await openDialog(api);
+    await user.type(name, 'next');
+    const note = await screen.findByTestId('create-limit-reached');
+    expect(note.textContent).toMatch(/next one can be created in (39|40) s/);
+    expect(submit.disabled).toBe(true);
+  });
+
   it('clears the error once the name is fixed', async () => {
     const { user, name, submit } = await openDialog();
-    await user.type(name, 'Shop');
+    await user.type(name, '-shop');
     expect(screen.getByTestId('create-store-error')).toBeTruthy();
     await user.clear(name);
     await user.type(name, 'shop');

@@ -1,20 +1,24 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { TriangleAlert } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import {
   STORE_NAME_MAX_LENGTH,
   STORE_NAME_RULE,
   storeNameProblem,
 } from '../../../../src-shared/rules/store-name-rule';
+import type { Settings } from '../../../../src-shared/types/service-types';
 import type { StoreKind } from '../../../../src-shared/types/store-types';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { useApp } from '../../state/app-store';
 import { useStores } from '../../state/stores-store';
+import { useNow } from '../../state/ticker';
 import { Button } from '../ui/button';
 import { DialogFrame, inputClass } from '../ui/dialog';
+import { createLimits, limitBlock } from './create-limits';
 import { KindSelect } from './kind-select';
+import { finalName, slugifyTyped } from './store-slug';
 
 export function CreateStoreDialog(): React.JSX.Element {
   const open = useApp((s) => s.createOpen);
@@ -31,11 +35,33 @@ function CreateStoreForm(): React.JSX.Element {
   const list = useApp((s) => s.contexts);
   const kinds = useApp((s) => s.kinds);
   const context = list?.contexts.find((c) => c.name === list.selected) ?? null;
-  const [name, setName] = useState('');
+  // What the field shows, converted as typed; `name` is what would be submitted.
+  const [typed, setTyped] = useState('');
+  const name = finalName(typed);
   const [kind, setKind] = useState<StoreKind>('woocommerce');
   const [remoteConfirmed, setRemoteConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => {
+    let live = true;
+    // Without the limits the dialog still works; main enforces them on submit either way.
+    api.getSettings({}).then(
+      (s) => live && setSettings(s),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  const byId = useStores((s) => s.byId);
+  const now = useNow();
+  const limits = useMemo(
+    () =>
+      settings && context ? createLimits(Object.values(byId), context.name, settings, now) : null,
+    [byId, context, settings, now],
+  );
+  const blocked = limits && context ? limitBlock(limits, now, context.name) : null;
 
   const taken = useStores((s) =>
     Object.values(s.byId).some(
@@ -51,6 +77,7 @@ function CreateStoreForm(): React.JSX.Element {
     name !== '' &&
     !problem &&
     !busy &&
+    !blocked &&
     (!needsRemoteConfirm || remoteConfirmed);
   const shownError = problem ?? serverError;
 
@@ -82,7 +109,7 @@ function CreateStoreForm(): React.JSX.Element {
             id={`${ids}-name`}
             data-testid="create-store-name"
             className={`${inputClass} font-mono`}
-            value={name}
+            value={typed}
             autoFocus
             autoComplete="off"
             spellCheck={false}
@@ -90,12 +117,12 @@ function CreateStoreForm(): React.JSX.Element {
             aria-invalid={problem ? true : undefined}
             aria-describedby={`${ids}-hint ${ids}-error`}
             onChange={(e) => {
-              setName(e.target.value);
+              setTyped(slugifyTyped(e.target.value));
               setServerError(null);
             }}
           />
           <span id={`${ids}-hint`} className="text-xs text-muted">
-            {STORE_NAME_RULE} The store will answer at{' '}
+            {STORE_NAME_RULE} Spaces become hyphens as you type. The store will answer at{' '}
             <span className="font-mono">http://{name && !problem ? name : 'name'}.localhost</span>
           </span>
         </label>
@@ -127,6 +154,22 @@ function CreateStoreForm(): React.JSX.Element {
               Yes, create it on {context.name}
             </label>
           </div>
+        ) : null}
+        {limits ? (
+          <p className="text-xs text-muted" data-testid="create-limits">
+            {limits.active} of {limits.maxStores} stores on {context?.name} · {limits.recent} of{' '}
+            {limits.maxPerMinute} creations in the last minute
+          </p>
+        ) : null}
+        {blocked ? (
+          <p
+            role="status"
+            data-testid="create-limit-reached"
+            className="flex items-start gap-1.5 rounded-ui bg-warn/10 p-2"
+          >
+            <TriangleAlert aria-hidden size={15} className="mt-0.5 shrink-0 text-warn" />
+            <span>{blocked}</span>
+          </p>
         ) : null}
         <p
           id={`${ids}-error`}
