@@ -39,7 +39,7 @@ export const IPC_METHODS = {
     arg: z.strictObject({
       context: contextName,
       name: storeName,
-      kind: z.literal('woocommerce', { error: 'must be "woocommerce"' }),
+      kind: z.literal('woocommerce', { error: 'must be WooCommerce' }),
     }),
     result: returns<Store>(),
   },
@@ -68,7 +68,7 @@ export const IPC_METHODS = {
   openStore: {
     arg: z.strictObject({
       storeId,
-      target: z.enum(['storefront', 'admin'], { error: 'must be "storefront" or "admin"' }),
+      target: z.enum(['storefront', 'admin'], { error: 'must be the storefront or the admin' }),
     }),
     // The URL main checked and handed to the host, for a page that must open the tab itself.
     result: returns<{ url: string }>(),

@@ -14,5 +14,5 @@ export function parseArg<M extends InvokeMethod>(method: M, arg: unknown): Parse
   // The schema is this method's own, so its output is this method's parsed argument.
   if (result.success) return result.data as ParsedArg<M>;
   const { message, field } = describeIssues(result.error);
-  throw new IpcError('invalid-argument', `${method}: ${message}`, { field });
+  throw new IpcError('invalid-argument', message, { field });
 }

@@ -41,16 +41,52 @@ export const settingsPatch = z.strictObject({
   helmPath: absolutePath.nullable().optional(),
 });
 
-/** One line naming every offending field, e.g. `name: A store name must start with a letter.` */
+/** How a field is named in a sentence; the identifier itself never reaches the UI. */
+const FIELD_WORDS: Record<string, string> = {
+  argument: 'The request',
+  storeId: 'The store',
+  context: 'The Kubernetes context',
+  name: 'The store name',
+  kind: 'The store kind',
+  revision: 'The revision',
+  target: 'What to open',
+  wordpressImageTag: 'The WordPress image tag',
+  woocommerceVersion: 'The WooCommerce version',
+  memoryLimit: 'The memory limit',
+  maxConcurrentProvisions: 'Stores set up at once',
+  maxStoresPerContext: 'Stores per context',
+  maxCreatesPerMinute: 'Stores created per minute',
+  helmPath: 'The Helm path',
+};
+
+/**
+ * Sentences for a person about what is wrong with an argument, and the first offending field's
+ * key for callers that point at it (details.field; never shown). A rule's own message is
+ * already a sentence; a bare one such as "must be a number" gets the field's name in words.
+ */
 export function describeIssues(error: z.ZodError): { message: string; field: string } {
-  const parts = error.issues.map((issue) => {
-    const field = fieldOf(issue);
-    return issue.code === 'unrecognized_keys'
-      ? `${field}: is not a known field`
-      : `${field}: ${issue.message}`;
-  });
+  const sentences = error.issues.map(sentenceFor);
   const first = error.issues[0];
-  return { message: parts.join('; '), field: first ? fieldOf(first) : 'argument' };
+  return {
+    message: [...new Set(sentences)].join(' '),
+    field: first ? fieldOf(first) : 'argument',
+  };
+}
+
+function sentenceFor(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    return 'The request has a value Storefleet does not take; it may come from a newer or older version of the app.';
+  }
+  const field = fieldOf(issue);
+  const words = FIELD_WORDS[field] ?? 'A value';
+  if (issue.code === 'invalid_type') {
+    if (issue.path.length === 0) return 'The request is not in the form Storefleet expects.';
+    if (/received undefined$/.test(issue.message)) return `${words} is missing.`;
+  }
+  const message = issue.message.trim();
+  if (/^[A-Z]/.test(message)) return /[.?!]$/.test(message) ? message : `${message}.`;
+  if (issue.code === 'invalid_type') return `${words} is not of the expected kind.`;
+  return `${words} ${message.replace(/[.]$/, '')}.`;
 }
 
 function fieldOf(issue: z.core.$ZodIssue): string {
