@@ -166,7 +166,7 @@ test.describe('accessibility: axe-core on every screen in light and dark, focus,
     const panel = app.getByTestId('store-page');
     const rowButton = app
       .getByTestId(`store-row-${readyName}`)
-      .getByRole('button', { name: readyName });
+      .getByRole('button', { name: readyName, exact: true });
     await rowButton.focus();
     await app.keyboard.press('Enter');
     await expect(panel).toHaveAttribute('aria-label', `Store ${readyName}`);
