@@ -1,5 +1,6 @@
 // Stand-in data for tests: stores, events, contexts, probes and tools as main would report them.
 import type { Store, StoreEvent } from '../src-shared/types/store-types';
+import { adminAvailableFor } from '../src-shared/types/store-access';
 import type { ContextProbe, KubeContextInfo, ToolInfo } from '../src-shared/types/service-types';
 
 const T0 = '2025-01-01T10:00:00.000Z';
@@ -20,6 +21,7 @@ export function standInStore(partial: Partial<Store> & { name: string }): Store 
     updatedAt: T0,
     statusSince: T0,
     helmRevision: null,
+    adminAvailable: adminAvailableFor(partial.status ?? 'Queued', partial.step ?? null),
     ...partial,
   };
 }

@@ -12,6 +12,7 @@ import type {
   ToolInfo,
 } from '../src-shared/types/service-types';
 import type { Store, StoreEvent } from '../src-shared/types/store-types';
+import { adminAvailableFor } from '../src-shared/types/store-access';
 
 export interface FakeServices extends AppServices {
   /** every service method called, in order, with its arguments */
@@ -127,6 +128,12 @@ export function fakeServices(seed: FakeSeed = {}): FakeServices {
         return store;
       },
       cancel: async (id) => Promise.resolve(record('stores.cancel', id)),
+      retry: async (id) => Promise.resolve(record('stores.retry', id)),
+      forget: async (id) => {
+        record('stores.forget', id);
+        stores.delete(id);
+        return Promise.resolve();
+      },
       delete: async (id) => Promise.resolve(record('stores.delete', id)),
       upgrade: async (input) => Promise.resolve(record('stores.upgrade', input)),
       rollback: async (id, revision) => Promise.resolve(record('stores.rollback', id, revision)),
@@ -225,6 +232,7 @@ export function fakeServices(seed: FakeSeed = {}): FakeServices {
       updatedAt: at,
       statusSince: at,
       helmRevision: 1,
+      adminAvailable: adminAvailableFor(patch.status ?? 'Ready', patch.step ?? null),
       ...patch,
     };
     stores.set(store.id, store);

@@ -36,6 +36,7 @@ const NEXT_STATUS: Record<Store['status'], Store['status']> = {
   Deleting: 'Missing',
   Ready: 'Updating',
   Failed: 'Queued',
+  Cancelled: 'Queued',
   Missing: 'Stopped',
   Stopped: 'Failed',
   Deleted: 'Queued',

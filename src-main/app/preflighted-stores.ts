@@ -21,6 +21,8 @@ export function withCreatePreflight(
       return engine.create(input);
     },
     cancel: (storeId) => engine.cancel(storeId),
+    retry: (storeId) => engine.retry(storeId),
+    forget: (storeId) => engine.forget(storeId),
     delete: (storeId) => engine.delete(storeId),
     upgrade: (input) => engine.upgrade(input),
     rollback: (storeId, revision) => engine.rollback(storeId, revision),

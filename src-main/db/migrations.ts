@@ -51,6 +51,12 @@ export const MIGRATIONS: readonly string[] = [
     settings TEXT NOT NULL
   ) STRICT;
   `,
+  // What a tool said about a failure (redacted, capped), kept apart from the one-sentence error;
+  // and the operation a Failed or Cancelled store would run again on Retry, from its failed step.
+  `
+  ALTER TABLE stores ADD COLUMN error_details TEXT;
+  ALTER TABLE stores ADD COLUMN retry_op TEXT;
+  `,
 ];
 
 export class NewerDatabaseError extends Error {

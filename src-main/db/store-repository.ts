@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { SqliteError } from 'better-sqlite3';
 import type { z } from 'zod';
-import type { Store, StoreEvent } from '../../src-shared/types/store-types';
+import type { StepName, Store, StoreEvent } from '../../src-shared/types/store-types';
 import {
   DERIVED_STORE_COLUMNS,
   STORE_COLUMNS,
@@ -20,13 +20,17 @@ import { asDatabaseError } from './database-error';
 export type { StoreSettings } from './store-rows';
 
 /** Work the engine has accepted but not finished; it survives a restart so the work can resume. */
-export type PendingOp =
+export type PendingOp = (
   | { op: 'provision' }
   | { op: 'delete' }
   | { op: 'upgrade'; values: Record<string, string> }
   | { op: 'rollback'; revision: number }
   | { op: 'stop' }
-  | { op: 'start' };
+  | { op: 'start' }
+) & {
+  /** a retry: the steps before this one succeeded in an earlier run and are not run again */
+  resumeFrom?: StepName;
+};
 
 type StoreColumn = (typeof STORE_COLUMNS)[keyof typeof STORE_COLUMNS];
 const COLUMN_LIST = Object.values(STORE_COLUMNS) as StoreColumn[];
@@ -84,6 +88,8 @@ export class StoreRepository {
         `SELECT count(*) AS n FROM stores WHERE context = ? AND created_at >= ?`,
       ),
       setPendingOp: db.prepare(`UPDATE stores SET pending_op = ? WHERE id = ?`),
+      setRetryOp: db.prepare(`UPDATE stores SET retry_op = ? WHERE id = ?`),
+      retryOp: db.prepare(`SELECT retry_op FROM stores WHERE id = ?`),
       settings: db.prepare(`SELECT settings FROM store_settings WHERE store_id = ?`),
       setSettings: db.prepare(
         `INSERT INTO store_settings (store_id, settings) VALUES (?, ?)
@@ -99,7 +105,9 @@ export class StoreRepository {
   insert(store: Store): void {
     const valid = parseOrThrow(storeSchema, store, 'store');
     try {
-      this.stmts.insert.run(toRow(valid));
+      // A column the store leaves out (an optional field) is written as NULL.
+      const empty = Object.fromEntries(COLUMN_LIST.map((c) => [c, null]));
+      this.stmts.insert.run({ ...empty, ...toRow(valid) });
     } catch (error) {
       if (isUniqueViolation(error))
         throw this.duplicateError(valid.context, valid.name, valid.id, error);
@@ -188,6 +196,21 @@ export class StoreRepository {
     const json = valid === null ? null : JSON.stringify(valid);
     const result = this.write(() => this.stmts.setPendingOp.run(json, id));
     if (result.changes === 0) throw new Error(`no store with id ${id}`);
+  }
+
+  /** The operation Retry runs for a Failed or Cancelled store; null clears it. */
+  setRetryOp(id: string, op: PendingOp | null): void {
+    const valid = op === null ? null : parseOrThrow(pendingOpSchema, op, 'retry operation');
+    const json = valid === null ? null : JSON.stringify(valid);
+    const result = this.write(() => this.stmts.setRetryOp.run(json, id));
+    if (result.changes === 0) throw new Error(`no store with id ${id}`);
+  }
+
+  retryOp(id: string): PendingOp | null {
+    const row = this.stmts.retryOp.get(id) as { retry_op: string | null } | undefined;
+    if (!row?.retry_op) return null;
+    const parsed = pendingOpSchema.safeParse(JSON.parse(row.retry_op));
+    return parsed.success ? parsed.data : null;
   }
 
   pendingOps(): { storeId: string; op: PendingOp }[] {

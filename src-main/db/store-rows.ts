@@ -6,6 +6,7 @@ import {
   STORE_STATUSES,
 } from '../../src-shared/types/store-types';
 import type { DerivedStoreField, Store, StoreEvent } from '../../src-shared/types/store-types';
+import { adminAvailableFor } from '../../src-shared/types/store-access';
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -18,6 +19,7 @@ export const storeSchema = z.strictObject({
   status: z.enum(STORE_STATUSES),
   step: z.enum(STEP_NAMES).nullable(),
   error: z.string().nullable(),
+  errorDetails: z.string().nullable().optional(),
   url: z.string(),
   adminUrl: z.string(),
   createdAt: isoTime,
@@ -28,6 +30,7 @@ export const storeSchema = z.strictObject({
   // never written.
   readyAt: isoTime.optional(),
   version: z.string().optional(),
+  adminAvailable: z.boolean().optional(),
 });
 
 export const storePatchSchema = storeSchema.omit({ id: true }).partial();
@@ -40,13 +43,18 @@ export const newEventSchema = z.strictObject({
   at: isoTime,
 });
 
+const resumeFrom = z.enum(STEP_NAMES).optional();
 export const pendingOpSchema = z.discriminatedUnion('op', [
-  z.strictObject({ op: z.literal('provision') }),
-  z.strictObject({ op: z.literal('delete') }),
-  z.strictObject({ op: z.literal('upgrade'), values: z.record(z.string(), z.string()) }),
-  z.strictObject({ op: z.literal('rollback'), revision: z.number().int().positive() }),
-  z.strictObject({ op: z.literal('stop') }),
-  z.strictObject({ op: z.literal('start') }),
+  z.strictObject({ op: z.literal('provision'), resumeFrom }),
+  z.strictObject({ op: z.literal('delete'), resumeFrom }),
+  z.strictObject({
+    op: z.literal('upgrade'),
+    values: z.record(z.string(), z.string()),
+    resumeFrom,
+  }),
+  z.strictObject({ op: z.literal('rollback'), revision: z.number().int().positive(), resumeFrom }),
+  z.strictObject({ op: z.literal('stop'), resumeFrom }),
+  z.strictObject({ op: z.literal('start'), resumeFrom }),
 ]);
 
 /** Column names, in the order the INSERT statement binds them. */
@@ -59,6 +67,7 @@ export const STORE_COLUMNS = {
   status: 'status',
   step: 'step',
   error: 'error',
+  errorDetails: 'error_details',
   url: 'url',
   adminUrl: 'admin_url',
   createdAt: 'created_at',
@@ -85,6 +94,7 @@ const storeRowSchema = z.object({
   status: z.enum(STORE_STATUSES),
   step: z.enum(STEP_NAMES).nullable(),
   error: z.string().nullable(),
+  error_details: z.string().nullish(),
   url: z.string(),
   admin_url: z.string(),
   created_at: z.string(),
@@ -115,6 +125,8 @@ export function storeFromRow(row: unknown): Store {
     status: r.status,
     step: r.step,
     error: r.error,
+    errorDetails: r.error_details ?? null,
+    adminAvailable: adminAvailableFor(r.status, r.step),
     url: r.url,
     adminUrl: r.admin_url,
     createdAt: r.created_at,

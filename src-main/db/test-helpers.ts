@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Store } from '../../src-shared/types/store-types';
+import { adminAvailableFor } from '../../src-shared/types/store-access';
 
 /** A fresh directory per test so every test opens a real database file of its own. */
 export function tempDir(): { dir: string; cleanup: () => void } {
@@ -30,6 +31,8 @@ export function makeStore(overrides: Partial<Store> = {}): Store {
     updatedAt: at,
     statusSince: at,
     helmRevision: null,
+    errorDetails: null,
+    adminAvailable: adminAvailableFor(overrides.status ?? 'Queued', overrides.step ?? null),
     ...overrides,
   };
 }

@@ -17,6 +17,7 @@ const base: Store = {
   updatedAt: '',
   statusSince: '',
   helmRevision: null,
+  adminAvailable: false,
 };
 
 describe('store notifications', () => {

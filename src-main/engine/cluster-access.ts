@@ -44,19 +44,24 @@ export class ClusterAccess {
     return { cluster: await this.connect(target, signal), driver, target };
   }
 
-  async forContext(context: string): Promise<StoreCluster> {
-    return this.connect(await this.deps.resolveContext(context));
+  /** `callTimeoutMs` shortens each call's deadline, for a quick "does it answer?" */
+  async forContext(context: string, callTimeoutMs?: number): Promise<StoreCluster> {
+    return this.connect(await this.deps.resolveContext(context), undefined, callTimeoutMs);
   }
 
   shutdown(): void {
     this.lifetime.abort(new OpAborted('shutdown'));
   }
 
-  private async connect(target: KubeTarget, signal?: AbortSignal): Promise<StoreCluster> {
+  private async connect(
+    target: KubeTarget,
+    signal?: AbortSignal,
+    callTimeoutMs?: number,
+  ): Promise<StoreCluster> {
     const helm = await this.deps.helmPath();
     const limits: ConnectLimits = {
       signal: signal ?? this.lifetime.signal,
-      callTimeoutMs: this.deps.kubeCallMs,
+      callTimeoutMs: Math.min(callTimeoutMs ?? Infinity, this.deps.kubeCallMs),
     };
     return this.connectCluster(target, helm, limits);
   }

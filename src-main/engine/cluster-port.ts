@@ -1,6 +1,6 @@
 // What the engine needs from one Kubernetes context. The engine's steps talk only to this
 // interface; cluster-adapter.ts implements it over Helm and the Kubernetes client.
-import type { HelmRevision } from '../../src-shared/types/service-types';
+import type { HelmReleaseRevision } from '../../src-shared/types/service-types';
 import type { Leftover } from '../kube/leftovers';
 
 export type { Leftover } from '../kube/leftovers';
@@ -66,7 +66,7 @@ export interface StoreCluster {
       namespace: string,
       o?: { timeoutMs?: number; signal?: AbortSignal },
     ): Promise<void>;
-    history(release: string, namespace: string): Promise<HelmRevision[]>;
+    history(release: string, namespace: string): Promise<HelmReleaseRevision[]>;
     rollback(
       release: string,
       namespace: string,

@@ -56,6 +56,7 @@ export function admitNewStore(o: {
       updatedAt: at,
       statusSince: at,
       helmRevision: null,
+      adminAvailable: false,
     };
     repo.insert(row);
     repo.setPendingOp(row.id, { op: 'provision' });

@@ -48,6 +48,11 @@ export interface OpContext {
   overrideValues: Record<string, unknown> | undefined;
   /** the store's kept chart settings: every Helm run builds its values from them */
   settings: KeptSettings;
+  /**
+   * A retry: steps before this one succeeded in the run that failed and are skipped; cleared
+   * once this step is reached. A step not in the operation runs it from the start.
+   */
+  resumeFrom?: StepName;
 }
 
 export interface KeptSettings {
@@ -58,12 +63,15 @@ export interface KeptSettings {
 /** A step's failure, tagged with the step so the store can show Failed(step, reason). */
 export class StepFailure extends Error {
   override readonly name = 'StepFailure';
+  /** what the tool or workload said, for Details; the message is the one-sentence reason */
+  readonly details: string | null;
   constructor(
     readonly step: StepName,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; details?: string | null },
   ) {
     super(message, options);
+    this.details = options?.details ?? null;
   }
 }
 

@@ -25,7 +25,7 @@ export function namespaceLabels(store: Store): Record<string, string> {
   };
 }
 
-const helmMayHaveRun = (step: Store['step']): boolean =>
+export const helmMayHaveRun = (step: Store['step']): boolean =>
   step !== null && step !== 'validate' && step !== 'namespace';
 
 /** validate → namespace → helm → waits → bootstrap → verify → Ready; every step safe to re-run. */

@@ -2,6 +2,7 @@ import type { StoreRepository } from '../db/store-repository';
 import type { StoreKindRegistry } from '../store-kinds/registry';
 import { STORE_ID_LABEL, STORE_KIND_LABEL, STORE_NAME_LABEL } from '../kube/labels';
 import type { Store, StoreKind, StoreStatus } from '../../src-shared/types/store-types';
+import { adminAvailableFor } from '../../src-shared/types/store-access';
 import type { NamespaceInfo, StoreCluster } from './cluster-port';
 import type { StoreEvents } from './store-events';
 import { releaseSettings } from './release-settings';
@@ -53,7 +54,10 @@ export async function rediscoverContext(d: RediscoveryDeps): Promise<Rediscovery
     if (d.busy(store.id) || present.has(store.namespace)) continue;
     const expected =
       EXPECTS_NAMESPACE.includes(store.status) ||
-      (store.status === 'Failed' && store.step !== 'validate' && store.step !== 'namespace');
+      ((store.status === 'Failed' || store.status === 'Cancelled') &&
+        store.step !== null &&
+        store.step !== 'validate' &&
+        store.step !== 'namespace');
     if (!expected) continue;
     const updated = d.events.update(store.id, {
       status: 'Missing',
@@ -131,6 +135,7 @@ async function importNamespace(d: RediscoveryDeps, ns: NamespaceInfo): Promise<S
       updatedAt: at,
       statusSince: at,
       ...fields,
+      adminAvailable: adminAvailableFor(fields.status, fields.step),
     };
     d.repo.transaction(() => {
       d.repo.insert(store);

@@ -5,7 +5,8 @@ import { rollbackStore, upgradeStore } from './change-op';
 import type { StoreCluster } from './cluster-port';
 import type { ConcurrencyLimiter } from './concurrency-limiter';
 import { deleteStore } from './delete-op';
-import { failureReason } from './failure-reason';
+import { DELETE_STEPS } from './transitions';
+import { summarizeFailure } from './failure-reason';
 import {
   OpAborted,
   StepFailure,
@@ -85,6 +86,7 @@ export async function runOperation(d: OperationDeps): Promise<void> {
           d.repo.setSettings(d.storeId, settings);
         },
       },
+      resumeFrom: resumableStep(d.op, driver, refOf(store)),
     };
     switch (d.op.op) {
       case 'provision':
@@ -118,17 +120,61 @@ export async function runOperation(d: OperationDeps): Promise<void> {
       error instanceof StepFailure
         ? error.step
         : (ctx?.store.step ?? d.repo.get(d.storeId)?.step ?? FIRST_STEP[d.op.op]);
-    const reason = d.redactor.redact(d.storeId, failureReason(error));
+    const summary =
+      error instanceof StepFailure
+        ? { reason: error.message, details: error.details }
+        : summarizeFailure(error);
+    const reason = d.redactor.redact(d.storeId, summary.reason);
     events.transition(d.storeId, {
       status: 'Failed',
       step,
       error: reason,
+      errorDetails: summary.details,
       pendingOp: null,
+      // Retry runs the same operation again from the step that failed.
+      retryOp: { ...withoutResume(d.op), resumeFrom: step },
       event: { step, status: 'failed', message: reason },
     });
   } finally {
     release?.();
   }
+}
+
+/** The steps an operation runs, in order; a retry may start at any of them. */
+export function operationSteps(
+  op: PendingOp['op'],
+  driver: StoreKindDriver,
+  ref: StoreRef,
+): readonly StepName[] {
+  const readiness = driver.readiness(ref);
+  const waits = readiness.map((r) => r.step);
+  const running = readiness.filter((r) => !r.setup).map((r) => r.step);
+  switch (op) {
+    case 'provision':
+      return PROVISION_ORDER.flatMap((s) => (s === 'waits' ? waits : [s]));
+    case 'upgrade':
+    case 'rollback':
+      return [op, ...waits, 'verify'];
+    case 'start':
+      return ['start', ...running, 'verify'];
+    case 'stop':
+      return ['stop'];
+    case 'delete':
+      return DELETE_STEPS;
+  }
+}
+
+const PROVISION_ORDER = ['validate', 'namespace', 'helm', 'waits', 'verify', 'ready'] as const;
+
+/** A retry's first step when the operation has it; otherwise the operation runs whole. */
+function resumableStep(op: PendingOp, driver: StoreKindDriver, ref: StoreRef): StepName | undefined {
+  if (op.resumeFrom === undefined || op.op === 'delete') return undefined;
+  return operationSteps(op.op, driver, ref).includes(op.resumeFrom) ? op.resumeFrom : undefined;
+}
+
+export function withoutResume(op: PendingOp): PendingOp {
+  const { resumeFrom: _ignored, ...rest } = op;
+  return rest;
 }
 
 function finish(

@@ -1,5 +1,5 @@
 import type { StepName } from '../../src-shared/types/store-types';
-import { failureReason, isWaitTimeout } from './failure-reason';
+import { isWaitTimeout, summarizeFailure } from './failure-reason';
 import { StepFailure, throwIfAborted, type OpContext, type WorkStatus } from './op-context';
 
 /**
@@ -15,7 +15,12 @@ export async function runStep(
   started?: string,
 ): Promise<void> {
   throwIfAborted(ctx.signal);
-  ctx.store = ctx.events.update(ctx.store.id, { status, step, error: null });
+  if (ctx.resumeFrom !== undefined) {
+    // A retry: this step succeeded in the run that failed, and its work is still there.
+    if (ctx.resumeFrom !== step) return;
+    ctx.resumeFrom = undefined;
+  }
+  ctx.store = ctx.events.update(ctx.store.id, { status, step, error: null, errorDetails: null });
   ctx.events.event(ctx.store.id, step, 'started', started ?? STARTED[step] ?? `${step} started`);
   const progress = (message: string): void => {
     if (!ctx.signal.aborted) ctx.events.event(ctx.store.id, step, 'progress', message);
@@ -26,12 +31,15 @@ export async function runStep(
   } catch (error) {
     throwIfAborted(ctx.signal);
     if (error instanceof StepFailure) throw error;
-    let reason = failureReason(error);
+    let { reason, details } = summarizeFailure(error);
     if (isWaitTimeout(error)) {
       const stuck = await ctx.cluster.unschedulablePods(ctx.store.namespace).catch(() => []);
-      if (stuck.length > 0) reason = `${reason} ${stuck.join(' ')}`;
+      if (stuck.length > 0) {
+        reason = `${reason} ${stuck[0] ?? ''}`.trim();
+        if (stuck.length > 1) details = [details, ...stuck].filter(Boolean).join('\n');
+      }
     }
-    throw new StepFailure(step, reason, { cause: error });
+    throw new StepFailure(step, reason, { cause: error, details });
   }
   throwIfAborted(ctx.signal);
   ctx.events.event(ctx.store.id, step, 'succeeded', message);

@@ -21,12 +21,17 @@ import { runOperation } from './run-operation';
 import { OperationScheduler } from './scheduler';
 import { StoreEvents } from './store-events';
 import {
+  DELETE_STEPS,
+  GONE_STATUSES,
+  PROVISION_STEPS,
   allowedStatuses,
   isActionAllowed,
   nothingInCluster,
   refusalCode,
   type StoreAction,
 } from './transitions';
+import { helmMayHaveRun } from './provision-op';
+import { RevisionSettingsCache, describeHistory } from './revision-history';
 import {
   parseCreateInput,
   parseUpgradeInput,
@@ -35,7 +40,9 @@ import {
   validateStoreId,
 } from './validate-input';
 
-const CANCELLED = 'Cancelled by user';
+const CANCELLED = 'Cancelled by user.';
+/** How long a forget waits for a cluster before it counts as unreachable. */
+const FORGET_PROBE_MS = 3_000;
 
 /**
  * The engine's commands: each validates its input and the store's status, records the
@@ -51,6 +58,7 @@ export class StoreEngine implements StoreService {
   private readonly now: () => Date;
   private readonly logLine: (line: string) => void;
   private readonly memoryCaps: MemoryCaps;
+  private readonly revisions = new RevisionSettingsCache();
   private closed = false;
 
   constructor(private readonly deps: EngineDeps) {
@@ -122,18 +130,88 @@ export class StoreEngine implements StoreService {
     return store;
   }
 
-  /** Queued/Provisioning → Failed("Cancelled by user"); resolves once the work has stopped. */
+  /**
+   * Queued/Provisioning → Cancelled at the step it had reached; resolves once the work has
+   * stopped. Retry goes on from that step, Delete removes what it made.
+   */
   async cancel(storeId: string): Promise<void> {
     const store = this.mustAllow('cancel', storeId);
     const step = store.step ?? 'validate';
     this.events.transition(store.id, {
-      status: 'Failed',
+      status: 'Cancelled',
       step,
       error: CANCELLED,
       pendingOp: null,
+      retryOp: { op: 'provision', resumeFrom: step },
       event: { step, status: 'failed', message: CANCELLED },
     });
     await this.scheduler.abort(store.id, 'cancel');
+  }
+
+  /**
+   * Failed/Cancelled → runs the operation that stopped again, from the step that stopped it:
+   * the steps before it succeeded and their work is kept (every step is safe to run again).
+   */
+  retry(storeId: string): Promise<void> {
+    return settle(() => {
+      this.assertOpen();
+      const store = this.mustAllow('retry', storeId);
+      const op = this.deps.repo.retryOp(store.id) ?? inferredRetry(store);
+      if (!op) {
+        throw new EngineError(
+          'conflict',
+          `Storefleet cannot tell what to retry for store "${store.name}"; upgrade, roll back or delete it instead.`,
+        );
+      }
+      if (op.op === 'delete') {
+        this.startDelete(store.id);
+        return;
+      }
+      const step = op.resumeFrom ?? store.step;
+      const message = `Retrying from ${step ?? 'the first step'}`;
+      this.events.transition(store.id, {
+        status: op.op === 'provision' ? 'Queued' : 'Updating',
+        step,
+        error: null,
+        pendingOp: op,
+        retryOp: null,
+        event: { step: step ?? 'validate', status: 'started', message },
+      });
+      this.scheduler.schedule(store.id, op);
+    });
+  }
+
+  /**
+   * Removes the store's row and events, nothing in the cluster: for a store whose cluster
+   * objects are gone (Missing, Deleted) or whose cluster cannot be reached.
+   */
+  async forget(storeId: string): Promise<void> {
+    this.assertOpen();
+    const store = this.mustGet(storeId);
+    if (!GONE_STATUSES.includes(store.status) && (await this.reachable(store.context))) {
+      throw new EngineError(
+        'conflict',
+        `Store "${store.name}" still exists in context ${store.context}; delete it instead of forgetting it.`,
+      );
+    }
+    await this.scheduler.abort(store.id, 'superseded');
+    this.deps.repo.remove(store.id);
+    this.redactor.forget(store.id);
+    this.revisions.forget(`${store.id}:`);
+    const at = this.now().toISOString();
+    // Lists drop a Deleted store; nothing of it is left to read.
+    this.events.published({ ...store, status: 'Deleted', step: null, updatedAt: at });
+  }
+
+  /** True when the context's API server answers within a few seconds. */
+  private async reachable(context: string): Promise<boolean> {
+    try {
+      const cluster = await this.access.forContext(context, FORGET_PROBE_MS);
+      await cluster.listManagedNamespaces();
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   delete(storeId: string): Promise<void> {
@@ -174,6 +252,7 @@ export class StoreEngine implements StoreService {
       this.assertOpen();
       const { storeId, values } = parseUpgradeInput(input);
       const store = this.mustAllow('upgrade', storeId);
+      this.mustHaveRelease(store, 'upgrade');
       if (values.memoryLimit !== undefined) {
         checkMemoryLimit(values.memoryLimit, this.memoryCaps.of(store.kind));
       }
@@ -200,12 +279,19 @@ export class StoreEngine implements StoreService {
   async rollback(storeId: string, revision: number): Promise<void> {
     this.assertOpen();
     validateRevision(revision);
-    this.mustAllow('rollback', storeId);
+    this.mustHaveRelease(this.mustAllow('rollback', storeId), 'roll back');
     const revisions = await this.history(storeId);
-    if (!revisions.some((r) => r.revision === revision)) {
+    const target = revisions.find((r) => r.revision === revision);
+    if (!target) {
       const known = revisions.map((r) => r.revision).join(', ') || 'none';
       throw invalidArgument(
         `Revision ${revision} is not in this store's history (revisions: ${known}).`,
+      );
+    }
+    if (target.current) {
+      throw new EngineError(
+        'conflict',
+        `Revision ${revision} is the store's current revision; pick an earlier one to roll back to.`,
       );
     }
     // Checked again: the store may have changed while Helm answered.
@@ -216,20 +302,32 @@ export class StoreEngine implements StoreService {
   async history(storeId: string): Promise<HelmRevision[]> {
     const store = this.mustAllow('history', storeId);
     const { cluster, driver } = await this.access.forStore(store);
+    const release = driver.releaseName(store);
+    let raw;
     try {
-      return await cluster.helm.history(driver.releaseName(store), store.namespace);
+      raw = await cluster.helm.history(release, store.namespace);
     } catch (error) {
       if (isToolError(error, 'release-not-found')) return [];
       throw error;
     }
+    return describeHistory(raw, {
+      storeId: store.id,
+      cluster,
+      driver,
+      release,
+      namespace: store.namespace,
+      cache: this.revisions,
+      rollbackAllowed: isActionAllowed('rollback', store.status),
+      redact: (text) => this.redactor.redact(store.id, text),
+    });
   }
 
   async revealCredentials(storeId: string): Promise<StoreCredentials> {
     const store = this.mustGet(storeId);
-    if (store.status !== 'Ready') {
+    if (!store.adminAvailable) {
       throw new EngineError(
         'not-ready',
-        `Credentials are available once the store is Ready (it is ${store.status}).`,
+        `Credentials are available once WordPress answers (the store is ${store.status}).`,
       );
     }
     const { cluster, driver } = await this.access.forStore(store);
@@ -312,7 +410,7 @@ export class StoreEngine implements StoreService {
   private mustGet(storeId: unknown): Store {
     const id = validateStoreId(storeId);
     const store = this.deps.repo.get(id);
-    if (!store) throw new EngineError('not-found', `No store with id ${id}.`);
+    if (!store) throw new EngineError('not-found', 'Storefleet has no such store; it may have been deleted or forgotten.');
     return store;
   }
 
@@ -325,6 +423,16 @@ export class StoreEngine implements StoreService {
       );
     }
     return store;
+  }
+
+  /** Upgrade and rollback need a release: a store stopped before Helm ran has none yet. */
+  private mustHaveRelease(store: Store, action: string): void {
+    if (store.helmRevision === null && (store.step === null || !helmMayHaveRun(store.step))) {
+      throw new EngineError(
+        'conflict',
+        `${store.name} has no Helm release yet, so there is nothing to ${action === 'rollback' ? 'roll back' : action}. Retry creates it.`,
+      );
+    }
   }
 
   private assertOpen(): void {
@@ -340,6 +448,20 @@ function settle(fn: () => void): Promise<void> {
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
+}
+
+/**
+ * What Retry runs for a store that failed before this version kept its retry operation: a
+ * provision step resumes the provision; anything else has no safe guess.
+ */
+function inferredRetry(store: Store): PendingOp | null {
+  if (store.step !== null && (PROVISION_STEPS as readonly string[]).includes(store.step)) {
+    return { op: 'provision', resumeFrom: store.step };
+  }
+  if (store.step !== null && (DELETE_STEPS as readonly string[]).includes(store.step)) {
+    return { op: 'delete' };
+  }
+  return null;
 }
 
 /** The engine with its dependencies; call start() to resume pending work and rediscover stores. */

@@ -6,7 +6,11 @@ import type {
   StoreEvent,
   StoreStatus,
 } from '../../src-shared/types/store-types';
+import { capDetails } from './failure-reason';
 import type { Redactor } from './redactor';
+
+/** Statuses Retry applies to: their retry operation is kept until the store moves on. */
+const RETRYABLE: ReadonlySet<StoreStatus> = new Set(['Failed', 'Cancelled']);
 
 /**
  * A change of a store's status: where it stands, the work pending for it (null = none), and
@@ -16,7 +20,11 @@ export interface Transition {
   status: StoreStatus;
   step: StepName | null;
   error: string | null;
+  /** what the tool said, behind Details; cleared whenever `error` is (absent = none) */
+  errorDetails?: string | null;
   pendingOp: PendingOp | null;
+  /** what Retry would run; left as it is when absent, and cleared by any non-failed status */
+  retryOp?: PendingOp | null;
   event?: { step: StepName; status: StepStatus; message: string };
 }
 
@@ -68,14 +76,21 @@ export class StoreEvents {
   transition(storeId: string, t: Transition): Store {
     const at = this.now().toISOString();
     const error = t.error === null ? null : this.redactor.redact(storeId, t.error);
+    const details =
+      t.error === null || !t.errorDetails
+        ? null
+        : capDetails(this.redactor.redact(storeId, t.errorDetails));
+    const retryOp = t.retryOp ?? (RETRYABLE.has(t.status) ? undefined : null);
     const { store, event } = this.repo.transaction(() => {
       const store = this.repo.update(storeId, {
         status: t.status,
         step: t.step,
         error,
+        errorDetails: details,
         updatedAt: at,
       });
       this.repo.setPendingOp(storeId, t.pendingOp);
+      if (retryOp !== undefined) this.repo.setRetryOp(storeId, retryOp);
       const event = t.event
         ? this.repo.appendEvent({
             storeId,
@@ -96,10 +111,13 @@ export class StoreEvents {
   }
 
   update(storeId: string, patch: Partial<Omit<Store, 'id'>>): Store {
-    const safe =
-      typeof patch.error === 'string'
-        ? { ...patch, error: this.redactor.redact(storeId, patch.error) }
-        : patch;
+    const safe = { ...patch };
+    if (typeof patch.error === 'string') safe.error = this.redactor.redact(storeId, patch.error);
+    // Details belong to an error: clearing it clears them.
+    if (patch.error === null) safe.errorDetails = null;
+    else if (typeof patch.errorDetails === 'string') {
+      safe.errorDetails = capDetails(this.redactor.redact(storeId, patch.errorDetails));
+    }
     const store = this.repo.update(storeId, { ...safe, updatedAt: this.now().toISOString() });
     this.published(store);
     return store;

@@ -15,12 +15,23 @@ describe('store transitions', () => {
     expect(isActionAllowed('delete', 'Deleted')).toBe(false);
   });
 
-  it('upgrades and reveals only Ready stores', () => {
-    for (const status of ['Queued', 'Failed', 'Updating', 'Deleting'] as const) {
+  it('upgrades and rolls back Ready, Failed and Cancelled stores, the way Helm users recover', () => {
+    for (const status of ['Queued', 'Updating', 'Deleting', 'Missing', 'Stopped'] as const) {
       expect(isActionAllowed('upgrade', status)).toBe(false);
-      expect(isActionAllowed('reveal', status)).toBe(false);
+      expect(isActionAllowed('rollback', status)).toBe(false);
     }
-    expect(isActionAllowed('upgrade', 'Ready')).toBe(true);
+    for (const status of ['Ready', 'Failed', 'Cancelled'] as const) {
+      expect(isActionAllowed('upgrade', status)).toBe(true);
+      expect(isActionAllowed('rollback', status)).toBe(true);
+    }
+  });
+
+  it('retries only Failed and Cancelled stores', () => {
+    expect(isActionAllowed('retry', 'Failed')).toBe(true);
+    expect(isActionAllowed('retry', 'Cancelled')).toBe(true);
+    for (const status of ['Queued', 'Provisioning', 'Ready', 'Updating', 'Missing'] as const) {
+      expect(isActionAllowed('retry', status)).toBe(false);
+    }
   });
 
   it('stops only Ready stores and starts only Stopped ones', () => {
@@ -40,6 +51,8 @@ describe('store transitions', () => {
   it('knows when a store cannot have touched the cluster', () => {
     expect(nothingInCluster('Queued', null)).toBe(true);
     expect(nothingInCluster('Failed', 'validate')).toBe(true);
+    expect(nothingInCluster('Cancelled', 'validate')).toBe(true);
+    expect(nothingInCluster('Cancelled', 'helm')).toBe(false);
     expect(nothingInCluster('Queued', 'helm')).toBe(false);
     expect(nothingInCluster('Failed', 'namespace')).toBe(false);
     expect(nothingInCluster('Ready', null)).toBe(false);

@@ -2,7 +2,7 @@ import { delimiter } from 'node:path';
 import { z } from 'zod';
 import { kubeconfigFiles } from '../kube/kube-target';
 import type { KubeTarget } from '../kube/kube-target';
-import type { HelmRevision } from '../../src-shared/types/service-types';
+import type { HelmReleaseRevision } from '../../src-shared/types/service-types';
 import { runCommand } from './exec';
 import { describeCommand } from './redact';
 import { ToolError, isToolError } from './tool-error';
@@ -169,7 +169,7 @@ export class HelmClient {
     }
   }
 
-  async history(release: string, namespace: string): Promise<HelmRevision[]> {
+  async history(release: string, namespace: string): Promise<HelmReleaseRevision[]> {
     checkName('release', release);
     checkName('namespace', namespace);
     const args = ['history', release, '--namespace', namespace, '--max', '256', '-o', 'json'];

@@ -49,6 +49,8 @@ export const INVOKE_METHODS = [
   'getStore',
   'createStore',
   'cancelStore',
+  'retryStore',
+  'forgetStore',
   'deleteStore',
   'upgradeStore',
   'rollbackStore',

@@ -42,13 +42,26 @@ export interface ToolInfo {
   problem: string | null;
 }
 
-export interface HelmRevision {
+/** One revision as Helm lists it (`helm history`). */
+export interface HelmReleaseRevision {
   revision: number;
   updated: string;
   status: string;
   chart: string;
   appVersion: string;
   description: string;
+}
+
+/** One revision of a store's release, as the store page shows it. */
+export interface HelmRevision extends HelmReleaseRevision {
+  /** what the revision is: "Created", "Upgraded", "Stopped", "Started", "Rolled back to 3" */
+  label: string;
+  /** what differs from the revision before it, one short phrase each ("memory 512Mi → 1Gi") */
+  changes: string[];
+  /** the release's revision now */
+  current: boolean;
+  /** rolling back to it is possible (any revision but the current one, while the store allows it) */
+  canRollback: boolean;
 }
 
 export interface StoreCredentials {
@@ -85,6 +98,13 @@ export interface StoreService {
   /** a host may first check that Helm and the cluster are usable, hence the promise */
   create(input: CreateStoreInput): Store | Promise<Store>;
   cancel(storeId: string): Promise<void>;
+  /** Failed/Cancelled → runs the operation that stopped again, from the step that stopped it. */
+  retry(storeId: string): Promise<void>;
+  /**
+   * Removes a store's row and events, touching nothing in the cluster; only when its cluster
+   * objects are gone (Missing, Deleted) or its context cannot be reached.
+   */
+  forget(storeId: string): Promise<void>;
   delete(storeId: string): Promise<void>;
   upgrade(input: UpgradeInput): Promise<void>;
   rollback(storeId: string, revision: number): Promise<void>;

@@ -10,6 +10,7 @@ export const STORE_STATUSES = [
   'Provisioning',
   'Ready',
   'Failed',
+  'Cancelled',
   'Updating',
   'Stopped',
   'Deleting',
@@ -65,8 +66,18 @@ export interface Store {
   status: StoreStatus;
   /** the step running, or the step that failed */
   step: StepName | null;
-  /** plain-language reason when Failed; never contains secrets */
+  /** one plain-language sentence saying why it Failed; never contains secrets */
   error: string | null;
+  /**
+   * What the tool or the failing workload said (Helm's output, a Job's log tail), redacted and
+   * capped; shown behind "Details". Null or absent when there is nothing more than `error`.
+   */
+  errorDetails?: string | null;
+  /**
+   * WordPress has answered in the store's current or last operation: its admin can be opened and
+   * its credentials revealed, even while the store is Failed or Cancelled after that point.
+   */
+  adminAvailable: boolean;
   url: string;
   adminUrl: string;
   createdAt: string;
@@ -84,7 +95,7 @@ export interface Store {
 }
 
 /** The Store fields the database derives on read; they have no column of their own. */
-export type DerivedStoreField = 'readyAt' | 'version';
+export type DerivedStoreField = 'readyAt' | 'version' | 'adminAvailable';
 
 export interface StoreWithEvents {
   store: Store;

@@ -5,7 +5,7 @@
 // against an API server, namespace deletion, watches, RBAC) stays in the *.int.test.ts files.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parse } from 'yaml';
-import type { HelmRevision } from '../../src-shared/types/service-types';
+import type { HelmReleaseRevision } from '../../src-shared/types/service-types';
 import type {
   Leftover,
   NamespaceInfo,
@@ -45,7 +45,7 @@ export interface Fault {
   when?: (args: readonly unknown[]) => boolean;
 }
 
-interface Revision extends HelmRevision {
+interface Revision extends HelmReleaseRevision {
   values: Record<string, unknown>;
 }
 
@@ -256,7 +256,7 @@ export class InMemoryCluster {
   }
 
   private ensureNamespace(name: string, labels: Record<string, string>): 'created' | 'existing' {
-    const wanted = { ...labels, [MANAGED_BY_LABEL]: MANAGED_BY_VALUE };
+    const wanted: Record<string, string> = { ...labels, [MANAGED_BY_LABEL]: MANAGED_BY_VALUE };
     const existing = this.namespaces.get(name);
     if (!existing) {
       this.namespaces.set(name, emptyNamespace(wanted));

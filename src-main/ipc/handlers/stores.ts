@@ -9,6 +9,14 @@ export const storeHandlers = {
     await services.stores.cancel(storeId);
     return null;
   },
+  retryStore: async (services, { storeId }) => {
+    await services.stores.retry(storeId);
+    return null;
+  },
+  forgetStore: async (services, { storeId }) => {
+    await services.stores.forget(storeId);
+    return null;
+  },
   deleteStore: async (services, { storeId }) => {
     await services.stores.delete(storeId);
     return null;
