@@ -54,9 +54,11 @@ describe('bad input is refused with a clear error and changes nothing (cluster: 
       );
     }
     expect(() => e.engine.create(asCreate({ context, name: 'ok', kind: 'medusa' }))).toThrow(
-      /Unknown store kind/,
+      /cannot create stores of that kind/,
     );
-    expect(() => e.engine.create(asCreate(null))).toThrow(/needs \{ context, name, kind \}/);
+    expect(() => e.engine.create(asCreate(null))).toThrow(
+      /needs a Kubernetes context, a name and a kind/,
+    );
     expect(() =>
       e.engine.create(asCreate({ context: 7, name: 'ok', kind: 'woocommerce' })),
     ).toThrow(/context/);

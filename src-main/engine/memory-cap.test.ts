@@ -50,7 +50,7 @@ describe('checkMemoryLimit', () => {
     expect(() => checkMemoryLimit('1025Mi', '1Gi')).toThrow(
       expect.objectContaining({
         code: 'invalid-argument',
-        message: expect.stringMatching(/memoryLimit 1025Mi is above the 1Gi/) as string,
+        message: expect.stringMatching(/A memory limit of 1025Mi is above the 1Gi/) as string,
       }),
     );
   });

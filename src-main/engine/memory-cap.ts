@@ -37,7 +37,7 @@ export function checkMemoryLimit(memoryLimit: string, cap: string | null): void 
   const max = cap === null ? null : memoryBytes(cap);
   if (wanted === null || max === null || wanted <= max) return;
   throw invalidArgument(
-    `memoryLimit ${memoryLimit} is above the ${cap ?? ''} a store's containers may use (the LimitRange max in its values); choose ${cap ?? ''} or less.`,
+    `A memory limit of ${memoryLimit} is above the ${cap ?? ''} a store's containers may use (the LimitRange maximum in its values); choose ${cap ?? ''} or less.`,
   );
 }
 

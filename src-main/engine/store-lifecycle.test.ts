@@ -183,7 +183,7 @@ describe('store lifecycle (cluster: in-memory stand-in)', () => {
     const store = await readyStore(e, 'memcap');
     const calls = e.cluster.calls.length;
     await expect(e.engine.upgrade({ storeId: store.id, memoryLimit: '2Gi' })).rejects.toThrow(
-      /memoryLimit 2Gi is above the 1Gi/,
+      /A memory limit of 2Gi is above the 1Gi/,
     );
     expect(e.repo.get(store.id)).toMatchObject({ status: 'Ready', helmRevision: 1 });
     expect(e.repo.pendingOps()).toEqual([]);

@@ -39,13 +39,12 @@ export function validateStoreId(storeId: unknown): string {
 
 /** Checks the shape only; whether the kind can be provisioned is the engine's call. */
 export function parseCreateInput(input: unknown, knownKinds: readonly string[]): CreateStoreInput {
-  if (!isRecord(input)) throw invalidArgument('Creating a store needs { context, name, kind }.');
+  if (!isRecord(input))
+    throw invalidArgument('Creating a store needs a Kubernetes context, a name and a kind.');
   const context = validateContext(input.context);
   const name = validateStoreName(input.name);
   if (typeof input.kind !== 'string' || !knownKinds.includes(input.kind)) {
-    throw invalidArgument(
-      `Unknown store kind ${JSON.stringify(input.kind)}; known kinds: ${knownKinds.join(', ')}.`,
-    );
+    throw invalidArgument('Storefleet cannot create stores of that kind.');
   }
   return { context, name, kind: input.kind as StoreKind };
 }
@@ -67,19 +66,21 @@ type UpgradeField = keyof typeof UPGRADE_FIELDS;
 
 export const UPGRADE_KEYS = Object.keys(UPGRADE_FIELDS) as UpgradeField[];
 
+const UPGRADE_ONLY =
+  'An upgrade can change the WordPress image tag, the WooCommerce version and the memory limit, nothing else.';
+
 /** UpgradeInput checked field by field; `values` holds only the fields that were given. */
 export function parseUpgradeInput(input: unknown): {
   storeId: string;
   values: Record<string, string>;
 } {
-  if (!isRecord(input)) throw invalidArgument('An upgrade needs { storeId, ...values }.');
+  if (!isRecord(input)) throw invalidArgument('An upgrade needs a store and the values to change.');
   const storeId = validateStoreId(input.storeId);
   const values: Record<string, string> = {};
   for (const key of Object.keys(input)) {
     if (key === 'storeId') continue;
     // Own keys only: `in` would let inherited names (toString, __proto__) through.
-    if (!Object.hasOwn(UPGRADE_FIELDS, key))
-      throw invalidArgument(`"${key}" cannot be changed by an upgrade.`);
+    if (!Object.hasOwn(UPGRADE_FIELDS, key)) throw invalidArgument(UPGRADE_ONLY);
     const value = input[key];
     if (value === undefined) continue;
     values[key] = checked(UPGRADE_FIELDS[key as UpgradeField], value);
