@@ -1,3 +1,4 @@
+import { systemErrorSentence, withoutErrorClass } from '../../src-shared/ipc/system-errors';
 import { isToolError } from '../tools/tool-error';
 
 export const LOG_TAIL_LINES = 50;
@@ -42,7 +43,10 @@ export function summarizeFailure(error: unknown): FailureSummary {
     isToolError(error) && error.stderrTail && !message.includes(error.stderrTail)
       ? `${message}\n${error.stderrTail}`
       : message;
-  const reason = oneSentence(knownHelmFailure(output) ?? message);
+  // A raw system error ("connect ECONNREFUSED …") is said in words; the raw text stays in Details.
+  const reason = oneSentence(
+    knownHelmFailure(output) ?? systemErrorSentence(message) ?? withoutErrorClass(message),
+  );
   return { reason, details: output.trim() === reason ? null : output.trim() };
 }
 
@@ -64,7 +68,8 @@ function knownHelmFailure(text: string): string | null {
   return null;
 }
 
-const HELM_PREFIX = /^(?:Error:\s*)?(?:(?:UPGRADE|INSTALLATION|ROLLBACK|UNINSTALLATION) FAILED:\s*)?/i;
+const HELM_PREFIX =
+  /^(?:Error:\s*)?(?:(?:UPGRADE|INSTALLATION|ROLLBACK|UNINSTALLATION) FAILED:\s*)?/i;
 
 /**
  * The first line of `text`, without Helm's "Error: UPGRADE FAILED:" prefix or the Go object

@@ -31,6 +31,7 @@ import {
   type StoreAction,
 } from './transitions';
 import { helmMayHaveRun } from './provision-op';
+import { refusalMessage } from './refusal-message';
 import { RevisionSettingsCache, describeHistory } from './revision-history';
 import {
   parseCreateInput,
@@ -410,7 +411,11 @@ export class StoreEngine implements StoreService {
   private mustGet(storeId: unknown): Store {
     const id = validateStoreId(storeId);
     const store = this.deps.repo.get(id);
-    if (!store) throw new EngineError('not-found', 'Storefleet has no such store; it may have been deleted or forgotten.');
+    if (!store)
+      throw new EngineError(
+        'not-found',
+        'Storefleet has no such store; it may have been deleted or forgotten.',
+      );
     return store;
   }
 
@@ -419,7 +424,7 @@ export class StoreEngine implements StoreService {
     if (!isActionAllowed(action, store.status)) {
       throw new EngineError(
         refusalCode(action),
-        `Cannot ${action} store "${store.name}" while it is ${store.status} (possible when ${allowedStatuses(action).join(', ')}).`,
+        refusalMessage(action, store.name, store.status, allowedStatuses(action)),
       );
     }
     return store;
@@ -430,7 +435,7 @@ export class StoreEngine implements StoreService {
     if (store.helmRevision === null && (store.step === null || !helmMayHaveRun(store.step))) {
       throw new EngineError(
         'conflict',
-        `${store.name} has no Helm release yet, so there is nothing to ${action === 'rollback' ? 'roll back' : action}. Retry creates it.`,
+        `The store ${store.name} has no Helm release yet, so there is nothing to ${action === 'rollback' ? 'roll back' : action}. Retry creates it.`,
       );
     }
   }

@@ -2,6 +2,8 @@
 // a stack. Anything else is reduced to its message so a user never sees "[object Object]".
 // Main writes its messages for people; `toUserSentence` is the last guard for anything that
 // slipped through (a raw errno code, a stack frame, a field's identifier).
+import { systemErrorSentence, withoutErrorClass } from '../../../src-shared/ipc/system-errors';
+
 export function errorMessage(error: unknown): string {
   if (error instanceof Error && error.message) return toUserSentence(withLogPlace(error.message));
   if (typeof error === 'string' && error) return toUserSentence(error);
@@ -18,27 +20,6 @@ export function errorCode(error: unknown): string | null {
 
 const GENERIC = 'Something went wrong. Try again.';
 
-/** System error codes a library may leak, each as the sentence a person needs instead. */
-const ERRNO_SENTENCES: Record<string, string> = {
-  ECONNREFUSED:
-    'The connection was refused: nothing answers at that address. Check that the cluster is running.',
-  ECONNRESET: 'The connection was closed unexpectedly. Try again.',
-  ETIMEDOUT: 'The connection timed out. Check that the cluster is running and reachable.',
-  ESOCKETTIMEDOUT: 'The connection timed out. Check that the cluster is running and reachable.',
-  EHOSTUNREACH: 'The cluster’s host cannot be reached from this computer.',
-  ENETUNREACH: 'The network the cluster is on cannot be reached from this computer.',
-  ENOTFOUND: 'The cluster’s host name could not be found. Check the address in your kubeconfig.',
-  EAI_AGAIN: 'The cluster’s host name could not be looked up right now. Check your network.',
-  EPIPE: 'The connection was closed unexpectedly. Try again.',
-  EACCES: 'Storefleet was not allowed to open a file or port it needs.',
-  EPERM: 'Storefleet was not allowed to do that by the operating system.',
-  ENOENT: 'A file or program Storefleet needs was not found.',
-  ENOSPC: 'The disk is full.',
-  EADDRINUSE: 'A port Storefleet needs is already in use by another program.',
-  EMFILE: 'Too many files are open. Close some programs and try again.',
-};
-
-const ERRNO = /\b(E[A-Z][A-Z_]{2,})\b/g;
 const STACK_FRAME = /^\s+at\s+\S/;
 
 /** Identifiers of input fields, as the words a form shows for them. */
@@ -64,10 +45,9 @@ const BARE_FIELD = /\b([a-z]+[A-Z][A-Za-z]*)\b/g;
 export function toUserSentence(message: string): string {
   const lines = message.split('\n').filter((line) => !STACK_FRAME.test(line));
   const joined = lines.join('\n').trim();
-  const codes = [...joined.matchAll(ERRNO)].map((m) => m[1] ?? '');
-  const known = codes.find((c) => c in ERRNO_SENTENCES);
-  if (known) return ERRNO_SENTENCES[known] ?? GENERIC;
-  const text = joined
+  const known = systemErrorSentence(joined);
+  if (known) return known;
+  const text = withoutErrorClass(joined)
     .replace(QUOTED_FIELD, (whole, id: string) => FIELD_WORDS[id] ?? whole)
     .replace(BARE_FIELD, (whole, id: string) => FIELD_WORDS[id] ?? whole);
   if (!text) return GENERIC;
