@@ -31,13 +31,31 @@ export default defineConfig({
       },
       {
         test: {
+          // Cluster tests mostly wait on the control plane, so three run at once even on two
+          // cores; each test engine sees only its own stores (test-rig/engine/test-engine.ts).
           name: 'int',
           include: ['**/*.int.test.ts'],
-          exclude: ['node_modules/**', 'e2e/k3d/**'],
+          exclude: ['node_modules/**', 'e2e/k3d/**', 'test-rig/faults/**'],
           environment: 'node',
           globalSetup: ['test-rig/cluster/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          maxWorkers: 3,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          // The fault suite drives the app's own services, which import every store namespace
+          // they find: it runs after the others, alone on the shared cluster.
+          name: 'int-alone',
+          include: ['test-rig/faults/**/*.int.test.ts'],
+          environment: 'node',
+          globalSetup: ['test-rig/cluster/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

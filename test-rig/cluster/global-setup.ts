@@ -19,11 +19,36 @@ function clusterLog(line: string): void {
   if (process.env.STOREFLEET_TEST_VERBOSE || !ROUTINE_VOLUME_LINE.test(line)) log(line);
 }
 
+interface SharedCluster {
+  ready: Promise<{ info: TestClusterInfo; cluster: TestCluster | undefined }>;
+  users: number;
+}
+
+// The `int` and `int-alone` projects each load this file, each in its own module instance, in
+// the one vitest process: they share one cluster through a process-wide slot, and the last
+// project to finish stops it.
+const SHARED = Symbol.for('storefleet.test-cluster');
+type WithShared = typeof globalThis & { [SHARED]?: SharedCluster };
+
 /**
- * vitest globalSetup for the `int` project: one real control plane for the whole run.
+ * vitest globalSetup for the projects that need a cluster: one real control plane for the run.
  * Set STOREFLEET_TEST_CLUSTER_REUSE=<kubeconfig> to use a cluster from `npm run cluster:up`.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const g = globalThis as WithShared;
+  const shared = (g[SHARED] ??= { ready: startOnce(), users: 0 });
+  shared.users += 1;
+  const { info, cluster } = await shared.ready;
+  project.provide('testCluster', info);
+  return async () => {
+    shared.users -= 1;
+    if (shared.users > 0) return;
+    delete g[SHARED];
+    await cluster?.stop();
+  };
+}
+
+async function startOnce(): Promise<{ info: TestClusterInfo; cluster: TestCluster | undefined }> {
   let cluster: TestCluster | undefined;
   let info: TestClusterInfo;
   try {
@@ -49,8 +74,5 @@ export default async function setup(project: TestProject): Promise<() => Promise
     failure.stack = failure.message;
     throw failure;
   }
-  project.provide('testCluster', info);
-  return async () => {
-    await cluster?.stop();
-  };
+  return { info, cluster };
 }

@@ -13,6 +13,8 @@ import type { ConnectLimits } from '../../src-main/engine/cluster-adapter';
 import type { StoreCluster } from '../../src-main/engine/cluster-port';
 import type { EngineTimeouts, KubeTarget } from '../../src-main/engine/op-context';
 import { createStoreEngine, type StoreEngine } from '../../src-main/engine/store-engine';
+import { connectCluster as connectRealCluster } from '../../src-main/engine/cluster-adapter';
+import { STORE_ID_LABEL } from '../../src-main/kube/labels';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 export const LOCAL_VALUES_FILE = join(REPO_ROOT, 'helm-values', 'values-local.yaml');
@@ -52,6 +54,27 @@ export function buildTestEngine(o: TestEngineOptions): TestEngine {
   const repo = new StoreRepository(db);
   const settings = new SettingsRepository(db);
   if (o.settings) settings.update(o.settings);
+  // Test engines share one test cluster and run in parallel: each sees only the namespaces of
+  // stores it has known (rows in its database, or stores it created earlier), as if it were
+  // alone on the cluster. Without this, one test's rediscovery imports another test's stores.
+  const known = new Set<string>();
+  const ownsStore = (id: string | undefined): boolean =>
+    id !== undefined && (known.has(id) || repo.list().some((s) => s.id === id));
+  const connect = o.connectCluster ?? connectRealCluster;
+  const connectOwnStores = (
+    target: KubeTarget,
+    helmPath: string,
+    limits?: ConnectLimits,
+  ): StoreCluster => {
+    const cluster = connect(target, helmPath, limits);
+    return {
+      ...cluster,
+      listManagedNamespaces: async () =>
+        (await cluster.listManagedNamespaces()).filter((ns) =>
+          ownsStore(ns.labels[STORE_ID_LABEL]),
+        ),
+    };
+  };
   const real = createWoocommerceDriver(o.chartPath ? { chartPath: o.chartPath } : {});
   const driver = o.wrapDriver ? o.wrapDriver(real) : real;
   const engine = createStoreEngine({
@@ -69,9 +92,10 @@ export function buildTestEngine(o: TestEngineOptions): TestEngine {
     timeouts: o.timeouts,
     overrideValues: o.overrideValues,
     log: o.log,
-    connectCluster: o.connectCluster,
+    connectCluster: connectOwnStores,
     now: o.now,
   });
+  engine.onStoreUpdated((store) => known.add(store.id));
   return {
     engine,
     db,
