@@ -12,6 +12,7 @@ export const STATUS_TONE: Record<StoreStatus, Tone> = {
   Missing: 'failed',
   Stopped: 'idle',
   Deleted: 'idle',
+  Cancelled: 'idle',
 };
 
 /** Statuses whose elapsed time is worth a live clock. */
@@ -21,6 +22,29 @@ export function isWorking(status: StoreStatus): boolean {
 
 export function isCancellable(status: StoreStatus): boolean {
   return status === 'Queued' || status === 'Provisioning';
+}
+
+/** Retry runs the operation that stopped again, from the step that stopped it. */
+export function isRetryable(status: StoreStatus): boolean {
+  return status === 'Failed' || status === 'Cancelled';
+}
+
+/** Upgrade and rollback are how a Helm user recovers, so they are offered from Failed too. */
+export function canChangeRelease(status: StoreStatus): boolean {
+  return status === 'Ready' || status === 'Failed' || status === 'Cancelled';
+}
+
+/** Statuses whose cluster objects are known to be gone. */
+export function isGone(status: StoreStatus): boolean {
+  return status === 'Missing' || status === 'Deleted';
+}
+
+/**
+ * A store can be forgotten (its row removed, nothing touched in the cluster) when its cluster
+ * objects are gone, or when its cluster cannot be reached at all.
+ */
+export function canForget(status: StoreStatus, contextReachable: boolean | null): boolean {
+  return isGone(status) || contextReachable === false;
 }
 
 export const STEP_LABEL: Record<StepName, string> = {

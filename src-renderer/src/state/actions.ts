@@ -59,3 +59,21 @@ export async function loadTools(api: StorefleetApi): Promise<void> {
 export async function loadKinds(api: StorefleetApi): Promise<void> {
   useApp.getState().setKinds(await api.storeKinds({}));
 }
+
+/** Failed/Cancelled → the operation that stopped runs again; the store's events follow live. */
+export async function retryStore(api: StorefleetApi, storeId: string): Promise<void> {
+  await api.retryStore({ storeId });
+}
+
+/**
+ * Removes the store from Storefleet's records, touching nothing in the cluster. No event says a
+ * row is gone, so the context's list is read again, which drops it, and its page closes.
+ */
+export async function forgetStore(
+  api: StorefleetApi,
+  store: { id: string; context: string },
+): Promise<void> {
+  await api.forgetStore({ storeId: store.id });
+  if (useApp.getState().openStoreId === store.id) useApp.getState().openStore(null);
+  await loadStores(api, store.context);
+}

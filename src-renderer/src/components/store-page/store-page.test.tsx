@@ -36,7 +36,7 @@ describe('store page: credentials', () => {
       await openPage({ stores: [standInStore({ name: 'shop', status, step: 'helm' })] });
       expect(screen.queryByTestId('reveal-credentials')).toBeNull();
       expect(screen.queryByTestId('credentials-password')).toBeNull();
-      expect(screen.getByText('Available once the store is Ready.')).toBeTruthy();
+      expect(screen.getByText('Available as soon as WordPress answers.')).toBeTruthy();
     },
   );
 
@@ -199,6 +199,10 @@ describe('store page: Helm revisions', () => {
         chart: 'woocommerce-0.1.0',
         appVersion: '6.7',
         description: 'Install complete',
+        label: 'Created',
+        changes: [],
+        current: false,
+        canRollback: true,
       },
       {
         revision: 2,
@@ -207,6 +211,10 @@ describe('store page: Helm revisions', () => {
         chart: 'woocommerce-0.1.0',
         appVersion: '6.7',
         description: 'Upgrade complete',
+        label: 'Upgraded',
+        changes: ['memory 512Mi → 1Gi'],
+        current: true,
+        canRollback: false,
       },
     ],
   };

@@ -1,21 +1,22 @@
-import { Ban, ExternalLink, LayoutDashboard, Play, Square, X } from 'lucide-react';
+import { X } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { StoreEvent } from '../../../../src-shared/types/store-types';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
-import { isCancellable, isWorking, STEP_LABEL } from '../../lib/status';
+import { isWorking, STEP_LABEL } from '../../lib/status';
 import { loadStore } from '../../state/actions';
 import { useApp } from '../../state/app-store';
 import { useStores } from '../../state/stores-store';
-import { Button } from '../ui/button';
 import { Elapsed } from '../ui/elapsed';
 import { focusIsLost, returnFocus, useOpener } from '../ui/return-focus';
 import { StatusBadge } from '../ui/status-badge';
 import { CredentialsPanel } from './credentials-panel';
-import { DeleteStoreDialog } from './delete-store-dialog';
 import { FailureDetails } from './failure-details';
 import { HelmHistory } from './helm-history';
+import { StoreActions } from './store-actions';
+import { StoreNotice } from './store-notice';
 import { Timeline } from './timeline';
+import { useContextReachable } from './use-context-reachable';
 
 const NO_EVENTS: StoreEvent[] = [];
 
@@ -24,6 +25,8 @@ export function StorePage({ storeId }: { storeId: string }): React.JSX.Element {
   const store = useStores((s) => s.byId[storeId]);
   const events = useStores((s) => s.events[storeId] ?? NO_EVENTS);
   const [error, setError] = useState<string | null>(null);
+  const reachable = useContextReachable(store?.context);
+  const recovered = store?.status === 'Ready';
   const close = () => useApp.getState().openStore(null);
   const panel = useRef<HTMLElement>(null);
   const opener = useOpener();
@@ -51,6 +54,11 @@ export function StorePage({ storeId }: { storeId: string }): React.JSX.Element {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  // An action's error is about the state it was tried in; once the store is Ready it is stale.
+  useEffect(() => {
+    if (recovered) setError(null);
+  }, [recovered]);
 
   const act = (p: Promise<unknown>) => {
     setError(null);
@@ -90,57 +98,27 @@ export function StorePage({ storeId }: { storeId: string }): React.JSX.Element {
           <p className="truncate font-mono text-xs text-muted" title={store.namespace}>
             {store.url} · namespace {store.namespace}
           </p>
-          <div className="flex flex-wrap gap-2">
-            <Button
-              data-testid="open-storefront"
-              disabled={store.status !== 'Ready'}
-              onClick={() => act(api.openStore({ storeId, target: 'storefront' }))}
-            >
-              <ExternalLink aria-hidden size={14} /> Storefront
-            </Button>
-            <Button
-              data-testid="open-admin"
-              disabled={store.status !== 'Ready'}
-              onClick={() => act(api.openStore({ storeId, target: 'admin' }))}
-            >
-              <LayoutDashboard aria-hidden size={14} /> WP Admin
-            </Button>
-            {isCancellable(store.status) ? (
-              <Button data-testid="cancel-store" onClick={() => act(api.cancelStore({ storeId }))}>
-                <Ban aria-hidden size={14} /> Cancel
-              </Button>
-            ) : null}
-            {store.status === 'Ready' ? (
-              <Button data-testid="stop-store" onClick={() => act(api.stopStore({ storeId }))}>
-                <Square aria-hidden size={14} /> Stop
-              </Button>
-            ) : null}
-            {store.status === 'Stopped' ? (
-              <Button data-testid="start-store" onClick={() => act(api.startStore({ storeId }))}>
-                <Play aria-hidden size={14} /> Start
-              </Button>
-            ) : null}
-            <DeleteStoreDialog store={store} />
-          </div>
+          <StoreActions store={store} reachable={reachable} act={act} />
           {error ? (
             <p role="alert" className="whitespace-pre-wrap text-failed">
               {error}
             </p>
           ) : null}
+          <StoreNotice store={store} reachable={reachable} />
           {store.status === 'Failed' ? <FailureDetails store={store} events={events} /> : null}
           <section aria-label="Admin login" className="flex flex-col gap-1.5">
             <h3 className="font-semibold">Admin login</h3>
-            {store.status === 'Ready' ? (
-              <CredentialsPanel key={storeId} storeId={storeId} />
+            {store.adminAvailable ? (
+              <CredentialsPanel key={`${storeId}-${store.status}`} storeId={storeId} />
             ) : (
-              <p className="text-muted">Available once the store is Ready.</p>
+              <p className="text-muted">Available as soon as WordPress answers.</p>
             )}
           </section>
           <section aria-label="Steps" className="flex flex-col gap-1.5">
             <h3 className="font-semibold">Steps</h3>
             <Timeline events={events} status={store.status} />
           </section>
-          <HelmHistory store={store} />
+          <HelmHistory store={store} reachable={reachable} />
         </div>
       )}
     </aside>

@@ -54,35 +54,44 @@ const FIELDS: Field[] = [
   },
 ];
 
-type Values = Record<Field['key'], string>;
+type Key = Field['key'];
+type Values = Record<Key, string>;
 
+/**
+ * Each field starts at the store's current value when Storefleet knows it, and only values that
+ * differ from it are sent. Each field is checked as it is typed, with the rule main applies.
+ */
 export function UpgradeForm({
   storeId,
+  current,
   disabled,
   onDone,
 }: {
   storeId: string;
+  /** the store's values as recorded; a missing one is the chart's default */
+  current: Partial<Record<Key, string | undefined>>;
   disabled: boolean;
   onDone: () => void;
 }): React.JSX.Element {
   const api = useApi();
   const id = useId();
-  const [values, setValues] = useState<Values>({
-    wordpressImageTag: '',
-    woocommerceVersion: '',
-    memoryLimit: '',
-  });
+  const initial: Values = {
+    wordpressImageTag: current.wordpressImageTag ?? '',
+    woocommerceVersion: current.woocommerceVersion ?? '',
+    memoryLimit: current.memoryLimit ?? '',
+  };
+  const [values, setValues] = useState<Values>(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const problems = FIELDS.filter((f) => values[f.key] && !f.accepts(values[f.key]));
-  const empty = FIELDS.every((f) => !values[f.key].trim());
-  const canSubmit = !disabled && !busy && !empty && problems.length === 0;
+  const changed = FIELDS.filter((f) => values[f.key] !== initial[f.key] && values[f.key] !== '');
+  const problems = changed.filter((f) => !f.accepts(values[f.key]));
+  const canSubmit = !disabled && !busy && changed.length > 0 && problems.length === 0;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!canSubmit) return;
     const input: UpgradeInput = { storeId };
-    for (const f of FIELDS) if (values[f.key]) input[f.key] = values[f.key];
+    for (const f of changed) input[f.key] = values[f.key];
     setBusy(true);
     setError(null);
     try {
@@ -100,29 +109,41 @@ export function UpgradeForm({
       onSubmit={(e) => void submit(e)}
       className="flex flex-col gap-2"
       noValidate
+      aria-label="Upgrade"
       data-testid="upgrade-form"
     >
-      <p className="text-xs text-muted">Leave a field empty to keep its current value.</p>
+      <p className="text-xs text-muted">
+        Change the values to upgrade to; the others stay as they are.
+      </p>
       {FIELDS.map((f) => {
         const bad = problems.includes(f);
+        const inputId = `${id}-${f.key}`;
+        const hintId = `${inputId}-hint`;
         return (
-          <label
-            key={f.key}
-            htmlFor={`${id}-${f.key}`}
-            className="grid grid-cols-[9rem_1fr] items-center gap-2"
-          >
-            <span>{f.label}</span>
+          <div key={f.key} className="grid grid-cols-[9rem_1fr] items-center gap-x-2 gap-y-0.5">
+            <label htmlFor={inputId}>{f.label}</label>
             <input
-              id={`${id}-${f.key}`}
+              id={inputId}
               data-testid={`upgrade-${f.key}`}
               className={`${inputClass} font-mono`}
               placeholder={f.placeholder}
               value={values[f.key]}
               aria-invalid={bad || undefined}
+              aria-describedby={hintId}
               onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value.trim() }))}
             />
-            {bad ? <span className="col-start-2 text-xs text-failed">{f.problem}</span> : null}
-          </label>
+            <span
+              id={hintId}
+              data-testid={`upgrade-${f.key}-hint`}
+              className={`col-start-2 text-xs ${bad ? 'text-failed' : 'text-muted'}`}
+            >
+              {bad
+                ? f.problem
+                : initial[f.key]
+                  ? `Now ${initial[f.key]}.`
+                  : 'Now the chart’s default.'}
+            </span>
+          </div>
         );
       })}
       {error ? (

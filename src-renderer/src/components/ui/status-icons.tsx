@@ -6,6 +6,7 @@ import {
   CircleCheck,
   CircleHelp,
   CirclePause,
+  CircleSlash,
   CircleX,
   Clock,
   LoaderCircle,
@@ -24,6 +25,7 @@ const ICON: Record<StoreStatus, LucideIcon> = {
   Missing: CircleHelp,
   Stopped: CirclePause,
   Deleted: Ban,
+  Cancelled: CircleSlash,
 };
 
 const symbolId = (status: StoreStatus): string => `status-icon-${status}`;
