@@ -123,9 +123,12 @@ function BulkConfirm({
         data-testid="bulk-confirm-names"
         className="mb-3 max-h-48 overflow-auto rounded-ui border border-line bg-bg p-2 font-mono text-xs"
       >
-        {stores.map((s) => (
-          <li key={s.id}>{s.name}</li>
-        ))}
+        {stores
+          .map((s) => s.name)
+          .sort()
+          .map((n) => (
+            <li key={n}>{n}</li>
+          ))}
       </ul>
       {skipped > 0 ? (
         <p className="mb-3 text-muted">

@@ -52,7 +52,7 @@ export function ListToolbar({
       <select
         id={`${ids}-f`}
         data-testid="status-filter"
-        className={`${inputClass} h-7 w-auto`}
+        className="h-7 rounded-ui border border-line bg-bg px-2 outline-offset-1 focus-visible:outline-2 focus-visible:outline-accent"
         value={filter}
         onChange={(e) => useListView.getState().setFilter(e.target.value as StatusFilter)}
       >

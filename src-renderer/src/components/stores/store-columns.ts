@@ -32,8 +32,8 @@ export const STORE_GRID =
   'grid h-row items-center ' +
   'grid-cols-[2rem_minmax(6rem,1fr)_7.5rem_minmax(0,1fr)] ' +
   '@2xl:grid-cols-[2rem_minmax(8rem,1.3fr)_8rem_minmax(6rem,1fr)_5rem_minmax(8rem,1.3fr)] ' +
-  '@5xl:grid-cols-[2rem_minmax(8rem,1.3fr)_8rem_minmax(7rem,1fr)_5rem_6rem_10rem_minmax(9rem,1.3fr)] ' +
-  '@6xl:grid-cols-[2rem_minmax(10rem,1.5fr)_8rem_minmax(8rem,1fr)_5rem_6rem_7rem_5.5rem_10rem_minmax(10rem,1.5fr)]';
+  '@5xl:grid-cols-[2rem_minmax(8rem,1.3fr)_8rem_minmax(7rem,1fr)_5rem_6rem_11.5rem_minmax(9rem,1.3fr)] ' +
+  '@6xl:grid-cols-[2rem_minmax(10rem,1.5fr)_8rem_minmax(8rem,1fr)_5rem_6rem_8rem_5.5rem_11.5rem_minmax(10rem,1.5fr)]';
 
 const ALWAYS = 'block';
 const MEDIUM = 'hidden @2xl:block';
