@@ -1,4 +1,5 @@
 import { Plus, Settings } from 'lucide-react';
+import { useContextReachable } from '../../lib/use-context-reachable';
 import { selectSelectedContext, useApp } from '../../state/app-store';
 import { ContextSwitcher } from '../contexts/context-switcher';
 import { HealthIndicator } from '../contexts/health-indicator';
@@ -6,6 +7,8 @@ import { Button } from '../ui/button';
 
 export function TopBar({ onError }: { onError: (message: string) => void }): React.JSX.Element {
   const context = useApp(selectSelectedContext);
+  // A store cannot be set up on a cluster that does not answer; the health indicator says why.
+  const unreachable = useContextReachable(context ?? undefined) === false;
   return (
     <header className="flex h-bar shrink-0 items-center gap-2 border-b border-line bg-panel px-3">
       <h1 className="mr-2 text-sm font-semibold tracking-tight">Storefleet</h1>
@@ -24,7 +27,12 @@ export function TopBar({ onError }: { onError: (message: string) => void }): Rea
       <Button
         variant="primary"
         data-testid="create-store-button"
-        disabled={!context}
+        disabled={!context || unreachable}
+        title={
+          unreachable
+            ? 'The cluster cannot be reached, so no store can be created on it.'
+            : undefined
+        }
         onClick={() => useApp.getState().setCreateOpen(true)}
       >
         <Plus aria-hidden size={14} /> Create store

@@ -16,7 +16,7 @@ import { HelmHistory } from './helm-history';
 import { StoreActions } from './store-actions';
 import { StoreNotice } from './store-notice';
 import { Timeline } from './timeline';
-import { useContextReachable } from './use-context-reachable';
+import { useContextReachable } from '../../lib/use-context-reachable';
 
 const NO_EVENTS: StoreEvent[] = [];
 

@@ -1,4 +1,4 @@
-import { lastProbe, useApp } from '../../state/app-store';
+import { lastProbe, useApp } from '../state/app-store';
 
 /**
  * Whether the store's cluster answered its last health check: true or false once probed, null
