@@ -17,8 +17,9 @@ export interface RunningServe {
 }
 
 /**
- * Starts the headless host. There is no browser to hand URLs to, so "open store" prints an
- * `open-external <url>` line instead: the user clicks it, and end-to-end tests read it.
+ * Starts the headless host. It has no browser to hand URLs to: the page opens the tab itself
+ * with the URL openStore answers, and the host prints an `open-external <url>` line too, for a
+ * pop-up the browser blocked and for end-to-end tests.
  */
 export async function runServe(io: ServeIo): Promise<RunningServe> {
   const home = io.env.HOME ?? homedir();
