@@ -13,6 +13,7 @@ import type { ToolInfo } from '../../src-shared/types/service-types';
 import { checkHelmPath } from '../tools/check-helm-path';
 import { findTool } from '../tools/find-tool';
 import { createContextService } from './context-service';
+import { createFirstRunService } from '../first-run/first-run-service';
 import { CreatePreflight } from './create-preflight';
 import { findInAppRoot } from '../store-kinds/app-root';
 import { withCreatePreflight } from './preflighted-stores';
@@ -80,6 +81,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
       );
     });
   };
+  // The selected context's namespaces are watched: a store deleted outside the app turns
+  // Missing within seconds, and comes back when its namespace does.
+  const select = (context: string): void => {
+    rediscover(context);
+    engine.watchContext(context);
+  };
   // Probes the window makes (context health) also tell a create that the cluster answered.
   const preflight = new CreatePreflight({
     findHelm,
@@ -93,13 +100,36 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
       files: () => registry.files(),
     },
     settings,
-    onSelected: rediscover,
+    onSelected: select,
     log,
   });
 
   // Rediscovery probes clusters that may be slow or gone; the window must not wait for it.
   const started = engine.resume().catch((error: unknown) => {
     log(`resuming work failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+  });
+  // The context the window opens on: the chosen one, else kubectl's current one.
+  contexts.list().then(
+    (list) => {
+      if (list.selected) engine.watchContext(list.selected);
+    },
+    (error: unknown) => {
+      log(`reading kubeconfig failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+    },
+  );
+
+  // Helm fetched for a new user goes to the data folder and becomes the configured Helm (it was
+  // run once before). STOREFLEET_HELM_DOWNLOAD_URL replaces get.helm.sh, for tests and mirrors.
+  const firstRun = createFirstRunService({
+    dataDir: opts.dataDir,
+    env: opts.env,
+    helmBaseUrl: opts.env.STOREFLEET_HELM_DOWNLOAD_URL || undefined,
+    findHelm,
+    saveHelmPath: (path) => {
+      settings.update({ helmPath: path });
+      return Promise.resolve();
+    },
+    log,
   });
 
   const storeKinds = (): StoreKindInfo[] =>
@@ -116,6 +146,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
         TOOLS.map((name) => (name === 'helm' ? findHelm() : findTool(name, { env: opts.env }))),
       ),
     storeKinds,
+    firstRun,
     settings: {
       get: () => settings.get(),
       async update(patch) {

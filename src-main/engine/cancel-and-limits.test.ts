@@ -12,7 +12,7 @@ import {
 const start = useMemoryEngines();
 
 describe('cancel (cluster: in-memory stand-in)', () => {
-  it('answers promptly while a step hangs, leaves Failed("Cancelled by user"), and frees the slot', async () => {
+  it('answers promptly while a step hangs, leaves it Cancelled (not Failed), and frees the slot', async () => {
     const e = start({ settings: { maxConcurrentProvisions: 1 }, timeouts: { waitMs: 60_000 } });
     e.cluster.fault('waitForStatefulSetReady', {
       hang: true,
@@ -28,7 +28,7 @@ describe('cancel (cluster: in-memory stand-in)', () => {
     await e.engine.cancel(stuck.id);
     expect(Date.now() - asked).toBeLessThan(1_000);
     expect(e.repo.get(stuck.id)).toMatchObject({
-      status: 'Failed',
+      status: 'Cancelled',
       step: 'wait-mariadb',
       error: 'Cancelled by user',
     });
@@ -41,7 +41,7 @@ describe('cancel (cluster: in-memory stand-in)', () => {
     expect(await settled(e, next.id)).toMatchObject({ status: 'Ready' });
     expect(e.engine.slots).toEqual({ active: 0, waiting: 0 });
     // The cancelled run wrote nothing after the cancel.
-    expect(e.repo.get(stuck.id)).toMatchObject({ status: 'Failed', error: 'Cancelled by user' });
+    expect(e.repo.get(stuck.id)).toMatchObject({ status: 'Cancelled', error: 'Cancelled by user' });
   });
 
   it('cancels a store still waiting for a slot; it never reaches the cluster', async () => {
@@ -51,7 +51,7 @@ describe('cancel (cluster: in-memory stand-in)', () => {
     const waiting = create(e, 'waiting');
     await nextEvent(e, busy.id, 'wait-mariadb');
     await e.engine.cancel(waiting.id);
-    expect(e.repo.get(waiting.id)).toMatchObject({ status: 'Failed', step: 'validate' });
+    expect(e.repo.get(waiting.id)).toMatchObject({ status: 'Cancelled', step: 'validate' });
     expect(e.cluster.calls.some((c) => c.args[0] === waiting.namespace)).toBe(false);
     expect(e.engine.slots).toEqual({ active: 1, waiting: 0 });
     await e.engine.cancel(busy.id);

@@ -45,8 +45,12 @@ export class ClusterAccess {
   }
 
   /** `callTimeoutMs` shortens each call's deadline, for a quick "does it answer?" */
-  async forContext(context: string, callTimeoutMs?: number): Promise<StoreCluster> {
-    return this.connect(await this.deps.resolveContext(context), undefined, callTimeoutMs);
+  async forContext(
+    context: string,
+    callTimeoutMs?: number,
+    signal?: AbortSignal,
+  ): Promise<StoreCluster> {
+    return this.connect(await this.deps.resolveContext(context), signal, callTimeoutMs);
   }
 
   shutdown(): void {

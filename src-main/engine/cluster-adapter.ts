@@ -8,6 +8,7 @@ import {
   listManagedNamespaces,
   waitForNamespaceGone,
 } from '../kube/namespace';
+import { watchManagedNamespaces } from '../kube/namespace-watch';
 import { readSecretData } from '../kube/secret';
 import {
   waitForDeploymentReady,
@@ -48,6 +49,8 @@ export function connectCluster(
     deleteNamespacePodsAndClaims: (name) => deleteNamespacePodsAndClaims(c, name),
     waitForNamespaceGone: (name, o) => waitForNamespaceGone(c, name, o),
     listManagedNamespaces: async () => (await listManagedNamespaces(c)).map(namespaceInfo),
+    watchManagedNamespaces: (onChange, signal) =>
+      watchManagedNamespaces(c.kc, () => onChange(), { signal }),
     readSecretData: (namespace, name) => readSecretData(c, namespace, name),
     waitForStatefulSetReady: (ns, name, o) => waitForStatefulSetReady(c, ns, name, o),
     waitForDeploymentReady: (ns, name, o) => waitForDeploymentReady(c, ns, name, o),

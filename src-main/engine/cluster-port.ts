@@ -36,6 +36,12 @@ export interface StoreCluster {
   deleteNamespacePodsAndClaims(name: string): Promise<void>;
   waitForNamespaceGone(name: string, o: WaitOptions): Promise<void>;
   listManagedNamespaces(): Promise<NamespaceInfo[]>;
+  /**
+   * Calls `onChange` whenever a Storefleet namespace appears, changes or goes (and once per
+   * existing one as the watch starts). Resolves when the watch ends (server timeout, `signal`),
+   * rejects when it fails; the caller watches again.
+   */
+  watchManagedNamespaces(onChange: () => void, signal: AbortSignal): Promise<void>;
   /** decoded data, or null when the Secret does not exist */
   readSecretData(namespace: string, name: string): Promise<Record<string, string> | null>;
   waitForStatefulSetReady(namespace: string, name: string, o: WaitOptions): Promise<void>;

@@ -2,7 +2,12 @@
 // those the provisioner is removing, fails at once on anything else, and gives up at its
 // deadline. The provisioner's real timing is proven on the test cluster in delete-op.int.test.ts.
 import { describe, expect, it } from 'vitest';
-import { readyStore, settled, useMemoryEngines } from '../../test-rig/engine/memory-support';
+import {
+  readyStore,
+  settled,
+  toldOf,
+  useMemoryEngines,
+} from '../../test-rig/engine/memory-support';
 
 const start = useMemoryEngines();
 
@@ -37,7 +42,7 @@ describe('delete and volumes left behind (cluster: in-memory stand-in)', () => {
     expect(failed).toMatchObject({ status: 'Failed', step: 'check-leftovers' });
     expect(failed.error).toMatch(/^The provisioner did not remove 2 volumes within /);
     for (const v of e.cluster.volumes.values()) {
-      expect(failed.error).toContain(`persistentvolume ${v.name} (Released, reclaim Delete`);
+      expect(toldOf(failed)).toContain(`persistentvolume ${v.name} (Released, reclaim Delete`);
     }
     e.cluster.volumes.clear();
     await e.engine.delete(store.id);

@@ -30,6 +30,8 @@ export interface EngineDeps {
   overrideValues?: (store: StoreRef) => Record<string, unknown> | undefined;
   /** contexts to rediscover on start besides those the database knows */
   knownContexts?: () => string[];
+  /** the namespace watch's pacing; for tests */
+  namespaceWatch?: { settleMs?: number; retryMs?: number };
   /** builds the cluster access for one context; the Helm + Kubernetes client adapter by default */
   connectCluster?: (target: KubeTarget, helmPath: string, limits?: ConnectLimits) => StoreCluster;
 }

@@ -5,7 +5,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MemoryEngine } from '../../test-rig/engine/memory-engine';
-import { readyStore, settled, useMemoryEngines } from '../../test-rig/engine/memory-support';
+import {
+  readyStore,
+  settled,
+  toldOf,
+  useMemoryEngines,
+} from '../../test-rig/engine/memory-support';
 import type { Store } from '../../src-shared/types/store-types';
 import { ToolError } from '../tools/tool-error';
 
@@ -54,7 +59,8 @@ describe('redaction (cluster: in-memory stand-in)', () => {
     expect(failed).toMatchObject({ status: 'Failed', step: 'upgrade' });
     // Where it leaked first, so a failure never prints the password itself.
     expect(leaks(e, store, password)).toEqual([]);
-    expect(failed.error).toContain("value '[redacted]' was rejected");
+    expect(toldOf(failed)).toContain("value '[redacted]' was rejected");
+    expect(failed.errorDetails).toContain('UPGRADE FAILED');
   });
 
   it('scrubs a password in a bootstrap Job’s log tail', async () => {
@@ -69,13 +75,17 @@ describe('redaction (cluster: in-memory stand-in)', () => {
     const failed = await settled(e, store.id);
     expect(failed).toMatchObject({ status: 'Failed', step: 'bootstrap' });
     expect(leaks(e, store, password)).toEqual([]);
-    expect(failed.error).toContain('--user_pass=[redacted]');
+    expect(failed.error).toBe('Job failed.');
+    expect(failed.errorDetails).toContain('--user_pass=[redacted]');
   });
 
   it('scrubs the passwords from a rollback that fails in a restarted engine', async () => {
     const first = start();
     const store = await readyStore(first, 'restart');
     const password = passwordOf(first, store);
+    // A second revision, so there is an earlier one to roll back to.
+    await first.engine.upgrade({ storeId: store.id, memoryLimit: '600Mi' });
+    await settled(first, store.id);
     await first.close();
 
     const second = first.restart();
@@ -85,6 +95,6 @@ describe('redaction (cluster: in-memory stand-in)', () => {
     const failed = await settled(second, store.id);
     expect(failed.status).toBe('Failed');
     expect(leaks(second, store, password)).toEqual([]);
-    expect(failed.error).toContain("value '[redacted]' was rejected");
+    expect(toldOf(failed)).toContain("value '[redacted]' was rejected");
   });
 });

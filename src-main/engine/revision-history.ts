@@ -1,8 +1,5 @@
 import type { StoreKindDriver } from '../store-kinds/driver';
-import type {
-  HelmReleaseRevision,
-  HelmRevision,
-} from '../../src-shared/types/service-types';
+import type { HelmReleaseRevision, HelmRevision } from '../../src-shared/types/service-types';
 import type { StoreCluster } from './cluster-port';
 import { oneSentence } from './failure-reason';
 import { keptSettings } from './store-settings';
@@ -12,10 +9,7 @@ import type { StoreSettings } from '../db/store-repository';
 export class RevisionSettingsCache {
   private readonly byKey = new Map<string, StoreSettings | null>();
 
-  async get(
-    key: string,
-    read: () => Promise<StoreSettings | null>,
-  ): Promise<StoreSettings | null> {
+  async get(key: string, read: () => Promise<StoreSettings | null>): Promise<StoreSettings | null> {
     if (this.byKey.has(key)) return this.byKey.get(key) ?? null;
     const settings = await read();
     // A failed read is tried again next time; only an answer is kept.
@@ -73,8 +67,19 @@ export async function describeHistory(
       changes: revisionChanges(previous, r, before, now),
       current: r.revision === current,
       canRollback: d.rollbackAllowed && r.revision !== current,
+      ...(now ? { values: upgradableValues(now) } : {}),
     };
   });
+}
+
+/** The settings an upgrade can change, for the upgrade form's current values. */
+function upgradableValues(settings: StoreSettings): NonNullable<HelmRevision['values']> {
+  const out: NonNullable<HelmRevision['values']> = {};
+  for (const [key] of NAMED) {
+    const value = settings[key];
+    if (key !== 'stopped' && value !== undefined) out[key] = value;
+  }
+  return out;
 }
 
 const ROLLED_BACK = /^Rollback to (\d+)/i;

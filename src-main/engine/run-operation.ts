@@ -167,7 +167,11 @@ export function operationSteps(
 const PROVISION_ORDER = ['validate', 'namespace', 'helm', 'waits', 'verify', 'ready'] as const;
 
 /** A retry's first step when the operation has it; otherwise the operation runs whole. */
-function resumableStep(op: PendingOp, driver: StoreKindDriver, ref: StoreRef): StepName | undefined {
+function resumableStep(
+  op: PendingOp,
+  driver: StoreKindDriver,
+  ref: StoreRef,
+): StepName | undefined {
   if (op.resumeFrom === undefined || op.op === 'delete') return undefined;
   return operationSteps(op.op, driver, ref).includes(op.resumeFrom) ? op.resumeFrom : undefined;
 }

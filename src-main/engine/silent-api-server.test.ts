@@ -74,7 +74,7 @@ describe('engine against a silent stand-in API server', () => {
     const ms = await within('cancel', CANCEL_MS, t.engine.cancel(store.id));
     console.log(`cancel against a silent API server answered in ${Math.round(ms)} ms`);
 
-    expect(t.repo.get(store.id)).toMatchObject({ status: 'Failed', error: 'Cancelled by user' });
+    expect(t.repo.get(store.id)).toMatchObject({ status: 'Cancelled', error: 'Cancelled by user' });
     expect(t.repo.pendingOps()).toEqual([]);
   }, 20_000);
 

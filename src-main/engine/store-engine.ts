@@ -31,8 +31,8 @@ import {
   type StoreAction,
 } from './transitions';
 import { helmMayHaveRun } from './provision-op';
-import { refusalMessage } from './refusal-message';
 import { RevisionSettingsCache, describeHistory } from './revision-history';
+import { NamespaceWatcher } from './namespace-watcher';
 import {
   parseCreateInput,
   parseUpgradeInput,
@@ -40,8 +40,9 @@ import {
   validateRevision,
   validateStoreId,
 } from './validate-input';
+import { refusalMessage } from './refusal-message';
 
-const CANCELLED = 'Cancelled by user.';
+const CANCELLED = 'Cancelled by user';
 /** How long a forget waits for a cluster before it counts as unreachable. */
 const FORGET_PROBE_MS = 3_000;
 
@@ -60,6 +61,7 @@ export class StoreEngine implements StoreService {
   private readonly logLine: (line: string) => void;
   private readonly memoryCaps: MemoryCaps;
   private readonly revisions = new RevisionSettingsCache();
+  private readonly watcher: NamespaceWatcher;
   private closed = false;
 
   constructor(private readonly deps: EngineDeps) {
@@ -73,6 +75,12 @@ export class StoreEngine implements StoreService {
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...deps.timeouts };
     this.events = new StoreEvents(deps.repo, this.redactor, this.now, this.logLine);
     this.access = new ClusterAccess({ ...deps, kubeCallMs: this.timeouts.kubeCallMs });
+    this.watcher = new NamespaceWatcher({
+      connect: (context, signal) => this.access.forContext(context, undefined, signal),
+      rediscover: (context) => this.rediscover(context),
+      log: this.logLine,
+      ...deps.namespaceWatch,
+    });
     this.scheduler = new OperationScheduler({
       limit: () => deps.settings.get().maxConcurrentProvisions,
       log: this.logLine,
@@ -382,9 +390,20 @@ export class StoreEngine implements StoreService {
     });
   }
 
+  /**
+   * Keeps the stores of `context` (the selected one) in line with its namespaces as they change:
+   * one deleted outside the app turns its store Missing within seconds, and back when it returns.
+   * Replaces the context watched before.
+   */
+  watchContext(context: string): void {
+    if (this.closed) return;
+    this.watcher.watch(validateContext(context));
+  }
+
   /** Stops taking work and interrupts running steps so that the next start resumes them. */
   async shutdown(): Promise<void> {
     this.closed = true;
+    await this.watcher.stop();
     this.access.shutdown();
     await this.scheduler.shutdown();
   }

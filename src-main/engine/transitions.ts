@@ -21,14 +21,7 @@ export const BUSY_STATUSES: readonly StoreStatus[] = [
 ];
 
 export type StoreAction =
-  | 'cancel'
-  | 'retry'
-  | 'delete'
-  | 'upgrade'
-  | 'rollback'
-  | 'history'
-  | 'stop'
-  | 'start';
+  'cancel' | 'retry' | 'delete' | 'upgrade' | 'rollback' | 'history' | 'stop' | 'start';
 
 const ALLOWED: Record<StoreAction, readonly StoreStatus[]> = {
   cancel: ['Queued', 'Provisioning'],

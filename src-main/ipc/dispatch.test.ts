@@ -18,8 +18,6 @@ const BAD: Record<InvokeMethod, { arg: unknown; field: string }> = {
   cancelStore: { arg: { storeId: 42 }, field: 'storeId' },
   retryStore: { arg: { storeId: '' }, field: 'storeId' },
   forgetStore: { arg: { storeId: 's-a', everything: true }, field: 'everything' },
-  retryStore: { arg: { storeId: '' }, field: 'storeId' },
-  forgetStore: { arg: { storeId: 's-a', everything: true }, field: 'everything' },
   deleteStore: { arg: null, field: 'argument' },
   upgradeStore: { arg: { storeId: 's-a', memoryLimit: '64Gi' }, field: 'memoryLimit' },
   rollbackStore: { arg: { storeId: 's-a', revision: 0 }, field: 'revision' },

@@ -86,6 +86,7 @@ export class InMemoryCluster {
   /** calls hung by a fault right now */
   hanging = 0;
   private readonly faults = new Map<FaultPoint, Fault[]>();
+  private readonly watchers = new Set<() => void>();
   private volumeSeq = 0;
 
   constructor(private readonly o: InMemoryClusterOptions) {}
@@ -113,6 +114,34 @@ export class InMemoryCluster {
   /** Creates a namespace outside the engine, e.g. one the user owns. */
   addNamespace(name: string, labels: Record<string, string> = {}): void {
     this.namespaces.set(name, emptyNamespace(labels));
+    this.changed();
+  }
+
+  /**
+   * Deletes a namespace outside the engine (`kubectl delete namespace`), whatever it holds;
+   * returns what it held, so a test can put it back as it was with restoreNamespace.
+   */
+  dropNamespace(name: string): unknown {
+    const ns = this.namespaces.get(name);
+    this.namespaces.delete(name);
+    this.changed();
+    return ns;
+  }
+
+  /** Puts back a namespace dropNamespace took away, releases and all. */
+  restoreNamespace(name: string, held: unknown): void {
+    this.namespaces.set(name, held as Namespace);
+    this.changed();
+  }
+
+  /** Namespace watches open now. */
+  get watching(): number {
+    return this.watchers.size;
+  }
+
+  /** Tells every open namespace watch that something changed. */
+  private changed(): void {
+    for (const w of [...this.watchers]) w();
   }
 
   release(namespace: string, name: string): Revision[] {
@@ -154,6 +183,20 @@ export class InMemoryCluster {
             .map((n) => this.info(n))
             .filter((n): n is NamespaceInfo => n?.labels[MANAGED_BY_LABEL] === MANAGED_BY_VALUE),
         ),
+      watchManagedNamespaces: (onChange, watchSignal) =>
+        call('watchManagedNamespaces', [], async () => {
+          if (watchSignal.aborted) return;
+          // A new watch reports what exists, as a real one lists each namespace as ADDED.
+          onChange();
+          this.watchers.add(onChange);
+          try {
+            await new Promise<void>((resolve) => {
+              watchSignal.addEventListener('abort', () => resolve(), { once: true });
+            });
+          } finally {
+            this.watchers.delete(onChange);
+          }
+        }),
       readSecretData: (ns, name) =>
         call('readSecretData', [ns, name], () => {
           const data = this.namespaces.get(ns)?.secrets.get(name);
@@ -260,6 +303,7 @@ export class InMemoryCluster {
     const existing = this.namespaces.get(name);
     if (!existing) {
       this.namespaces.set(name, emptyNamespace(wanted));
+      this.changed();
       return 'created';
     }
     if (existing.labels[MANAGED_BY_LABEL] !== MANAGED_BY_VALUE) {
@@ -286,6 +330,7 @@ export class InMemoryCluster {
     }
     ns.terminating = true;
     this.namespaces.delete(name);
+    this.changed();
     for (const v of this.volumes.values()) {
       if (!v.claim.startsWith(`${name}/`) || v.phase === 'Released') continue;
       v.phase = 'Released';

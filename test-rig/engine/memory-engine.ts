@@ -11,7 +11,7 @@ import type {
 import type { Settings } from '../../src-shared/types/service-types';
 import type { EngineTimeouts } from '../../src-main/engine/op-context';
 import { InMemoryCluster, type Fault } from './in-memory-cluster';
-import { buildTestEngine, type TestEngine } from './test-engine';
+import { buildTestEngine, type TestEngine, type TestEngineOptions } from './test-engine';
 import { woocommerceChartStandIn } from './woocommerce-chart-stand-in';
 
 export const MEMORY_CONTEXT = 'memory-stand-in';
@@ -83,6 +83,7 @@ export interface MemoryEngineOptions {
   reclaimDelayMs?: number;
   /** replaces the chart location, e.g. with one that does not exist */
   chartPath?: string;
+  namespaceWatch?: TestEngineOptions['namespaceWatch'];
 }
 
 export function startMemoryEngine(
@@ -105,6 +106,7 @@ export function startMemoryEngine(
     log: (line) => logs.push(line),
     now: o.now,
     chartPath: o.chartPath,
+    namespaceWatch: { settleMs: 10, ...o.namespaceWatch },
     connectCluster: (_target, _helm, limits) => cluster.port(limits?.signal),
     wrapDriver: (driver: StoreKindDriver): StoreKindDriver => ({
       ...driver,

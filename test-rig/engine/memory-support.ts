@@ -57,3 +57,8 @@ export function milestones(e: MemoryEngine, id: string): string[] {
     .events.filter((ev) => ev.status === 'started' || ev.status === 'succeeded')
     .map((ev) => `${ev.step}:${ev.status}`);
 }
+
+/** A failed store's sentence and, after it, the details behind it: all a user can read of it. */
+export function toldOf(store: Store): string {
+  return [store.error, store.errorDetails].filter(Boolean).join('\n');
+}

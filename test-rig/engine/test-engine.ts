@@ -13,6 +13,7 @@ import type { ConnectLimits } from '../../src-main/engine/cluster-adapter';
 import type { StoreCluster } from '../../src-main/engine/cluster-port';
 import type { EngineTimeouts, KubeTarget } from '../../src-main/engine/op-context';
 import { createStoreEngine, type StoreEngine } from '../../src-main/engine/store-engine';
+import type { EngineDeps } from '../../src-main/engine/engine-deps';
 import { connectCluster as connectRealCluster } from '../../src-main/engine/cluster-adapter';
 import { STORE_ID_LABEL } from '../../src-main/kube/labels';
 
@@ -37,6 +38,8 @@ export interface TestEngineOptions {
   /** replaces parts of the WooCommerce driver, e.g. its storefront check with a stand-in */
   wrapDriver?: (driver: StoreKindDriver) => StoreKindDriver;
   now?: () => Date;
+  /** the namespace watch's pacing */
+  namespaceWatch?: EngineDeps['namespaceWatch'];
 }
 
 export interface TestEngine {
@@ -94,6 +97,7 @@ export function buildTestEngine(o: TestEngineOptions): TestEngine {
     log: o.log,
     connectCluster: connectOwnStores,
     now: o.now,
+    namespaceWatch: o.namespaceWatch,
   });
   engine.onStoreUpdated((store) => known.add(store.id));
   return {

@@ -41,7 +41,7 @@ export async function apiSilent(env: FaultEnv): Promise<FamilyResult> {
       result.injected += 1;
       const ms = await timed(t.engine.cancel(cancelled.id), CANCEL_MS);
       const row = t.repo.get(cancelled.id);
-      const ok = ms !== null && row?.status === 'Failed' && row.error === 'Cancelled by user';
+      const ok = ms !== null && row?.status === 'Cancelled' && row.error === 'Cancelled by user';
       if (ok) result.converged += 1;
       result.notes.push(
         `cancel answered in ${ms === null ? `more than ${CANCEL_MS}` : Math.round(ms)} ms`,
