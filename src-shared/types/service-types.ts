@@ -62,7 +62,15 @@ export interface HelmRevision extends HelmReleaseRevision {
   current: boolean;
   /** rolling back to it is possible (any revision but the current one, while the store allows it) */
   canRollback: boolean;
+  /**
+   * The values an upgrade can change, as this revision set them (from its values files and the
+   * store's own); a value left to the chart's default is absent. Absent when they could not be read.
+   */
+  values?: Partial<Record<UpgradableValue, string>>;
 }
+
+/** The values an upgrade may change. */
+export type UpgradableValue = 'wordpressImageTag' | 'woocommerceVersion' | 'memoryLimit';
 
 export interface StoreCredentials {
   username: string;
