@@ -59,6 +59,14 @@ export function HelmHistory({
     };
   }, [api, store.id, store.helmRevision, store.status, busy, unavailable]);
 
+  // The current revision's values, else what the store recorded; the form restarts when they
+  // arrive so it never shows an empty field for a value that is known.
+  const current = {
+    woocommerceVersion: store.version,
+    ...revisions?.find((r) => r.current)?.values,
+  };
+  const currentKey = JSON.stringify(current);
+
   const rollback = (revision: number) => {
     setConfirming(null);
     setError(null);
@@ -84,7 +92,8 @@ export function HelmHistory({
       {upgrading && canChange ? (
         <UpgradeForm
           storeId={store.id}
-          current={{ woocommerceVersion: store.version }}
+          key={currentKey}
+          current={current}
           disabled={!canChange}
           onDone={() => setUpgrading(false)}
         />

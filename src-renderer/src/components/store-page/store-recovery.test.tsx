@@ -252,6 +252,38 @@ describe('store page: upgrade form', () => {
     expect(api.callsOf('upgradeStore')).toEqual([{ storeId: ready.id, memoryLimit: '1Gi' }]);
   });
 
+  it('takes the current values from the current revision', async () => {
+    const history = {
+      [ready.id]: [
+        {
+          revision: 1,
+          updated: '2025-01-01T10:00:00Z',
+          status: 'deployed',
+          chart: 'woocommerce-0.1.0',
+          appVersion: '6.8.3',
+          description: 'Install complete',
+          label: 'Created',
+          changes: [],
+          current: true,
+          canRollback: false,
+          values: { wordpressImageTag: '6.8.3-php8.2-apache', memoryLimit: '512Mi' },
+        },
+      ],
+    };
+    const { api, user } = await openPage({ stores: [ready], history });
+    await screen.findByTestId('helm-revision-1');
+    await user.click(screen.getByTestId('open-upgrade'));
+    const value = (key: string) => screen.getByTestId<HTMLInputElement>(`upgrade-${key}`).value;
+    expect([value('wordpressImageTag'), value('woocommerceVersion'), value('memoryLimit')]).toEqual(
+      ['6.8.3-php8.2-apache', '10.2.4', '512Mi'],
+    );
+    const memory = screen.getByTestId('upgrade-memoryLimit');
+    await user.clear(memory);
+    await user.type(memory, '1Gi');
+    await user.click(screen.getByTestId('upgrade-submit'));
+    expect(api.callsOf('upgradeStore')).toEqual([{ storeId: ready.id, memoryLimit: '1Gi' }]);
+  });
+
   it('checks each field as it is typed, with the rule main applies', async () => {
     const { api, user } = await openPage({ stores: [ready] });
     await user.click(screen.getByTestId('open-upgrade'));
