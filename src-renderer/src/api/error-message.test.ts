@@ -45,6 +45,8 @@ describe('errorMessage', () => {
     const sentence = 'A store named shop already exists in this cluster.';
     expect(errorMessage(new Error(sentence))).toBe(sentence);
     expect(errorMessage({ nothing: true })).toBe('Something went wrong. Try again.');
-    expect(errorMessage(new Error('at'))).toBe('At');
+    expect(errorMessage(new Error('shop-1 is still being deleted.'))).toBe(
+      'shop-1 is still being deleted.',
+    );
   });
 });

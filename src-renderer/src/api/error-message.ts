@@ -51,7 +51,8 @@ export function toUserSentence(message: string): string {
     .replace(QUOTED_FIELD, (whole, id: string) => FIELD_WORDS[id] ?? whole)
     .replace(BARE_FIELD, (whole, id: string) => FIELD_WORDS[id] ?? whole);
   if (!text) return GENERIC;
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  // Only what this guard rewrote gets a capital: a message may start with a store's name.
+  return text === joined ? text : text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 const LOG_SENTENCE = 'Details are in the app log.';

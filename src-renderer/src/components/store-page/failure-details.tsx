@@ -1,4 +1,5 @@
 import type { Store, StoreEvent } from '../../../../src-shared/types/store-types';
+import { toUserSentence } from '../../api/error-message';
 import { STEP_LABEL } from '../../lib/status';
 import { Details } from '../ui/details';
 import { failedEventMessage } from './timeline-model';
@@ -15,7 +16,7 @@ export function FailureDetails({
   store: Store;
   events: readonly StoreEvent[];
 }): React.JSX.Element {
-  const reason = store.error ?? 'No reason was recorded.';
+  const reason = store.error ? toUserSentence(store.error) : 'No reason was recorded.';
   const details = store.errorDetails || failedEventMessage(events, store.step);
   return (
     <section aria-label="Failure" className="flex flex-col gap-1.5 rounded-ui bg-failed/10 p-2.5">

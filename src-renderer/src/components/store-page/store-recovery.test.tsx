@@ -136,6 +136,16 @@ describe('store page: failure summary, details and admin access', () => {
     expect(screen.getByTestId<HTMLButtonElement>('open-storefront').disabled).toBe(true);
   });
 
+  it('says a raw system error that reached the row in words, as a last guard', async () => {
+    await openPage({
+      stores: [
+        store({ ...failed, error: 'connect ECONNREFUSED 127.0.0.1:6443', errorDetails: null }),
+      ],
+    });
+    expect(screen.getByTestId('failure-reason').textContent).toMatch(/^The connection was refused/);
+    expect(screen.getByTestId('store-page').textContent).not.toMatch(/ECONNREFUSED/);
+  });
+
   it('keeps the admin closed while WordPress has not answered yet', async () => {
     await openPage({
       stores: [store({ ...failed, step: 'wait-mariadb', adminAvailable: undefined })],
