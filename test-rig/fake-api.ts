@@ -74,6 +74,7 @@ export function fakeApi({ probes, ...seed }: FakeApiSeed = {}): FakeApi {
     storeUpdated: (store) => services.emitStore(store),
     storeEvent: (event) => services.emitEvent(event),
     contextsChanged: (list) => services.emitContexts(list),
+    helmInstallProgress: (progress) => services.emitHelmProgress(progress),
   };
 
   return {

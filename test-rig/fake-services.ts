@@ -5,10 +5,13 @@ import type { ContextList, StoreKindInfo } from '../src-shared/ipc/contract';
 import type { AppServices } from '../src-main/ipc/services';
 import type {
   ContextProbe,
+  HelmInstallProgress,
   HelmRevision,
   KubeContextInfo,
+  SetupTool,
   Settings,
   StoreCredentials,
+  SystemCheck,
   ToolInfo,
 } from '../src-shared/types/service-types';
 import type { Store, StoreEvent } from '../src-shared/types/store-types';
@@ -22,6 +25,7 @@ export interface FakeServices extends AppServices {
   emitStore(store: Store): void;
   emitEvent(event: StoreEvent): void;
   emitContexts(list: ContextList): void;
+  emitHelmProgress(progress: HelmInstallProgress): void;
   listenerCount(): number;
   /** the next service call rejects (or throws) with this error */
   failNext(error: unknown): void;
@@ -43,6 +47,87 @@ export interface FakeSeed {
   emitBeforeCreateReturns?: boolean;
   /** the id stores.create gives a new store; `s-<name>` unless set */
   newStoreId?: (name: string) => string;
+  /** what firstRun.systemCheck answers; every program present and Docker running unless set */
+  systemCheck?: SystemCheck;
+  /**
+   * How firstRun.installHelm goes: the progress it sends, then the Helm it answers with (also
+   * toolStatus's Helm from then on), or the error it rejects with. `hold` keeps it running until
+   * cancelHelmInstall, which then rejects it as the real one does.
+   */
+  helmInstall?: {
+    progress?: HelmInstallProgress[];
+    result?: ToolInfo;
+    error?: Error;
+    hold?: boolean;
+  };
+}
+
+/** A system check as main would report it; `tools` entries replace the defaults by name. */
+export function standInSystemCheck(
+  patch: Partial<Omit<SystemCheck, 'tools'>> & {
+    tools?: (Partial<SetupTool> & { name: SetupTool['name'] })[];
+  } = {},
+): SystemCheck {
+  const base: SetupTool[] = [
+    {
+      name: 'docker',
+      label: 'Docker',
+      path: '/usr/bin/docker',
+      version: '28.2.2',
+      ok: true,
+      daemonRunning: true,
+      problem: null,
+      purpose: 'k3d runs the local cluster inside Docker.',
+      required: false,
+      install: 'Install Docker Engine, then start it.',
+      command: 'sudo systemctl enable --now docker',
+    },
+    {
+      name: 'k3d',
+      label: 'k3d',
+      path: '/usr/local/bin/k3d',
+      version: 'v5.8.3',
+      ok: true,
+      problem: null,
+      purpose: 'k3d creates the local cluster.',
+      required: false,
+      install: 'Install k3d with its install script.',
+      command: 'curl -s https://raw.githubusercontent.com/k3d-io/k3d/main/install.sh | bash',
+    },
+    {
+      name: 'helm',
+      label: 'Helm',
+      path: '/usr/local/bin/helm',
+      version: 'v3.16.0',
+      ok: true,
+      problem: null,
+      purpose: 'Storefleet installs every store with Helm.',
+      required: true,
+      install: 'Let Storefleet download Helm.',
+      command: null,
+    },
+    {
+      name: 'kubectl',
+      label: 'kubectl',
+      path: '/usr/bin/kubectl',
+      version: 'v1.31.2',
+      ok: true,
+      problem: null,
+      purpose: 'Storefleet does not need it.',
+      required: false,
+      install: 'Install kubectl if you want it.',
+      command: null,
+    },
+  ];
+  const { tools: toolPatches = [], ...rest } = patch;
+  return {
+    os: 'linux',
+    helmDownload: { version: '3.22.0' },
+    createClusterCommand: 'k3d cluster create storefleet -p "80:80@loadbalancer"',
+    checkedAt: new Date(0).toISOString(),
+    ...rest,
+    tools: base.map((tool) => ({ ...tool, ...toolPatches.find((p) => p.name === tool.name) })),
+  };
 }
 
 export function fakeServices(seed: FakeSeed = {}): FakeServices {
@@ -52,6 +137,8 @@ export function fakeServices(seed: FakeSeed = {}): FakeServices {
   const storeListeners = new Set<(s: Store) => void>();
   const eventListeners = new Set<(e: StoreEvent) => void>();
   const contextListeners = new Set<(l: ContextList) => void>();
+  const helmListeners = new Set<(p: HelmInstallProgress) => void>();
+  let cancelHeld: (() => void) | null = null;
   let settings: Settings = {
     maxConcurrentProvisions: 3,
     maxStoresPerContext: 20,
@@ -92,7 +179,7 @@ export function fakeServices(seed: FakeSeed = {}): FakeServices {
     { kind: 'woocommerce', displayName: 'WooCommerce', available: true },
     { kind: 'medusa', displayName: 'Medusa', available: false },
   ];
-  const tools: ToolInfo[] = seed.tools ?? [
+  let tools: ToolInfo[] = seed.tools ?? [
     { name: 'helm', path: '/usr/local/bin/helm', version: 'v3.16.0', ok: true, problem: null },
   ];
   const events = seed.events ?? [];
@@ -190,6 +277,44 @@ export function fakeServices(seed: FakeSeed = {}): FakeServices {
       record('storeKinds');
       return kinds;
     },
+    firstRun: {
+      systemCheck: async () => {
+        record('firstRun.systemCheck');
+        return Promise.resolve(seed.systemCheck ?? standInSystemCheck());
+      },
+      installHelm: async () => {
+        record('firstRun.installHelm');
+        const plan = seed.helmInstall ?? {};
+        for (const progress of plan.progress ?? []) helmListeners.forEach((l) => l(progress));
+        if (plan.hold) {
+          await new Promise<void>((resolve) => {
+            cancelHeld = resolve;
+          });
+          throw Object.assign(
+            new Error('The Helm download was cancelled; nothing was installed.'),
+            {
+              code: 'conflict',
+            },
+          );
+        }
+        if (plan.error) throw plan.error;
+        const helm: ToolInfo = plan.result ?? {
+          name: 'helm',
+          path: '/data/bin/helm',
+          version: 'v3.22.0',
+          ok: true,
+          problem: null,
+        };
+        tools = [helm, ...tools.filter((t) => t.name !== 'helm')];
+        return helm;
+      },
+      cancelHelmInstall: () => {
+        record('firstRun.cancelHelmInstall');
+        cancelHeld?.();
+        cancelHeld = null;
+      },
+      onHelmInstallProgress: subscribe(helmListeners),
+    },
     settings: {
       get: () => {
         record('settings.get');
@@ -210,7 +335,9 @@ export function fakeServices(seed: FakeSeed = {}): FakeServices {
     emitStore: (s) => storeListeners.forEach((l) => l(s)),
     emitEvent: (e) => eventListeners.forEach((l) => l(e)),
     emitContexts: (l) => contextListeners.forEach((fn) => fn(l)),
-    listenerCount: () => storeListeners.size + eventListeners.size + contextListeners.size,
+    emitHelmProgress: (p) => helmListeners.forEach((fn) => fn(p)),
+    listenerCount: () =>
+      storeListeners.size + eventListeners.size + contextListeners.size + helmListeners.size,
     failNext: (error) => {
       pending = error;
     },

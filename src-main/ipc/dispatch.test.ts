@@ -28,6 +28,9 @@ const BAD: Record<InvokeMethod, { arg: unknown; field: string }> = {
   openStore: { arg: { storeId: 's-a', target: 'file:///etc/passwd' }, field: 'target' },
   toolStatus: { arg: [], field: 'argument' },
   storeKinds: { arg: { kind: 'x' }, field: 'kind' },
+  systemCheck: { arg: { deep: true }, field: 'deep' },
+  installHelm: { arg: { version: '2.0.0' }, field: 'version' },
+  cancelHelmInstall: { arg: 7, field: 'argument' },
   getSettings: { arg: 'all', field: 'argument' },
   updateSettings: { arg: { maxConcurrentProvisions: 500 }, field: 'maxConcurrentProvisions' },
 };

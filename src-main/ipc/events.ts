@@ -12,6 +12,9 @@ export function wireEvents(services: AppServices, broadcast: Broadcast): () => v
     services.stores.onStoreUpdated((store) => broadcast('storeUpdated', store)),
     services.stores.onStoreEvent((event) => broadcast('storeEvent', event)),
     services.contexts.onChange((list) => broadcast('contextsChanged', list)),
+    services.firstRun.onHelmInstallProgress((progress) =>
+      broadcast('helmInstallProgress', progress),
+    ),
   ];
   return () => {
     for (const off of offs.splice(0)) off();

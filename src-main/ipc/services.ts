@@ -7,6 +7,7 @@ import type {
   Settings,
 } from '../../src-shared/types/service-types';
 import type { ContextList, StoreKindInfo } from '../../src-shared/ipc/contract';
+import type { FirstRunService } from '../first-run/first-run-service';
 
 export interface ContextService {
   list(): Promise<ContextList>;
@@ -20,6 +21,8 @@ export interface AppServices {
   contexts: ContextService;
   tools(): Promise<ToolInfo[]>;
   storeKinds(): StoreKindInfo[];
+  /** what a new user has installed, and Helm fetched for them */
+  firstRun: FirstRunService;
   /** update may first check a new value (a Helm path is run once), hence the promise */
   settings: { get(): Settings; update(patch: Partial<Settings>): Settings | Promise<Settings> };
   /** Opens a URL in the user's browser; only ever called with a URL the app produced. */

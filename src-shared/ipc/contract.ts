@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { Store, StoreEvent, StoreKind } from '../types/store-types';
 import type { IPC_METHODS, Returns } from './methods';
-import type { KubeContextInfo } from '../types/service-types';
+import type { HelmInstallProgress, KubeContextInfo } from '../types/service-types';
 
 export interface ContextList {
   contexts: KubeContextInfo[];
@@ -33,6 +33,7 @@ export interface EventMap {
   storeUpdated: Store;
   storeEvent: StoreEvent;
   contextsChanged: ContextList;
+  helmInstallProgress: HelmInstallProgress;
 }
 
 export type EventName = keyof EventMap;
@@ -61,6 +62,9 @@ export const INVOKE_METHODS = [
   'openStore',
   'toolStatus',
   'storeKinds',
+  'systemCheck',
+  'installHelm',
+  'cancelHelmInstall',
   'getSettings',
   'updateSettings',
 ] as const satisfies readonly InvokeMethod[];
@@ -73,6 +77,7 @@ export const EVENT_NAMES = [
   'storeUpdated',
   'storeEvent',
   'contextsChanged',
+  'helmInstallProgress',
 ] as const satisfies readonly EventName[];
 
 export const invokeChannel = (method: InvokeMethod): string => `storefleet:invoke:${method}`;

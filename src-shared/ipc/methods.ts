@@ -8,6 +8,7 @@ import type {
   HelmRevision,
   Settings,
   StoreCredentials,
+  SystemCheck,
   ToolInfo,
 } from '../types/service-types';
 import type { ContextList, StoreKindInfo } from './contract';
@@ -75,6 +76,11 @@ export const IPC_METHODS = {
   },
   toolStatus: { arg: empty, result: returns<ToolInfo[]>() },
   storeKinds: { arg: empty, result: returns<StoreKindInfo[]>() },
+  /** Docker (and its daemon), k3d, Helm and kubectl, each with why it matters and how to install it. */
+  systemCheck: { arg: empty, result: returns<SystemCheck>() },
+  /** Downloads the pinned Helm, checks its published SHA-256 and makes it the app's Helm. */
+  installHelm: { arg: empty, result: returns<ToolInfo>() },
+  cancelHelmInstall: { arg: empty, result: returns<null>() },
   getSettings: { arg: empty, result: returns<Settings>() },
   updateSettings: { arg: settingsPatch, result: returns<Settings>() },
 } as const satisfies Record<string, MethodSpec>;

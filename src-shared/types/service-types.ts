@@ -42,6 +42,52 @@ export interface ToolInfo {
   problem: string | null;
 }
 
+/** The system Storefleet runs on, as install steps name it. */
+export type HostOs = 'macos' | 'windows' | 'linux';
+
+/** One program a new user may need, as the first-run screen shows it. */
+export interface SetupTool {
+  name: 'docker' | 'k3d' | 'helm' | 'kubectl';
+  /** "Docker", "k3d", "Helm", "kubectl" */
+  label: string;
+  path: string | null;
+  version: string | null;
+  /** found and usable; for Docker, the daemon answered too */
+  ok: boolean;
+  /** Docker only: whether its daemon answered (null when Docker itself is missing) */
+  daemonRunning?: boolean | null;
+  /** what is wrong, one or two sentences; null when ok */
+  problem: string | null;
+  /** why Storefleet wants it, one sentence */
+  purpose: string;
+  /** whether Storefleet works without it */
+  required: boolean;
+  /** how to install it (or start it) on this system, one sentence */
+  install: string;
+  /** a command to copy for that step, when there is one */
+  command: string | null;
+}
+
+export interface SystemCheck {
+  os: HostOs;
+  tools: SetupTool[];
+  /** the Helm release Storefleet can download for this system; null when none is published */
+  helmDownload: { version: string } | null;
+  /** the command that creates a local cluster Storefleet can use */
+  createClusterCommand: string;
+  checkedAt: string;
+}
+
+/** Where a Helm download is; sent as events while installHelm runs. */
+export interface HelmInstallProgress {
+  phase: 'checksum' | 'download' | 'verify' | 'extract' | 'check' | 'done';
+  version: string;
+  receivedBytes: number;
+  totalBytes: number | null;
+  /** one sentence */
+  message: string;
+}
+
 /** One revision as Helm lists it (`helm history`). */
 export interface HelmReleaseRevision {
   revision: number;
