@@ -8,6 +8,7 @@ import {
   listManagedNamespaces,
   waitForNamespaceGone,
 } from '../kube/namespace';
+import { deleteJobsOf } from '../kube/job-wait';
 import { watchManagedNamespaces } from '../kube/namespace-watch';
 import { readSecretData } from '../kube/secret';
 import {
@@ -55,13 +56,7 @@ export function connectCluster(
     waitForStatefulSetReady: (ns, name, o) => waitForStatefulSetReady(c, ns, name, o),
     waitForDeploymentReady: (ns, name, o) => waitForDeploymentReady(c, ns, name, o),
     waitForJobComplete: (ns, name, o) => waitForJobComplete(c, ns, name, o),
-    async deleteJob(namespace, name) {
-      try {
-        await c.batch.deleteNamespacedJob({ name, namespace, propagationPolicy: 'Background' });
-      } catch (error) {
-        if (!isNotFound(error)) throw error;
-      }
-    },
+    deleteJob: (namespace, name) => deleteJobsOf(c, namespace, name),
     findLeftovers: (namespace, storeId) => findLeftoverObjects(c, { namespace, storeId }),
     async unschedulablePods(namespace) {
       const pods = await c.core.listNamespacedPod({ namespace });

@@ -46,9 +46,15 @@ export interface StoreCluster {
   readSecretData(namespace: string, name: string): Promise<Record<string, string> | null>;
   waitForStatefulSetReady(namespace: string, name: string, o: WaitOptions): Promise<void>;
   waitForDeploymentReady(namespace: string, name: string, o: WaitOptions): Promise<void>;
-  /** rejects with an error carrying `logTail: string[]` when the Job failed */
+  /**
+   * Waits for the Job `name` names: that Job, or the newest `<name>-<spec hash>` (a chart may
+   * name its Job after its spec). Rejects with an error carrying `logTail: string[]` when it failed.
+   */
   waitForJobComplete(namespace: string, name: string, o: WaitOptions): Promise<void>;
-  /** deletes a Job so the next Helm run recreates it (its pod template is immutable); absent = ok */
+  /**
+   * Deletes the Jobs `name` names (as above), so the next Helm run creates the Job anew (its pod
+   * template is immutable); none left = ok.
+   */
   deleteJob(namespace: string, name: string): Promise<void>;
   /** what of a store still exists in the cluster; empty once a delete left nothing */
   findLeftovers(namespace: string, storeId: string): Promise<Leftover[]>;

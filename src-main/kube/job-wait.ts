@@ -1,6 +1,6 @@
 import type { V1Job, V1Pod } from '@kubernetes/client-node';
 import type { KubeClients } from './client';
-import { errorText, readOrUndefined } from './client';
+import { errorText, isNotFound, readOrUndefined } from './client';
 import { readPodLogTail, redact } from './logs';
 import {
   describePodProblem,
@@ -32,16 +32,68 @@ export class JobFailedError extends Error {
   }
 }
 
-/** Resolves when the Job is Complete; a Failed Job rejects with JobFailedError and its log tail. */
+/** A hash a chart appends to a Job's name so that a Job whose spec changes gets a new name. */
+const SPEC_HASH = /^[0-9a-f]{8}$/;
+
+/** True when `job` is the Job `stem` names: that name, or `<stem>-<spec hash>`. */
+export function isJobOf(stem: string, job: string): boolean {
+  if (job === stem) return true;
+  return job.startsWith(`${stem}-`) && SPEC_HASH.test(job.slice(stem.length + 1));
+}
+
+/**
+ * The Job `stem` names now: the one so named, or the newest `<stem>-<spec hash>` that is not
+ * being deleted. A chart that names its Job after its spec (so that a rollback across a change
+ * creates the other Job instead of patching an immutable template) is found by its stem.
+ */
+export async function findJob(
+  c: KubeClients,
+  ns: string,
+  stem: string,
+): Promise<V1Job | undefined> {
+  const exact = await readOrUndefined(() =>
+    c.batch.readNamespacedJob({ name: stem, namespace: ns }),
+  );
+  if (exact) return exact;
+  const list = await c.batch.listNamespacedJob({ namespace: ns });
+  return list.items
+    .filter((j) => isJobOf(stem, j.metadata?.name ?? '') && !j.metadata?.deletionTimestamp)
+    .sort((a, b) => createdAt(b) - createdAt(a))[0];
+}
+
+/** Deletes every Job `stem` names (see findJob); one that is already gone counts as deleted. */
+export async function deleteJobsOf(c: KubeClients, ns: string, stem: string): Promise<void> {
+  const list = await c.batch.listNamespacedJob({ namespace: ns });
+  for (const job of list.items) {
+    const name = job.metadata?.name ?? '';
+    if (!isJobOf(stem, name)) continue;
+    try {
+      await c.batch.deleteNamespacedJob({ name, namespace: ns, propagationPolicy: 'Background' });
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+}
+
+function createdAt(job: V1Job): number {
+  const t = job.metadata?.creationTimestamp;
+  return t ? new Date(t).getTime() : 0;
+}
+
+/**
+ * Resolves when the Job `stem` names (see findJob) is Complete; a Failed Job rejects with
+ * JobFailedError and its log tail.
+ */
 export function waitForJobComplete(
   c: KubeClients,
   ns: string,
-  name: string,
+  stem: string,
   o: JobWaitOpts,
 ): Promise<void> {
-  return waitWithDiagnosis(`job ${name} in namespace ${ns} to complete`, o, async () => {
-    const job = await readOrUndefined(() => c.batch.readNamespacedJob({ name, namespace: ns }));
-    if (!job) return { done: false, summary: `${name}: job not created yet` };
+  return waitWithDiagnosis(`job ${stem} in namespace ${ns} to complete`, o, async () => {
+    const job = await findJob(c, ns, stem);
+    if (!job) return { done: false, summary: `${stem}: job not created yet` };
+    const name = job.metadata?.name ?? stem;
     if (hasCondition(job, 'Complete')) return { done: true, summary: `${name}: complete` };
     // FailureTarget is set as soon as the outcome is decided; Failed follows once pods are gone.
     const failed = hasCondition(job, 'Failed') ?? hasCondition(job, 'FailureTarget');

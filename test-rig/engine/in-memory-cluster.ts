@@ -14,6 +14,7 @@ import type {
 } from '../../src-main/engine/cluster-port';
 import { deepMerge, readValuesFile } from '../../src-main/engine/values-file';
 import { MANAGED_BY_LABEL, MANAGED_BY_VALUE, STORE_ID_LABEL } from '../../src-main/kube/labels';
+import { isJobOf } from '../../src-main/kube/job-wait';
 import { WaitTimeoutError } from '../../src-main/kube/wait';
 import { STDIN_VALUES } from '../../src-main/tools/helm';
 import { ToolError } from '../../src-main/tools/tool-error';
@@ -209,7 +210,8 @@ export class InMemoryCluster {
       waitForJobComplete: (ns, name, o) => waitFor('waitForJobComplete', ns, `job:${name}`, o),
       deleteJob: (ns, name) =>
         call('deleteJob', [ns, name], () => {
-          this.namespaces.get(ns)?.jobs.delete(name);
+          const jobs = this.namespaces.get(ns)?.jobs;
+          for (const job of [...(jobs ?? [])]) if (isJobOf(name, job)) jobs?.delete(job);
         }),
       findLeftovers: (ns, storeId) =>
         call('findLeftovers', [ns, storeId], () => this.leftovers(ns, storeId)),
@@ -401,6 +403,8 @@ export class InMemoryCluster {
     for (const [name, data] of Object.entries(out.secrets)) ns.secrets.set(name, { ...data });
     for (const [name, s] of Object.entries(out.statefulSets)) ns.statefulSets.set(name, s);
     for (const [name, d] of Object.entries(out.deployments)) ns.deployments.set(name, d);
+    // Helm deletes the Job of the revision it leaves when the new one names another.
+    for (const job of [...ns.jobs]) if (!out.jobs.includes(job)) ns.jobs.delete(job);
     for (const job of out.jobs) ns.jobs.add(job);
     for (const claim of out.claims) {
       if (ns.claims.has(claim)) continue;
@@ -428,7 +432,7 @@ export class InMemoryCluster {
       if (!n) return false;
       if (kind === 'statefulset') return n.statefulSets.has(name);
       if (kind === 'deployment') return n.deployments.has(name);
-      return n.jobs.has(name);
+      return [...n.jobs].some((job) => isJobOf(name, job));
     };
     return this.poll(exists, `${kind} ${ns}/${name}`, { ...o, signal: o.signal ?? signal });
   }

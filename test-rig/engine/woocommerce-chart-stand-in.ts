@@ -2,7 +2,20 @@
 // cluster port can see (the credentials Secret, MariaDB, WordPress, the bootstrap Job, the
 // volume claims), derived from the release's values as the chart's templates do.
 import { SECRET_KEYS, ADMIN_USER_KEY } from '../../src-main/store-kinds/woocommerce/secrets';
+import { createHash } from 'node:crypto';
 import type { ChartStandIn } from './in-memory-cluster';
+
+/** Eight hex digits that change with what the bootstrap Job does (images, versions, scripts). */
+function specHash(values: Record<string, unknown>): string {
+  const spec = JSON.stringify([
+    at(values, ['images']),
+    at(values, ['woocommerce']),
+    at(values, ['bootstrap']),
+    at(values, ['demoProduct']),
+    at(values, ['ingress', 'host']),
+  ]);
+  return createHash('sha256').update(spec).digest('hex').slice(0, 8);
+}
 
 function at(values: Record<string, unknown>, path: readonly string[]): unknown {
   let v: unknown = values;
@@ -29,7 +42,8 @@ export const woocommerceChartStandIn: ChartStandIn = (release, values) => {
     secrets: { [`${release}-credentials`]: secrets },
     statefulSets: { [`${release}-mariadb`]: { replicas } },
     deployments: { [`${release}-wordpress`]: { replicas } },
-    jobs: [`${release}-bootstrap`],
+    // Named after what the Job does, as the chart names it after a hash of its spec.
+    jobs: [`${release}-bootstrap-${specHash(values)}`],
     claims: [`data-${release}-mariadb-0`, `${release}-wordpress-content`],
   };
 };

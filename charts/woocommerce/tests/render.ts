@@ -159,8 +159,15 @@ export async function render(opts: RenderOptions = {}): Promise<K8sObject[]> {
   return parseManifests(result.stdout);
 }
 
+/** True when `actual` is `name`, or, for a Job, `name` followed by the hash of its spec. */
+function namedAs(kind: string, name: string, actual: string): boolean {
+  if (actual === name) return true;
+  return kind === 'Job' && new RegExp(`^${name}-[0-9a-f]{8}$`).test(actual);
+}
+
+/** The object of that kind and name; a Job is found by its stem (its name is `<stem>-<hash>`). */
 export function findObject(objects: readonly K8sObject[], kind: string, name: string): K8sObject {
-  const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
+  const found = objects.find((o) => o.kind === kind && namedAs(kind, name, o.metadata.name));
   if (!found)
     throw new Error(
       `no ${kind} ${name} among ${objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`,
