@@ -19,7 +19,8 @@ export function messageProblems(message: string): string[] {
   if (camel) problems.push(`identifier ${camel[1] ?? ''}`);
   const errno = /\bE[A-Z]{3,}\b/.exec(message);
   if (errno) problems.push(`errno code ${errno[0]}`);
-  if (/\bat\s+\S+\s*\(?[^\s()]+:\d+(:\d+)?\)?/.test(message)) problems.push('stack frame');
+  // "    at run (/app/index.js:12:7)", not "nothing answers at https://127.0.0.1:9"
+  if (/^\s*at\s.*:\d+:\d+\)?\s*$/m.test(message)) problems.push('stack frame');
   const quoted = /["'`]([A-Za-z_][A-Za-z0-9_.]*)["'`]/.exec(message);
   if (quoted) problems.push(`quoted key ${quoted[0]}`);
   if (/[{}]/.test(message)) problems.push('braces');
@@ -57,6 +58,7 @@ describe('messageProblems', () => {
   it('passes plain sentences, WooCommerce and URLs', () => {
     for (const ok of [
       'WooCommerce 10.2.4 could not be installed.',
+      'Nothing answers at https://127.0.0.1:9.',
       'Open http://shop.localhost/wp-admin/ to sign in.',
       'A memory limit must be a whole number of Mi or Gi from 128Mi to 16Gi, such as 512Mi or 1Gi.',
     ]) {
