@@ -4,7 +4,6 @@ import { fakeApi } from '../../../../test-rig/fake-api';
 import { standInContext, standInProbe } from '../../../../test-rig/fake-fixtures';
 import { useApp } from '../../state/app-store';
 import { renderWithApi } from '../../test/render-with-api';
-import { EmptyState } from '../stores/empty-state';
 import { TopBar } from './top-bar';
 
 describe('top bar: Create store', () => {
@@ -40,19 +39,5 @@ describe('top bar: Create store', () => {
       useApp.getState().setProbe(context, { state: 'done', probe: standInProbe({ context }) }),
     );
     expect(create().disabled).toBe(false);
-  });
-
-  it('the empty list’s Create a store follows the same rule', () => {
-    const context = 'k3d-dev';
-    renderWithApi(<EmptyState context={context} onCreate={() => undefined} />, fakeApi());
-    const create = () => screen.getByTestId<HTMLButtonElement>('empty-create-store');
-    expect(create().disabled).toBe(false);
-    act(() =>
-      useApp.getState().setProbe(context, {
-        state: 'done',
-        probe: standInProbe({ context, reachable: false }),
-      }),
-    );
-    expect(create().disabled).toBe(true);
   });
 });
