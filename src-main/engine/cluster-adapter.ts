@@ -1,5 +1,5 @@
 import type { V1Namespace, V1Pod } from '@kubernetes/client-node';
-import { createKubeClients, isNotFound, readOrUndefined } from '../kube/client';
+import { createKubeClients, readOrUndefined } from '../kube/client';
 import { findLeftoverObjects } from '../kube/leftovers';
 import {
   deleteNamespace,

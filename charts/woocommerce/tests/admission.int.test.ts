@@ -192,14 +192,16 @@ describe('bootstrap failure hook', () => {
       );
       expect(result.exitCode).toBe(0);
       const failed = async (): Promise<boolean> => {
-        const job = await getJson<{ status: { conditions?: { type: string; status: string }[] } }>([
-          'job',
-          'shopf-bootstrap',
-          '--namespace',
-          namespace,
-        ]);
+        // The Job is named `shopf-bootstrap-<hash of its spec>`.
+        const jobs = await getJson<{
+          items: {
+            metadata: { name: string };
+            status: { conditions?: { type: string; status: string }[] };
+          }[];
+        }>(['jobs', '--namespace', namespace]);
+        const job = jobs.items.find((j) => /^shopf-bootstrap-[0-9a-f]{8}$/.test(j.metadata.name));
         return (
-          job.status.conditions?.some((c) => c.type === 'Failed' && c.status === 'True') ?? false
+          job?.status.conditions?.some((c) => c.type === 'Failed' && c.status === 'True') ?? false
         );
       };
       await waitFor('the bootstrap Job to fail', failed);

@@ -40,6 +40,29 @@ async function workload(kind: string, name: string, namespace: string): Promise<
   return getJson<Workload>([kind, name, '--namespace', namespace]);
 }
 
+/**
+ * The store's bootstrap Jobs, by name: each is `<release>-bootstrap-<hash of its spec>`, so a
+ * revision that changes what the Job does has a Job of its own.
+ */
+async function bootstrapJobs(release: string, namespace: string): Promise<Workload[]> {
+  const list = await getJson<KubeList<Workload & { metadata: { deletionTimestamp?: string } }>>([
+    'jobs',
+    '--namespace',
+    namespace,
+  ]);
+  const stem = new RegExp(`^${release}-bootstrap-[0-9a-f]{8}$`);
+  return list.items.filter((j) => stem.test(j.metadata.name) && !j.metadata.deletionTimestamp);
+}
+
+/** The one bootstrap Job of the release now. */
+async function bootstrapJob(release: string, namespace: string): Promise<Workload> {
+  const jobs = await bootstrapJobs(release, namespace);
+  expect(jobs.map((j) => j.metadata.name)).toHaveLength(1);
+  const [job] = jobs;
+  if (!job) throw new Error(`no bootstrap Job of ${release} in ${namespace}`);
+  return job;
+}
+
 function envOf(job: Workload, name: string): string | undefined {
   return job.spec.template.spec.containers.flatMap((c) => c.env ?? []).find((e) => e.name === name)
     ?.value;
@@ -75,7 +98,7 @@ describe.sequential('stores installed on the test cluster', () => {
     expect((await workload('deployment', 'shopa-wordpress', nsA)).status?.availableReplicas).toBe(
       1,
     );
-    expect((await workload('job', 'shopa-bootstrap', nsA)).status?.succeeded).toBe(1);
+    expect((await bootstrapJob('shopa', nsA)).status?.succeeded).toBe(1);
     const claims = await getJson<KubeList<KubeMeta & { status: { phase: string } }>>([
       'pvc',
       '--namespace',
@@ -155,7 +178,9 @@ describe.sequential('stores installed on the test cluster', () => {
     );
   });
 
-  it('upgrades with changed values; the bootstrap Job re-runs once the installer deletes it', async () => {
+  // Helm once refused this: `cannot patch "shopa-bootstrap" with kind Job … field is immutable`,
+  // unless the installer deleted the Job first, and a plain `helm rollback` could not recover.
+  it('upgrades across a bootstrap change without deleting anything: the changed Job has a name of its own', async () => {
     const saltBefore = await kubectlOk([
       'get',
       'secret',
@@ -165,31 +190,19 @@ describe.sequential('stores installed on the test cluster', () => {
       '-o',
       'jsonpath={.data.wordpress-auth-key}',
     ]);
+    const first = (await bootstrapJob('shopa', nsA)).metadata.name;
     const changed = {
       woocommerce: { version: '10.3.0' },
       wordpress: { resources: { limits: { memory: '768Mi' } } },
     };
-
-    // The Job's pod template is immutable: a forgotten delete fails loudly instead of skipping the re-run.
-    const refused = await installStore('shopa', nsA, VALUES_LOCAL, [storeA, changed]);
-    expect(refused.exitCode).not.toBe(0);
-    expect(refused.stderr).toMatch(/shopa-bootstrap[\s\S]*immutable/);
-
-    await kubectlOk([
-      'delete',
-      'job',
-      'shopa-bootstrap',
-      '--namespace',
-      nsA,
-      '--cascade=background',
-    ]);
     const upgraded = await installStore('shopa', nsA, VALUES_LOCAL, [storeA, changed]);
     expect(upgraded.stderr).toBe('');
     expect(upgraded.exitCode).toBe(0);
 
     const deployment = await workload('deployment', 'shopa-wordpress', nsA);
     expect(deployment.spec.template.spec.containers[0]?.resources?.limits?.memory).toBe('768Mi');
-    const job = await workload('job', 'shopa-bootstrap', nsA);
+    const job = await bootstrapJob('shopa', nsA);
+    expect(job.metadata.name).not.toBe(first);
     expect(envOf(job, 'WOOCOMMERCE_VERSION')).toBe('10.3.0');
     expect(job.status?.succeeded).toBe(1);
     const saltAfter = await kubectlOk([
@@ -205,38 +218,44 @@ describe.sequential('stores installed on the test cluster', () => {
     expect(saltAfter).toBe(saltBefore);
   });
 
-  it('rolls back to revision 1 and re-runs the bootstrap Job with its values', async () => {
-    await kubectlOk([
-      'delete',
-      'job',
-      'shopa-bootstrap',
-      '--namespace',
-      nsA,
-      '--cascade=background',
-    ]);
-    await clusterHelmOk([
-      'rollback',
-      'shopa',
-      '1',
-      '--namespace',
-      nsA,
-      '--wait',
-      '--wait-for-jobs',
-      '--timeout',
-      '60s',
-    ]);
-    const deployment = await workload('deployment', 'shopa-wordpress', nsA);
+  it('rolls back across the bootstrap change with a plain helm rollback, there and back again', async () => {
+    const rollback = (revision: number): Promise<string> =>
+      clusterHelmOk([
+        'rollback',
+        'shopa',
+        String(revision),
+        '--namespace',
+        nsA,
+        '--wait',
+        '--wait-for-jobs',
+        '--timeout',
+        '60s',
+      ]);
+    // Revision 2 has WooCommerce 10.3.0 and its own bootstrap Job; nothing is deleted by hand.
+    await rollback(1);
+    let deployment = await workload('deployment', 'shopa-wordpress', nsA);
     expect(deployment.spec.template.spec.containers[0]?.resources?.limits?.memory).toBe('512Mi');
-    const job = await workload('job', 'shopa-bootstrap', nsA);
+    let job = await bootstrapJob('shopa', nsA);
     expect(envOf(job, 'WOOCOMMERCE_VERSION')).toBe('10.2.4');
     expect(job.status?.succeeded).toBe(1);
+
+    // And forward again to the revision with the other Job (the rollback that used to fail).
+    await rollback(2);
+    deployment = await workload('deployment', 'shopa-wordpress', nsA);
+    expect(deployment.spec.template.spec.containers[0]?.resources?.limits?.memory).toBe('768Mi');
+    job = await bootstrapJob('shopa', nsA);
+    expect(envOf(job, 'WOOCOMMERCE_VERSION')).toBe('10.3.0');
+    expect(job.status?.succeeded).toBe(1);
+
     const history = JSON.parse(
       await clusterHelmOk(['history', 'shopa', '--namespace', nsA, '-o', 'json']),
     ) as {
       revision: number;
+      status: string;
       description: string;
     }[];
-    expect(history.at(-1)?.description).toBe('Rollback to 1');
+    expect(history.slice(-2).map((r) => r.description)).toEqual(['Rollback to 1', 'Rollback to 2']);
+    expect(history.at(-1)?.status).toBe('deployed');
   });
 
   it('leaves no volume, claim, Secret or Ingress behind after uninstall and namespace deletion', async () => {
