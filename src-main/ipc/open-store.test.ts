@@ -61,6 +61,27 @@ describe('openStore', () => {
     expect(services.opened).toEqual([]);
   });
 
+  it('opens the admin of a Failed store once WordPress answered, so its owner can fix it', async () => {
+    const services = fakeServices();
+    services.addStore({ id: 's-shop', name: 'shop', status: 'Failed', step: 'verify' });
+    const envelope = await createDispatch(services)('openStore', {
+      storeId: 's-shop',
+      target: 'admin',
+    });
+    expect(envelope).toMatchObject({ ok: true });
+    expect(services.opened).toEqual(['http://shop.localhost/wp-admin/']);
+  });
+
+  it('refuses a Failed store whose WordPress never answered', async () => {
+    const services = fakeServices();
+    services.addStore({ id: 's-shop', name: 'shop', status: 'Failed', step: 'wait-wordpress' });
+    const envelope = await createDispatch(services)('openStore', {
+      storeId: 's-shop',
+      target: 'admin',
+    });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'not-ready' } });
+  });
+
   it('refuses a store that is not Ready yet', async () => {
     const services = fakeServices();
     services.addStore({ id: 's-shop', name: 'shop', status: 'Provisioning' });

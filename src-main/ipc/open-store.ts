@@ -16,10 +16,12 @@ export async function openStore(
   { storeId, target }: ParsedArg<'openStore'>,
 ): Promise<{ url: string }> {
   const { store } = services.stores.get(storeId);
-  if (!OPENABLE.has(store.status)) {
+  // Once WordPress answered, a Failed or Cancelled store opens too: its owner may have to sign
+  // in to fix what stopped it (e.g. enable Cash on Delivery) before a retry.
+  if (!OPENABLE.has(store.status) && !store.adminAvailable) {
     throw new IpcError(
       'not-ready',
-      `Store ${store.name} is ${store.status}; it can be opened once Ready.`,
+      `Store ${store.name} is ${store.status}; it can be opened once WordPress answers.`,
     );
   }
   const url = storeUrlFor(store, target);
