@@ -55,9 +55,10 @@ function SettledFor({ since }: { since: string }): React.JSX.Element {
 }
 
 export function CreatedAt({ iso }: { iso: string }): React.JSX.Element {
+  const text = formatDateTime(iso);
   return (
-    <time dateTime={iso} title={`Created ${formatDateTime(iso)}`}>
-      {formatDateTime(iso)}
+    <time dateTime={iso} title={`Created ${text}`}>
+      {text}
     </time>
   );
 }

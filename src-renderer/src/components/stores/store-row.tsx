@@ -110,28 +110,29 @@ export const StoreRow = memo(function StoreRow({
       <div role="cell" className={`${SHOW.created} ${CELL} text-muted`}>
         <CreatedAt iso={store.createdAt} />
       </div>
-      <div role="cell" className={`${SHOW.address} min-w-0 px-3 font-mono text-xs`}>
-        <div className="flex min-w-0 items-center gap-1">
-          {store.status === 'Ready' ? (
-            <button
-              type="button"
-              className="min-w-0 truncate text-accent outline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-accent"
-              title={`Open ${store.url}`}
-              data-testid={`visit-store-${store.name}`}
-              onClick={(e) => {
-                e.stopPropagation();
-                onVisit(store.id);
-              }}
-            >
-              {store.url}
-            </button>
-          ) : (
-            <span className="min-w-0 truncate text-muted" title={store.url}>
-              {store.url}
-            </span>
-          )}
-          <CopyLinkButton name={store.name} onCopy={() => onCopy(store.id)} />
-        </div>
+      <div
+        role="cell"
+        className={`${SHOW.address} min-w-0 items-center gap-1 px-3 font-mono text-xs @2xl:flex`}
+      >
+        {store.status === 'Ready' ? (
+          <button
+            type="button"
+            className="min-w-0 truncate text-accent outline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-accent"
+            title={`Open ${store.url}`}
+            data-testid={`visit-store-${store.name}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              onVisit(store.id);
+            }}
+          >
+            {store.url}
+          </button>
+        ) : (
+          <span className="min-w-0 truncate text-muted" title={store.url}>
+            {store.url}
+          </span>
+        )}
+        <CopyLinkButton name={store.name} onCopy={() => onCopy(store.id)} />
       </div>
     </div>
   );
