@@ -239,6 +239,21 @@ describe('Forget (cluster: in-memory stand-in)', () => {
     expect(seen.at(-1)).toMatchObject({ id: store.id, status: 'Deleted' });
   });
 
+  it('removes a store whose delete failed although nothing of it is left; not while something is', async () => {
+    const e = start();
+    const store = await readyStore(e, 'halfway');
+    const kept = [...e.cluster.volumes.values()][0];
+    if (!kept) throw new Error('the store has no volume');
+    kept.reclaimPolicy = 'Retain';
+    await e.engine.delete(store.id);
+    expect(await settled(e, store.id)).toMatchObject({ status: 'Failed', step: 'check-leftovers' });
+    await expect(e.engine.forget(store.id)).rejects.toThrow(/delete it instead/);
+    // The user removes the kept volume by hand: nothing of the store is left.
+    e.cluster.volumes.delete(kept.name);
+    await e.engine.forget(store.id);
+    expect(e.repo.get(store.id)).toBeUndefined();
+  });
+
   it('removes a store whose cluster cannot be reached, leaving the cluster as it was', async () => {
     const e = start();
     const store = await readyStore(e, 'away');

@@ -197,7 +197,7 @@ export class StoreEngine implements StoreService {
   async forget(storeId: string): Promise<void> {
     this.assertOpen();
     const store = this.mustGet(storeId);
-    if (!GONE_STATUSES.includes(store.status) && (await this.reachable(store.context))) {
+    if (!GONE_STATUSES.includes(store.status) && !(await this.leftNothing(store))) {
       throw new EngineError(
         'conflict',
         `Store "${store.name}" still exists in context ${store.context}; delete it instead of forgetting it.`,
@@ -210,6 +210,24 @@ export class StoreEngine implements StoreService {
     const at = this.now().toISOString();
     // Lists drop a Deleted store; nothing of it is left to read.
     this.events.published({ ...store, status: 'Deleted', step: null, updatedAt: at });
+  }
+
+  /**
+   * True when nothing of the store can be reached: its cluster does not answer, or a delete
+   * that stopped half-way (Failed at one of its steps) left nothing behind after all.
+   */
+  private async leftNothing(store: Store): Promise<boolean> {
+    const deleting =
+      store.step !== null && (DELETE_STEPS as readonly string[]).includes(store.step);
+    if ((store.status === 'Failed' || store.status === 'Cancelled') && deleting) {
+      try {
+        const cluster = await this.access.forContext(store.context, FORGET_PROBE_MS);
+        return (await cluster.findLeftovers(store.namespace, store.id)).length === 0;
+      } catch {
+        return true;
+      }
+    }
+    return !(await this.reachable(store.context));
   }
 
   /** True when the context's API server answers within a few seconds. */
