@@ -221,7 +221,7 @@ describe('Forget (cluster: in-memory stand-in)', () => {
   it('refuses a store whose cluster answers and still holds it', async () => {
     const e = start();
     const store = await readyStore(e, 'kept');
-    await expect(e.engine.forget(store.id)).rejects.toThrow(/delete it instead/);
+    await expect(e.engine.forget(store.id)).rejects.toThrow(/Delete it instead/);
     expect(e.repo.get(store.id)).toBeDefined();
   });
 
@@ -247,7 +247,7 @@ describe('Forget (cluster: in-memory stand-in)', () => {
     kept.reclaimPolicy = 'Retain';
     await e.engine.delete(store.id);
     expect(await settled(e, store.id)).toMatchObject({ status: 'Failed', step: 'check-leftovers' });
-    await expect(e.engine.forget(store.id)).rejects.toThrow(/delete it instead/);
+    await expect(e.engine.forget(store.id)).rejects.toThrow(/Delete it instead/);
     // The user removes the kept volume by hand: nothing of the store is left.
     e.cluster.volumes.delete(kept.name);
     await e.engine.forget(store.id);

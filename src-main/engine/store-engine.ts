@@ -169,7 +169,7 @@ export class StoreEngine implements StoreService {
       if (!op) {
         throw new EngineError(
           'conflict',
-          `Storefleet cannot tell what to retry for store "${store.name}"; upgrade, roll back or delete it instead.`,
+          `Storefleet cannot tell what to retry for the store ${store.name}. Upgrade, roll back or delete it instead.`,
         );
       }
       if (op.op === 'delete') {
@@ -177,7 +177,7 @@ export class StoreEngine implements StoreService {
         return;
       }
       const step = op.resumeFrom ?? store.step;
-      const message = `Retrying from ${step ?? 'the first step'}`;
+      const message = 'Retrying from this step; the steps before it are kept.';
       this.events.transition(store.id, {
         status: op.op === 'provision' ? 'Queued' : 'Updating',
         step,
@@ -200,7 +200,7 @@ export class StoreEngine implements StoreService {
     if (!GONE_STATUSES.includes(store.status) && !(await this.leftNothing(store))) {
       throw new EngineError(
         'conflict',
-        `Store "${store.name}" still exists in context ${store.context}; delete it instead of forgetting it.`,
+        `The store ${store.name} still exists in context ${store.context}. Delete it instead of forgetting it.`,
       );
     }
     await this.scheduler.abort(store.id, 'superseded');
