@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { afterEach, vi } from 'vitest';
 import type { StorefleetApi } from '../../../src-shared/ipc/contract';
 import { ApiProvider } from '../api/api-context';
+import { resetSetup } from '../components/banner/setup-state';
 import { useApp } from '../state/app-store';
 import { useStores } from '../state/stores-store';
 
@@ -35,6 +36,7 @@ afterEach(() => {
   cleanup();
   useStores.getState().reset();
   useApp.getState().reset();
+  resetSetup();
 });
 
 export function renderWithApi(ui: ReactNode, api: StorefleetApi): RenderResult {

@@ -1,7 +1,11 @@
-import type { KubeContextInfo, ToolInfo } from '../../../../src-shared/types/service-types';
+import type {
+  KubeContextInfo,
+  SystemCheck,
+  ToolInfo,
+} from '../../../../src-shared/types/service-types';
 import type { ProbeState } from '../../state/app-store';
 
-export type BannerAction = 'recheck-tools' | 'recheck-context';
+export type BannerAction = 'recheck-tools' | 'recheck-context' | 'install-helm';
 
 export interface BannerItem {
   id: string;
@@ -25,24 +29,41 @@ function startHint(context: KubeContextInfo): string {
   return `Start the cluster or fix the server address (${context.server}) in ${context.file}, then check again.`;
 }
 
+/**
+ * Helm missing or unusable: what is wrong once, then the way out (the download Storefleet offers,
+ * or this system's install command).
+ */
+function helmItem(helm: ToolInfo | undefined, setup: SystemCheck | null): BannerItem {
+  const step = setup?.tools.find((t) => t.name === 'helm');
+  const yourself = step?.command
+    ? `install it yourself with \`${step.command}\``
+    : 'install it yourself from helm.sh';
+  const download = setup?.helmDownload;
+  return {
+    id: 'helm',
+    severity: 'error',
+    title: helm?.path ? 'Helm needs an update' : 'Helm is missing',
+    text: helm?.path
+      ? (helm.problem ?? `Helm at ${helm.path} cannot be used.`)
+      : 'Storefleet creates, upgrades and deletes every store with Helm, and did not find it on this computer.',
+    fix: download
+      ? `Download Helm ${download.version} here (its published checksum is checked before it runs), or ${yourself}, then check again.`
+      : `${yourself.charAt(0).toUpperCase()}${yourself.slice(1)}, then check again.`,
+    action: download ? 'install-helm' : 'recheck-tools',
+  };
+}
+
 /** Problems with the tools and the selected cluster, each with a way out. */
 export function bannerItems(input: {
   tools: ToolInfo[] | null;
   context: KubeContextInfo | null;
   probe: ProbeState | undefined;
+  /** the system check, when read: it names the Helm download and this system's install step */
+  setup?: SystemCheck | null;
 }): BannerItem[] {
   const items: BannerItem[] = [];
   const helm = input.tools?.find((t) => t.name === 'helm');
-  if (input.tools && (!helm || !helm.ok)) {
-    items.push({
-      id: 'helm',
-      severity: 'error',
-      title: helm?.path ? 'Helm needs an update' : 'Helm is missing',
-      text: helm?.problem ?? 'Helm was not found on this machine.',
-      fix: 'Install Helm 3 (helm.sh/docs/intro/install) or put it on your PATH, then check again.',
-      action: 'recheck-tools',
-    });
-  }
+  if (input.tools && (!helm || !helm.ok)) items.push(helmItem(helm, input.setup ?? null));
   const { context, probe } = input;
   if (!context || !probe) return items;
   if (probe.state === 'error') {

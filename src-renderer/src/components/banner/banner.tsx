@@ -5,6 +5,9 @@ import { loadTools, probeContext } from '../../state/actions';
 import { useApp } from '../../state/app-store';
 import { Button } from '../ui/button';
 import { bannerItems } from './banner-items';
+import { HelmDownload } from './helm-download';
+import { loadSystemCheck, useSetup } from './setup-state';
+import { useEffect } from 'react';
 import type { BannerAction, BannerItem } from './banner-items';
 
 interface Props {
@@ -20,7 +23,14 @@ export function Banner({ notices, onDismissNotice, onError }: Props): React.JSX.
   const contextsError = useApp((s) => s.contextsError);
   const context = list?.contexts.find((c) => c.name === list.selected) ?? null;
   const probe = useApp((s) => (context ? s.probes[context.name] : undefined));
-  const items = bannerItems({ tools, context, probe });
+  const setup = useSetup((s) => s.check);
+  const helmMissing = tools !== null && !tools.some((t) => t.name === 'helm' && t.ok);
+  // The Helm item offers the download and this system's install step, which the check names.
+  useEffect(() => {
+    const { check, checking } = useSetup.getState();
+    if (helmMissing && !check && !checking) void loadSystemCheck(api);
+  }, [api, helmMissing]);
+  const items = bannerItems({ tools, context, probe, setup });
   if (contextsError) {
     items.unshift({
       id: 'contexts',
@@ -44,7 +54,7 @@ export function Banner({ notices, onDismissNotice, onError }: Props): React.JSX.
   return (
     <div data-testid="banner" role="alert" className="flex flex-col gap-px border-b border-line">
       {items.map((item) => (
-        <BannerRow key={item.id} item={item} onAction={run} />
+        <BannerRow key={item.id} item={item} onAction={run} onError={onError} />
       ))}
       {notices.map((text, i) => (
         <div
@@ -71,9 +81,11 @@ export function Banner({ notices, onDismissNotice, onError }: Props): React.JSX.
 function BannerRow({
   item,
   onAction,
+  onError,
 }: {
   item: BannerItem;
   onAction: (a: BannerAction) => void;
+  onError: (message: string) => void;
 }): React.JSX.Element {
   const error = item.severity === 'error';
   const Icon = error ? CircleX : TriangleAlert;
@@ -95,7 +107,8 @@ function BannerRow({
         <p className="whitespace-pre-wrap">{item.text}</p>
         {item.fix ? <p className="text-muted">{item.fix}</p> : null}
       </div>
-      {item.action ? (
+      {item.action === 'install-helm' ? <HelmDownload onError={onError} /> : null}
+      {item.action && item.action !== 'install-helm' ? (
         <Button onClick={() => item.action && onAction(item.action)}>Check again</Button>
       ) : null}
     </div>

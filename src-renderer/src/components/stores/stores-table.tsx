@@ -9,7 +9,7 @@ import { selectSelectedContext, useApp } from '../../state/app-store';
 import { useListView } from '../../state/list-view';
 import { storesOfContext, useStores } from '../../state/stores-store';
 import { BulkBar } from './bulk-actions';
-import { EmptyState } from './empty-state';
+import { EmptyState, NoContextState } from './empty-state';
 import { filterCounts, queuePositions, shownStores } from './list-model';
 import { ListToolbar } from './list-toolbar';
 import { COLUMNS, STORE_GRID, type Column } from './store-columns';
@@ -53,13 +53,7 @@ export function StoresTable({
     [onError],
   );
 
-  if (!context) {
-    return (
-      <p className="mt-16 text-center text-muted">
-        Choose a Kubernetes context in the top bar to see its stores.
-      </p>
-    );
-  }
+  if (!context) return <NoContextState onError={onError} />;
   if (!loaded && stores.length === 0) {
     return <p className="mt-16 text-center text-muted">Loading stores…</p>;
   }
