@@ -33,6 +33,11 @@ import {
 import { helmMayHaveRun } from './provision-op';
 import { RevisionSettingsCache, describeHistory } from './revision-history';
 import { NamespaceWatcher } from './namespace-watcher';
+import { join } from 'node:path';
+import type { StoreSettings } from '../db/store-repository';
+import type { StoreKindDriver } from '../store-kinds/driver';
+import { keptSettings } from './store-settings';
+import { deepMerge, readValuesFile } from './values-file';
 import {
   parseCreateInput,
   parseUpgradeInput,
@@ -346,6 +351,7 @@ export class StoreEngine implements StoreService {
       cache: this.revisions,
       rollbackAllowed: isActionAllowed('rollback', store.status),
       redact: (text) => this.redactor.redact(store.id, text),
+      defaults: chartDefaults(driver, this.deps.valuesFile(store.kind)),
     });
   }
 
@@ -489,6 +495,19 @@ function settle(fn: () => void): Promise<void> {
     return Promise.resolve();
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+/** The settings the chart's values.yaml and the values file give a store that sets none. */
+function chartDefaults(driver: StoreKindDriver, valuesFile: string): StoreSettings {
+  try {
+    const values = deepMerge(
+      readValuesFile(join(driver.chartPath, 'values.yaml')),
+      readValuesFile(valuesFile),
+    );
+    return keptSettings(driver.settingsFromValues(values));
+  } catch {
+    return {};
   }
 }
 
