@@ -10,6 +10,8 @@ export interface ServeProcessOptions {
   storefrontPort: number;
   /** prepended to PATH so the app finds the test toolchain's helm */
   binDir: string;
+  /** set last, over everything above (a first-run spec gives an empty HOME, no KUBECONFIG) */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface ServeProcess {
@@ -57,6 +59,7 @@ export async function startServeProcess(o: ServeProcessOptions): Promise<ServePr
       STOREFLEET_DATA_DIR: o.dataDir,
       STOREFLEET_STOREFRONT_PORT: String(o.storefrontPort),
       STOREFLEET_PORT: '',
+      ...o.env,
     },
   });
   const pgid = child.pid;
