@@ -35,7 +35,7 @@ export interface HistoryDeps {
   /** blanks the store's passwords out of Helm's descriptions */
   redact: (text: string) => string;
   /** what the chart and the values file say for a setting a revision leaves unset */
-  defaults: StoreSettings;
+  defaults?: StoreSettings;
 }
 
 /** Helm's history with each revision labelled, its changes named, and what may be rolled back. */
@@ -51,7 +51,7 @@ export async function describeHistory(
         try {
           const values = await d.cluster.helm.getValues(d.release, d.namespace, r.revision);
           // Only the allow-listed keys are kept: the values also hold the store's passwords.
-          return { ...d.defaults, ...keptSettings(d.driver.settingsFromValues(values)) };
+          return { ...(d.defaults ?? {}), ...keptSettings(d.driver.settingsFromValues(values)) };
         } catch {
           return null;
         }
