@@ -360,7 +360,7 @@ export class StoreEngine implements StoreService {
     if (!store.adminAvailable) {
       throw new EngineError(
         'not-ready',
-        `Credentials are available once WordPress answers (the store is ${store.status}).`,
+        `The admin login of ${store.name} can be shown once WordPress answers, at the latest when the store is Ready (it is ${store.status}).`,
       );
     }
     const { cluster, driver } = await this.access.forStore(store);
