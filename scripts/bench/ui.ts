@@ -10,8 +10,11 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { startServeHost } from '../../src-main/serve/serve-host';
-import { buildAppIfStale, RENDERER_DIR } from '../../e2e/support/build-renderer';
-import { buildBenchRendererIfStale } from './build-bench-renderer';
+import {
+  buildAppIfStale,
+  buildBenchRendererIfStale,
+  RENDERER_DIR,
+} from '../../e2e/support/build-renderer';
 import { median, percentile } from './stats';
 import { rendererFilesContaining, rendererJsSize } from './ui-bundle-size';
 import { measureEventLatency } from './ui-event-latency';
