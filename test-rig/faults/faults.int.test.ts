@@ -35,13 +35,19 @@ function env(): FaultEnv {
 function expectSurvived(r: FamilyResult, atLeast: number): void {
   expect({
     ...r,
-    notes: r.notes.filter((n) => /leftover|lost|not converged|stopped/.test(n)),
+    // A create refused by its Helm or cluster check on a loaded machine is noted, not a fault.
+    notes: r.notes.filter(
+      (n) =>
+        !n.startsWith('create refused before the database') &&
+        /leftover|lost|not converged|stopped/.test(n),
+    ),
   }).toMatchObject({ leftovers: 0, lostRows: 0, notes: [] });
   expect(r.injected, r.notes.join('\n')).toBeGreaterThanOrEqual(atLeast);
   expect(r.converged, r.notes.join('\n')).toBe(r.injected);
 }
 
-describe.concurrent('faults injected into running engines on the test cluster', () => {
+// One family at a time: together they starve `helm version` on two cores past its deadline.
+describe('faults injected into running engines on the test cluster', () => {
   it('a burst of 50 hostile IPC calls through the real dispatch is refused, changing nothing', async () => {
     expectSurvived(await hostileIpc(env()), 50);
   });
