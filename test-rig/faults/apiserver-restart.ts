@@ -77,6 +77,16 @@ export async function apiserverRestart(env: FaultEnv): Promise<FamilyResult> {
         await t.engine.settled(id);
         await t.engine.delete(id).catch(() => undefined);
         await t.engine.settled(id);
+        // Controllers that lost the apiserver reconnect with a backoff, so a delete right after
+        // the outage may run out of time; its owner then presses Retry, as this does once.
+        const after = t.repo.get(id);
+        if (after?.status === 'Failed') {
+          result.notes.push(`delete after the outage failed once: ${after.error ?? ''}; retried`);
+          await t.engine.retry(id).catch((error: unknown) => {
+            result.notes.push(`retry of the delete refused: ${errorText(error)}`);
+          });
+          await t.engine.settled(id);
+        }
       }
       await t.close();
     }

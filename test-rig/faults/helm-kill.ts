@@ -86,7 +86,7 @@ export async function helmKill(env: FaultEnv): Promise<FamilyResult> {
   return result;
 }
 
-/** A Failed store after a killed upgrade: roll back to the last good revision, which Helm allows. */
+/** A Failed store after a killed upgrade: what its owner does, a rollback or a Retry. */
 async function recover(
   t: ReturnType<typeof startEngine>,
   id: string,
@@ -103,16 +103,22 @@ async function recover(
     );
     return;
   }
+  // Killed before Helm recorded the upgrade's outcome, the release is pending-upgrade and the
+  // last good revision is an earlier one: roll back to it. Killed after, the release is deployed
+  // and already current: Retry the upgrade from its failed step.
+  const current = Math.max(...history.map((r) => r.revision));
+  const action = good.revision === current ? 'retry' : 'rollback';
   try {
-    await t.engine.rollback(id, good.revision);
+    if (action === 'retry') await t.engine.retry(id);
+    else await t.engine.rollback(id, good.revision);
     await t.engine.settled(id);
   } catch (error) {
-    result.notes.push(`round ${round}: rollback refused: ${errorText(error)}`);
+    result.notes.push(`round ${round}: ${action} refused: ${errorText(error)}`);
   }
   const store = t.repo.get(id);
   if (store?.status !== 'Ready') {
     result.notes.push(
-      `round ${round}: after rollback ${store?.status}/${store?.step ?? '-'}: ${store?.error ?? ''}`,
+      `round ${round}: after ${action} ${store?.status}/${store?.step ?? '-'}: ${store?.error ?? ''}`,
     );
   }
 }
