@@ -84,6 +84,43 @@ describe('buildAttempts', () => {
     expect([...starts].sort()).toEqual(starts);
   });
 
+  it('keeps the readiness steps of an upgrade and a rollback in that attempt, not a Retry', () => {
+    const attempts = buildAttempts(
+      [
+        ev('validate', 'started', 0),
+        ev('ready', 'succeeded', 1),
+        ev('upgrade', 'started', 2),
+        ev('upgrade', 'succeeded', 3),
+        ev('wait-wordpress', 'started', 3),
+        ev('wait-wordpress', 'succeeded', 4),
+        ev('verify', 'succeeded', 5),
+        ev('rollback', 'started', 6),
+        ev('rollback', 'succeeded', 7),
+        ev('wait-mariadb', 'started', 7),
+        ev('wait-mariadb', 'succeeded', 8),
+      ],
+      'Ready',
+    );
+    expect(attempts.map((a) => a.label)).toEqual(['Create', 'Upgrade', 'Roll back']);
+    expect(attempts[1]?.steps.map((s) => s.step)).toEqual(['upgrade', 'wait-wordpress', 'verify']);
+  });
+
+  it('shows a namespace found missing as such, not as a failed delete nobody started', () => {
+    const attempts = buildAttempts(
+      [
+        ev('validate', 'started', 0),
+        ev('validate', 'succeeded', 0),
+        ev('ready', 'succeeded', 1),
+        ev('check-leftovers', 'failed', 5, 'The namespace is no longer in the cluster.'),
+      ],
+      'Missing',
+    );
+    expect(attempts.map((a) => [a.label, a.outcome])).toEqual([
+      ['Create', 'succeeded'],
+      ['Found missing from the cluster', 'failed'],
+    ]);
+  });
+
   it('keeps events in id order even when they arrive out of order', () => {
     const a = ev('upgrade', 'started', 1);
     const b = ev('upgrade', 'failed', 2, 'Helm said no.');

@@ -56,7 +56,7 @@ export function failedEventMessage(events: readonly StoreEvent[], step: StepName
 }
 
 export type AttemptKind =
-  'create' | 'retry' | 'upgrade' | 'rollback' | 'stop' | 'start' | 'delete' | 'other';
+  'create' | 'retry' | 'upgrade' | 'rollback' | 'stop' | 'start' | 'delete' | 'missing' | 'other';
 export type AttemptOutcome = 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 export interface Attempt {
@@ -77,6 +77,7 @@ const ATTEMPT_LABEL: Record<AttemptKind, string> = {
   stop: 'Stop',
   start: 'Start',
   delete: 'Delete',
+  missing: 'Found missing from the cluster',
   other: 'Other steps',
 };
 
@@ -121,13 +122,20 @@ export function buildAttempts(events: readonly StoreEvent[], status: StoreStatus
     const head = OP_HEADS[e.step];
     let startNew = !last;
     if (last && family !== 'cancel') {
+      // An upgrade, rollback or start waits for the store's workloads with set-up steps:
+      // those belong to it until it ends, and are no Retry.
+      const readinessOfOp = last.family === 'op' && !last.ended && family === 'provision';
       if (head && e.status === 'started') startNew = true;
+      else if (readinessOfOp) startNew = false;
       else if (family !== last.family) startNew = true;
       else if (last.ended && e.status !== 'failed') startNew = true;
     }
     if (startNew) {
       let kind: AttemptKind;
       if (family === 'provision') kind = provisionSeen ? 'retry' : 'create';
+      // The app records a vanished namespace as a failed leftovers check nobody started.
+      else if (family === 'delete' && e.step === 'check-leftovers' && e.status === 'failed')
+        kind = 'missing';
       else if (family === 'delete') kind = 'delete';
       else kind = head ?? (last ? last.kind : 'other');
       if (family === 'provision') provisionSeen = true;
