@@ -38,12 +38,70 @@ export function standInDocker(dir: string, state: StandInDocker): Promise<string
   return writeScript(dir, 'docker', bodies[state]);
 }
 
-/** A k3d that answers `version` as k3d 5.8.3 does. */
-export function standInK3d(dir: string): Promise<string> {
+/**
+ * How the stand-in k3d answers `cluster create|start|stop|delete`: texts as k3d 5 prints them
+ * (cmd/cluster/clusterCreate.go, and docker's bind and daemon errors as k3d passes them on).
+ */
+export type StandInK3d = 'ok' | 'port-taken' | 'cluster-exists' | 'daemon-down' | 'hang';
+
+const K3D_CREATE_OK = [
+  "INFO[0000] portmapping '80:80' targets the loadbalancer: defaulting to [servers:*:proxy agents:*:proxy]",
+  'INFO[0000] Prep: Network',
+  "INFO[0000] Created network 'k3d-$3'",
+  "INFO[0001] Creating node 'k3d-$3-server-0'",
+  "INFO[0002] Creating LoadBalancer 'k3d-$3-serverlb'",
+  "INFO[0003] Starting cluster '$3'",
+  "INFO[0009] Cluster '$3' created successfully!",
+];
+const K3D_PORT_TAKEN = [
+  'INFO[0000] Prep: Network',
+  "INFO[0001] Creating node 'k3d-$3-server-0'",
+  "INFO[0002] Creating LoadBalancer 'k3d-$3-serverlb'",
+  "INFO[0003] Starting cluster '$3'",
+  "ERRO[0012] Failed Cluster Start: Failed to add one or more helper nodes: runtime failed to start node 'k3d-$3-serverlb': docker failed to start container for node 'k3d-$3-serverlb': Error response from daemon: driver failed programming external connectivity on endpoint k3d-$3-serverlb (139c5afb6869): Bind for 0.0.0.0:80 failed: port is already allocated",
+  'ERRO[0012] Failed to create cluster >>> Rolling Back',
+  "INFO[0012] Deleting cluster '$3'",
+  'FATA[0014] Cluster creation FAILED, all changes have been rolled back!',
+];
+const K3D_DAEMON_DOWN = [
+  "ERRO[0000] Failed to get nodes for cluster '$3': docker failed to get containers with labels 'map[k3d.cluster:$3]': failed to list containers: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?",
+  'INFO[0000] Prep: Network',
+  'ERRO[0000] Failed Cluster Preparation: Failed Network Preparation: failed to create cluster network: failed to check for duplicate docker networks: docker failed to list networks: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+  'ERRO[0000] Failed to create cluster >>> Rolling Back',
+  'FATA[0000] Cluster creation FAILED, also FAILED to rollback changes!',
+];
+
+function printLines(lines: readonly string[]): string {
+  // k3d logs to stderr; $3 is the cluster name (`cluster create <name>`).
+  return lines.map((line) => `printf '%s\\n' "${line}" >&2`).join('\n');
+}
+
+/** A k3d that answers `version` as k3d 5.8.3 does, and `cluster …` as `behaviour` says. */
+export function standInK3d(dir: string, behaviour: StandInK3d = 'ok'): Promise<string> {
+  const create: Record<StandInK3d, string> = {
+    ok: `${printLines(K3D_CREATE_OK)}\nexit 0`,
+    'port-taken': `${printLines(K3D_PORT_TAKEN)}\nexit 1`,
+    'cluster-exists': `${printLines(["FATA[0000] Failed to create cluster '$3' because a cluster with that name already exists"])}\nexit 1`,
+    'daemon-down': `${printLines(K3D_DAEMON_DOWN)}\nexit 1`,
+    hang: `${printLines(K3D_CREATE_OK.slice(0, 2))}\nsleep 60 & wait $!\nexit 0`,
+  };
+  const other =
+    behaviour === 'daemon-down'
+      ? `${printLines([K3D_DAEMON_DOWN[0] ?? ''])}\nexit 1`
+      : `printf '%s\\n' "INFO[0000] Done with cluster '$3'" >&2\nexit 0`;
   return writeScript(
     dir,
     'k3d',
-    `printf 'k3d version v5.8.3\\nk3s version v1.31.5-k3s1 (default)\\n'`,
+    [
+      'if [ "$1" = "version" ]; then',
+      `  printf 'k3d version v5.8.3\\nk3s version v1.31.5-k3s1 (default)\\n'`,
+      '  exit 0',
+      'fi',
+      'if [ "$1" = "cluster" ] && [ "$2" = "create" ]; then',
+      create[behaviour],
+      'fi',
+      other,
+    ].join('\n'),
   );
 }
 
