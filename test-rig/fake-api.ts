@@ -75,6 +75,7 @@ export function fakeApi({ probes, ...seed }: FakeApiSeed = {}): FakeApi {
     storeEvent: (event) => services.emitEvent(event),
     contextsChanged: (list) => services.emitContexts(list),
     helmInstallProgress: (progress) => services.emitHelmProgress(progress),
+    localClusterProgress: (progress) => services.emitLocalClusterProgress(progress),
   };
 
   return {

@@ -8,6 +8,7 @@ import type {
   HelmInstallProgress,
   HelmRevision,
   KubeContextInfo,
+  LocalClusterProgress,
   SetupTool,
   Settings,
   StoreCredentials,
@@ -26,6 +27,7 @@ export interface FakeServices extends AppServices {
   emitEvent(event: StoreEvent): void;
   emitContexts(list: ContextList): void;
   emitHelmProgress(progress: HelmInstallProgress): void;
+  emitLocalClusterProgress(progress: LocalClusterProgress): void;
   listenerCount(): number;
   /** the next service call rejects (or throws) with this error */
   failNext(error: unknown): void;
@@ -57,6 +59,16 @@ export interface FakeSeed {
   helmInstall?: {
     progress?: HelmInstallProgress[];
     result?: ToolInfo;
+    error?: Error;
+    hold?: boolean;
+  };
+  /**
+   * How firstRun.createLocalCluster goes: the progress it sends, then (unless `error`) the
+   * context k3d-<name> appears, is selected and contextsChanged is sent. `hold` keeps it running
+   * until cancelLocalCluster, which then rejects it as the real one does.
+   */
+  localCluster?: {
+    progress?: LocalClusterProgress[];
     error?: Error;
     hold?: boolean;
   };
@@ -138,7 +150,9 @@ export function fakeServices(seed: FakeSeed = {}): FakeServices {
   const eventListeners = new Set<(e: StoreEvent) => void>();
   const contextListeners = new Set<(l: ContextList) => void>();
   const helmListeners = new Set<(p: HelmInstallProgress) => void>();
+  const clusterListeners = new Set<(p: LocalClusterProgress) => void>();
   let cancelHeld: (() => void) | null = null;
+  let cancelClusterHeld: (() => void) | null = null;
   let settings: Settings = {
     maxConcurrentProvisions: 3,
     maxStoresPerContext: 20,
@@ -314,6 +328,60 @@ export function fakeServices(seed: FakeSeed = {}): FakeServices {
         cancelHeld = null;
       },
       onHelmInstallProgress: subscribe(helmListeners),
+      createLocalCluster: async ({ name, httpPort }) => {
+        record('firstRun.createLocalCluster', { name, httpPort });
+        const plan = seed.localCluster ?? {};
+        for (const progress of plan.progress ?? []) clusterListeners.forEach((l) => l(progress));
+        if (plan.hold) {
+          await new Promise<void>((resolve) => {
+            cancelClusterHeld = resolve;
+          });
+          throw Object.assign(
+            new Error('Creating the cluster was cancelled; k3d removes what it had made.'),
+            { code: 'conflict' },
+          );
+        }
+        if (plan.error) throw plan.error;
+        const context = `k3d-${name}`;
+        contextList.contexts = [
+          ...contextList.contexts.filter((c) => c.name !== context),
+          {
+            name: context,
+            cluster: context,
+            server: 'https://0.0.0.0:6443',
+            kind: 'k3d',
+            file: '/home/user/.kube/config',
+            current: true,
+            local: true,
+          },
+        ];
+        contextList.selected = context;
+        settings = { ...settings, selectedContext: context };
+        contextListeners.forEach((fn) => fn({ ...contextList }));
+        return { context };
+      },
+      cancelLocalCluster: () => {
+        record('firstRun.cancelLocalCluster');
+        cancelClusterHeld?.();
+        cancelClusterHeld = null;
+      },
+      startLocalCluster: async (name) => {
+        record('firstRun.startLocalCluster', name);
+        return Promise.resolve(null);
+      },
+      stopLocalCluster: async (name) => {
+        record('firstRun.stopLocalCluster', name);
+        return Promise.resolve(null);
+      },
+      deleteLocalCluster: async (name) => {
+        record('firstRun.deleteLocalCluster', name);
+        const context = `k3d-${name}`;
+        contextList.contexts = contextList.contexts.filter((c) => c.name !== context);
+        if (contextList.selected === context) contextList.selected = null;
+        contextListeners.forEach((fn) => fn({ ...contextList }));
+        return Promise.resolve(null);
+      },
+      onLocalClusterProgress: subscribe(clusterListeners),
     },
     settings: {
       get: () => {
@@ -336,8 +404,13 @@ export function fakeServices(seed: FakeSeed = {}): FakeServices {
     emitEvent: (e) => eventListeners.forEach((l) => l(e)),
     emitContexts: (l) => contextListeners.forEach((fn) => fn(l)),
     emitHelmProgress: (p) => helmListeners.forEach((fn) => fn(p)),
+    emitLocalClusterProgress: (p) => clusterListeners.forEach((fn) => fn(p)),
     listenerCount: () =>
-      storeListeners.size + eventListeners.size + contextListeners.size + helmListeners.size,
+      storeListeners.size +
+      eventListeners.size +
+      contextListeners.size +
+      helmListeners.size +
+      clusterListeners.size,
     failNext: (error) => {
       pending = error;
     },

@@ -14,6 +14,7 @@ import { checkHelmPath } from '../tools/check-helm-path';
 import { findTool } from '../tools/find-tool';
 import { createContextService } from './context-service';
 import { createFirstRunService } from '../first-run/first-run-service';
+import { createLocalClusterService } from '../first-run/local-cluster-service';
 import { CreatePreflight } from './create-preflight';
 import { findInAppRoot } from '../store-kinds/app-root';
 import { withCreatePreflight } from './preflighted-stores';
@@ -120,17 +121,30 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
 
   // Helm fetched for a new user goes to the data folder and becomes the configured Helm (it was
   // run once before). STOREFLEET_HELM_DOWNLOAD_URL replaces get.helm.sh, for tests and mirrors.
-  const firstRun = createFirstRunService({
-    dataDir: opts.dataDir,
-    env: opts.env,
-    helmBaseUrl: opts.env.STOREFLEET_HELM_DOWNLOAD_URL || undefined,
-    findHelm,
-    saveHelmPath: (path) => {
-      settings.update({ helmPath: path });
-      return Promise.resolve();
-    },
-    log,
-  });
+  const firstRun = {
+    ...createFirstRunService({
+      dataDir: opts.dataDir,
+      env: opts.env,
+      helmBaseUrl: opts.env.STOREFLEET_HELM_DOWNLOAD_URL || undefined,
+      findHelm,
+      saveHelmPath: (path) => {
+        settings.update({ helmPath: path });
+        return Promise.resolve();
+      },
+      log,
+    }),
+    // A local k3d cluster made from the app: probed through the same path as the window's
+    // context health, then selected as if the user picked it.
+    ...createLocalClusterService({
+      env: opts.env,
+      findK3d: () => findTool('k3d', { env: opts.env }),
+      probe: (context) => contexts.probe(context),
+      selectContext: async (context) => {
+        await contexts.select(context);
+      },
+      log,
+    }),
+  };
 
   const storeKinds = (): StoreKindInfo[] =>
     kinds.entries().map(({ kind, displayName, available }) => ({ kind, displayName, available }));

@@ -6,7 +6,7 @@
 // sentences.
 import { createServer } from 'node:net';
 import { execa } from 'execa';
-import type { ContextProbe } from '../../src-shared/types/service-types';
+import type { ContextProbe, LocalClusterProgress } from '../../src-shared/types/service-types';
 import { IS_WINDOWS, signalTree } from '../tools/process-tree';
 import { stderrTail } from '../tools/exec';
 
@@ -25,12 +25,7 @@ export class LocalClusterError extends Error {
   }
 }
 
-export interface LocalClusterProgress {
-  name: string;
-  phase: 'create' | 'wait' | 'select' | 'done';
-  /** one line of k3d's output, or one sentence of ours */
-  line: string;
-}
+export type { LocalClusterProgress };
 
 export interface K3dRunOptions {
   k3dPath: string;

@@ -31,6 +31,11 @@ const BAD: Record<InvokeMethod, { arg: unknown; field: string }> = {
   systemCheck: { arg: { deep: true }, field: 'deep' },
   installHelm: { arg: { version: '2.0.0' }, field: 'version' },
   cancelHelmInstall: { arg: 7, field: 'argument' },
+  createLocalCluster: { arg: { name: 'My Shop' }, field: 'name' },
+  cancelLocalCluster: { arg: { name: 'shop' }, field: 'name' },
+  startLocalCluster: { arg: { name: '-rm' }, field: 'name' },
+  stopLocalCluster: { arg: {}, field: 'name' },
+  deleteLocalCluster: { arg: { name: 'shop', volumes: true }, field: 'volumes' },
   getSettings: { arg: 'all', field: 'argument' },
   updateSettings: { arg: { maxConcurrentProvisions: 500 }, field: 'maxConcurrentProvisions' },
 };

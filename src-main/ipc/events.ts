@@ -15,6 +15,9 @@ export function wireEvents(services: AppServices, broadcast: Broadcast): () => v
     services.firstRun.onHelmInstallProgress((progress) =>
       broadcast('helmInstallProgress', progress),
     ),
+    services.firstRun.onLocalClusterProgress((progress) =>
+      broadcast('localClusterProgress', progress),
+    ),
   ];
   return () => {
     for (const off of offs.splice(0)) off();

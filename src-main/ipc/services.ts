@@ -8,6 +8,7 @@ import type {
 } from '../../src-shared/types/service-types';
 import type { ContextList, StoreKindInfo } from '../../src-shared/ipc/contract';
 import type { FirstRunService } from '../first-run/first-run-service';
+import type { LocalClusterService } from '../first-run/local-cluster-service';
 
 export interface ContextService {
   list(): Promise<ContextList>;
@@ -22,7 +23,7 @@ export interface AppServices {
   tools(): Promise<ToolInfo[]>;
   storeKinds(): StoreKindInfo[];
   /** what a new user has installed, and Helm fetched for them */
-  firstRun: FirstRunService;
+  firstRun: FirstRunService & LocalClusterService;
   /** update may first check a new value (a Helm path is run once), hence the promise */
   settings: { get(): Settings; update(patch: Partial<Settings>): Settings | Promise<Settings> };
   /** Opens a URL in the user's browser; only ever called with a URL the app produced. */

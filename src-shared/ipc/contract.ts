@@ -3,7 +3,11 @@
 import type { z } from 'zod';
 import type { Store, StoreEvent, StoreKind } from '../types/store-types';
 import type { IPC_METHODS, Returns } from './methods';
-import type { HelmInstallProgress, KubeContextInfo } from '../types/service-types';
+import type {
+  HelmInstallProgress,
+  KubeContextInfo,
+  LocalClusterProgress,
+} from '../types/service-types';
 
 export interface ContextList {
   contexts: KubeContextInfo[];
@@ -34,6 +38,7 @@ export interface EventMap {
   storeEvent: StoreEvent;
   contextsChanged: ContextList;
   helmInstallProgress: HelmInstallProgress;
+  localClusterProgress: LocalClusterProgress;
 }
 
 export type EventName = keyof EventMap;
@@ -65,6 +70,11 @@ export const INVOKE_METHODS = [
   'systemCheck',
   'installHelm',
   'cancelHelmInstall',
+  'createLocalCluster',
+  'cancelLocalCluster',
+  'startLocalCluster',
+  'stopLocalCluster',
+  'deleteLocalCluster',
   'getSettings',
   'updateSettings',
 ] as const satisfies readonly InvokeMethod[];
@@ -78,6 +88,7 @@ export const EVENT_NAMES = [
   'storeEvent',
   'contextsChanged',
   'helmInstallProgress',
+  'localClusterProgress',
 ] as const satisfies readonly EventName[];
 
 export const invokeChannel = (method: InvokeMethod): string => `storefleet:invoke:${method}`;

@@ -29,6 +29,13 @@ export interface MethodSpec {
 const empty = z.strictObject({});
 const byContext = z.strictObject({ context: contextName });
 const byStore = z.strictObject({ storeId });
+/** a k3d cluster name, as k3d accepts it (its context is k3d-<name>) */
+const localClusterName = z
+  .string({ error: 'must be a cluster name' })
+  .regex(/^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$/, {
+    error: 'must use lowercase letters, digits and dashes, at most 32 characters',
+  });
+const byClusterName = z.strictObject({ name: localClusterName });
 
 export const IPC_METHODS = {
   listContexts: { arg: empty, result: returns<ContextList>() },
@@ -81,6 +88,23 @@ export const IPC_METHODS = {
   /** Downloads the pinned Helm, checks its published SHA-256 and makes it the app's Helm. */
   installHelm: { arg: empty, result: returns<ToolInfo>() },
   cancelHelmInstall: { arg: empty, result: returns<null>() },
+  /** `k3d cluster create <name>` with the web ports on its load balancer; selects k3d-<name>. */
+  createLocalCluster: {
+    arg: z.strictObject({
+      name: localClusterName,
+      httpPort: z
+        .number({ error: 'must be a port number' })
+        .int({ error: 'must be a port number' })
+        .min(1, { error: 'must be a port number' })
+        .max(65_535, { error: 'must be a port number' })
+        .optional(),
+    }),
+    result: returns<{ context: string }>(),
+  },
+  cancelLocalCluster: { arg: empty, result: returns<null>() },
+  startLocalCluster: { arg: byClusterName, result: returns<null>() },
+  stopLocalCluster: { arg: byClusterName, result: returns<null>() },
+  deleteLocalCluster: { arg: byClusterName, result: returns<null>() },
   getSettings: { arg: empty, result: returns<Settings>() },
   updateSettings: { arg: settingsPatch, result: returns<Settings>() },
 } as const satisfies Record<string, MethodSpec>;

@@ -88,6 +88,14 @@ export interface HelmInstallProgress {
   message: string;
 }
 
+/** One line while createLocalCluster runs: k3d's own output, then the wait for the cluster. */
+export interface LocalClusterProgress {
+  name: string;
+  phase: 'create' | 'wait' | 'select' | 'done';
+  /** one line of k3d's output without its log prefix, or one sentence */
+  line: string;
+}
+
 /** One revision as Helm lists it (`helm history`). */
 export interface HelmReleaseRevision {
   revision: number;

@@ -9,4 +9,12 @@ export const toolHandlers = {
     services.firstRun.cancelHelmInstall();
     return null;
   },
+  createLocalCluster: (services, arg) => services.firstRun.createLocalCluster(arg),
+  cancelLocalCluster: (services) => {
+    services.firstRun.cancelLocalCluster();
+    return null;
+  },
+  startLocalCluster: (services, { name }) => services.firstRun.startLocalCluster(name),
+  stopLocalCluster: (services, { name }) => services.firstRun.stopLocalCluster(name),
+  deleteLocalCluster: (services, { name }) => services.firstRun.deleteLocalCluster(name),
 } satisfies HandlerPart;
