@@ -17,6 +17,7 @@ import type {
 } from '../src-shared/types/service-types';
 import type { Store, StoreEvent } from '../src-shared/types/store-types';
 import { adminAvailableFor } from '../src-shared/types/store-access';
+import { IpcError } from '../src-shared/ipc/ipc-error';
 
 export interface FakeServices extends AppServices {
   /** every service method called, in order, with its arguments */
@@ -336,9 +337,10 @@ export function fakeServices(seed: FakeSeed = {}): FakeServices {
           await new Promise<void>((resolve) => {
             cancelClusterHeld = resolve;
           });
-          throw Object.assign(
-            new Error('Creating the cluster was cancelled; k3d removes what it had made.'),
-            { code: 'conflict' },
+          throw new IpcError(
+            'conflict',
+            'Creating the cluster was cancelled; k3d removes what it had made.',
+            { reason: 'cancelled' },
           );
         }
         if (plan.error) throw plan.error;

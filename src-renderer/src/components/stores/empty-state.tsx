@@ -9,6 +9,7 @@ import { errorMessage } from '../../api/error-message';
 import { loadContexts, probeContext } from '../../state/actions';
 import { lastProbe, useApp } from '../../state/app-store';
 import { HelmDownload } from '../banner/helm-download';
+import { LocalClusterCreate } from '../banner/local-cluster-create';
 import { nextStep } from '../banner/next-step';
 import type { NextStep } from '../banner/next-step';
 import { loadSystemCheck, useSetup } from '../banner/setup-state';
@@ -99,6 +100,8 @@ function StepView({
             Docker and k3d are ready. Create a local cluster with port 80 open for the stores’
             addresses; it appears here on its own once it is up.
           </p>
+          <LocalClusterCreate />
+          <p className="text-muted">Or create it yourself in a terminal:</p>
           <Command text={step.command} />
           {again}
         </>
