@@ -9,6 +9,7 @@ import { registerIpcHandlers } from './electron/ipc-electron';
 import { rendererUrl } from './electron/sender-check';
 import { createStoreNotifier } from './electron/store-notifications';
 import { createMainWindow, hardenContents, hardenSession } from './electron/window';
+import { createTray } from './electron/tray';
 import { eventChannel } from '../src-shared/ipc/contract';
 import { createDispatch } from './ipc/dispatch';
 import { wireEvents } from './ipc/events';
@@ -87,7 +88,30 @@ async function main(): Promise<void> {
     const n = notice(store);
     if (n && Notification.isSupported()) new Notification(n).show();
   });
+  // The tray: Create a store shows the window and asks its page to open the create dialog.
+  const showWindow = async (): Promise<BrowserWindow> => {
+    const [existing] = BrowserWindow.getAllWindows();
+    const win = existing ?? (await openWindow());
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+    return win;
+  };
+  const closeTray = createTray({
+    services,
+    showWindow: () => {
+      showWindow().catch((error: unknown) => log(`showing the window failed: ${String(error)}`));
+    },
+    createStore: () => {
+      showWindow()
+        .then((win) => win.webContents.send(eventChannel('openCreateStore'), null))
+        .catch((error: unknown) => log(`showing the window failed: ${String(error)}`));
+    },
+    quit: () => app.quit(),
+    log,
+  });
   teardown = () => {
+    closeTray();
     offNotices();
     unwire();
     unregister();

@@ -76,6 +76,12 @@ export function fakeApi({ probes, ...seed }: FakeApiSeed = {}): FakeApi {
     contextsChanged: (list) => services.emitContexts(list),
     helmInstallProgress: (progress) => services.emitHelmProgress(progress),
     localClusterProgress: (progress) => services.emitLocalClusterProgress(progress),
+    // Sent by the Electron tray, which has no service behind it: straight to the page.
+    openCreateStore: () => {
+      for (const listener of listeners.get('openCreateStore') ?? []) {
+        (listener as (p: null) => void)(null);
+      }
+    },
   };
 
   return {

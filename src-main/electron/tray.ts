@@ -9,9 +9,14 @@ import { openStore } from '../ipc/open-store';
 import { trayMenuItems } from './tray-menu';
 import type { TrayAction } from './tray-menu';
 
+// A 16×16 blue square: the app ships no icon file yet.
+const FALLBACK_ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAG0lEQVR4nGNgGD5ANfn1f1LwqAGjBtDGgKELAHlFJYDKTZeKAAAAAElFTkSuQmCC';
+
 export interface TrayDeps {
   services: AppServices;
-  iconFile: string;
+  /** a PNG for the tray; a plain 16×16 square when absent */
+  iconFile?: string;
   showWindow: () => void;
   createStore: () => void;
   quit: () => void;
@@ -19,8 +24,10 @@ export interface TrayDeps {
 }
 
 export function createTray(deps: TrayDeps): () => void {
-  const icon = nativeImage.createFromPath(deps.iconFile);
-  const tray = new Tray(icon.isEmpty() ? nativeImage.createEmpty() : icon);
+  const fromFile = deps.iconFile ? nativeImage.createFromPath(deps.iconFile) : null;
+  const icon =
+    fromFile && !fromFile.isEmpty() ? fromFile : nativeImage.createFromDataURL(FALLBACK_ICON);
+  const tray = new Tray(icon);
   tray.setToolTip('Storefleet');
 
   const run = (action: TrayAction): void => {

@@ -39,6 +39,8 @@ export interface EventMap {
   contextsChanged: ContextList;
   helmInstallProgress: HelmInstallProgress;
   localClusterProgress: LocalClusterProgress;
+  /** the tray's Create a store: the page opens its create dialog */
+  openCreateStore: null;
 }
 
 export type EventName = keyof EventMap;
@@ -89,6 +91,7 @@ export const EVENT_NAMES = [
   'contextsChanged',
   'helmInstallProgress',
   'localClusterProgress',
+  'openCreateStore',
 ] as const satisfies readonly EventName[];
 
 export const invokeChannel = (method: InvokeMethod): string => `storefleet:invoke:${method}`;

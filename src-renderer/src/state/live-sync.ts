@@ -14,6 +14,8 @@ export function startLiveSync(api: StorefleetApi, onError: (message: string) => 
     api.on('storeUpdated', (store) => useStores.getState().upsert(store)),
     api.on('storeEvent', (event) => useStores.getState().appendEvents([event])),
     api.on('contextsChanged', (list) => onContextsChanged(api, list, onError)),
+    // The tray's Create a store.
+    api.on('openCreateStore', () => useApp.getState().setCreateOpen(true)),
   ];
   const report = (p: Promise<void>) => p.catch((e: unknown) => onError(errorMessage(e)));
   void report(loadContexts(api));
