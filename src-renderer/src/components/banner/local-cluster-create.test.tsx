@@ -57,7 +57,7 @@ describe('Create local cluster on the first-run screen', () => {
       'createLocalCluster',
       new IpcError(
         'conflict',
-        'Another program already uses port 80 on this computer, so the cluster could not take it. Port 8080 is free; use it and the store addresses carry :8080.',
+        'Another program already uses port 80 on this computer, so the cluster could not take it. Port 8080 is free; the cluster can use it instead.',
         { reason: 'port-taken', takenPort: 80, suggestedPort: 8080 },
       ),
     );
