@@ -10,6 +10,8 @@ import {
   startStoreApiStandIn,
   type StoreApiStandIn,
 } from '../../test-rig/stand-ins/woocommerce/store-api-stand-in';
+import { openDatabase } from '../../src-main/db/database';
+import { SettingsRepository } from '../../src-main/db/settings-repository';
 import { startServeProcess, type ServeProcess } from './serve-process';
 import { startE2eCluster, type E2eCluster } from './test-cluster';
 
@@ -38,6 +40,11 @@ export const test = base.extend<{ app: Page }, { fleet: Fleet }>({
       const kc = new KubeConfig();
       kc.loadFromFile(cluster.kubeconfigPath);
       const core = kc.makeApiClient(CoreV1Api);
+      // The specs share one host and create a dozen stores within a minute: its data folder
+      // allows the settings' highest creation rate, so no spec meets another's limit.
+      const db = openDatabase(join(dataDir, 'storefleet.db'));
+      new SettingsRepository(db).update({ maxCreatesPerMinute: 60 });
+      db.close();
       let serve: ServeProcess | undefined;
       try {
         serve = await startServeProcess({
