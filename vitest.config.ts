@@ -19,6 +19,9 @@ export default defineConfig({
           ],
           exclude: ['**/*.int.test.ts', '**/*.k3d.test.ts', 'node_modules/**'],
           environment: 'node',
+          // Beside the cluster tests, in the workers they leave idle while they wait.
+          maxWorkers: 3,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -27,6 +30,8 @@ export default defineConfig({
           name: 'renderer',
           include: ['src-renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          maxWorkers: 3,
+          sequence: { groupOrder: 1 },
         },
       },
       {
