@@ -2,9 +2,9 @@
 // port with the same etcd. The engine must converge (waits ride out the outage; a step that
 // failed on it says so, and a restart or delete cleans up) with one namespace, one release and
 // one row per store.
-import { clusterLeftovers, helmReleases, integrityProblems, rowFindings, withRepo } from './checks';
+import { checkStoreDeleted, helmReleases } from './checks';
 import { newDataDir, startEngine, uniqueName, type FaultEnv } from './fault-env';
-import { addFindings, emptyResult, errorText, type FamilyResult } from './report';
+import { emptyResult, errorText, type FamilyResult } from './report';
 import type { StepName } from '../../src-shared/types/store-types';
 
 const OUTAGE_MS = 3_000;
@@ -90,22 +90,7 @@ export async function apiserverRestart(env: FaultEnv): Promise<FamilyResult> {
       }
       await t.close();
     }
-    for (const p of integrityProblems(t.dbFile)) {
-      result.lostRows += 1;
-      result.notes.push(`integrity: ${p}`);
-    }
-    if (id) {
-      withRepo(t.dbFile, (repo) =>
-        addFindings(
-          result,
-          rowFindings(repo, [id], () => 'Deleted'),
-        ),
-      );
-      addFindings(result, {
-        leftovers: await clusterLeftovers(env, { scope: new Map([[id, namespace]]) }),
-        lostRows: [],
-      });
-    }
+    await checkStoreDeleted(env, result, t.dbFile, id ? { id, namespace } : null);
   }
   return result;
 }

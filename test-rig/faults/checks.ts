@@ -11,7 +11,7 @@ import { LEGACY_VALUES_PREFIX } from '../../src-main/engine/values-file';
 import { STORE_ID_LABEL } from '../../src-main/kube/labels';
 import { runCommand } from '../../src-main/tools/exec';
 import type { FaultEnv } from './fault-env';
-import { errorText } from './report';
+import { addFindings, errorText, type FamilyResult } from './report';
 
 export interface Findings {
   leftovers: string[];
@@ -159,4 +159,31 @@ export function withRepo<T>(
   } finally {
     db.close();
   }
+}
+
+/**
+ * After a family's store was deleted: the database file is intact, its row says Deleted, and
+ * nothing of it is left in its namespace; each finding is added to `result`.
+ */
+export async function checkStoreDeleted(
+  env: FaultEnv,
+  result: FamilyResult,
+  dbFile: string,
+  store: { id: string; namespace: string } | null,
+): Promise<void> {
+  for (const p of integrityProblems(dbFile)) {
+    result.lostRows += 1;
+    result.notes.push(`integrity: ${p}`);
+  }
+  if (!store) return;
+  withRepo(dbFile, (repo) =>
+    addFindings(
+      result,
+      rowFindings(repo, [store.id], () => 'Deleted'),
+    ),
+  );
+  addFindings(result, {
+    leftovers: await clusterLeftovers(env, { scope: new Map([[store.id, store.namespace]]) }),
+    lostRows: [],
+  });
 }

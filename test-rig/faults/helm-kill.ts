@@ -3,9 +3,9 @@
 // the engine's next Helm run settles it and the store is Ready on a deployed release.
 import { readdir, readFile } from 'node:fs/promises';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
-import { clusterLeftovers, helmReleases, integrityProblems, rowFindings, withRepo } from './checks';
+import { checkStoreDeleted, helmReleases } from './checks';
 import { eventually, newDataDir, startEngine, uniqueName, type FaultEnv } from './fault-env';
-import { addFindings, emptyResult, errorText, type FamilyResult } from './report';
+import { emptyResult, errorText, type FamilyResult } from './report';
 
 const TAGS = ['6.8.2-php8.2-apache', '6.8.3-php8.3-apache', '6.8.1-php8.2-apache'];
 
@@ -67,22 +67,7 @@ export async function helmKill(env: FaultEnv): Promise<FamilyResult> {
     }
     await t.close();
   }
-  for (const p of integrityProblems(t.dbFile)) {
-    result.lostRows += 1;
-    result.notes.push(`integrity: ${p}`);
-  }
-  if (id) {
-    withRepo(t.dbFile, (repo) =>
-      addFindings(
-        result,
-        rowFindings(repo, [id], () => 'Deleted'),
-      ),
-    );
-    addFindings(result, {
-      leftovers: await clusterLeftovers(env, { scope: new Map([[id, namespace]]) }),
-      lostRows: [],
-    });
-  }
+  await checkStoreDeleted(env, result, t.dbFile, id ? { id, namespace } : null);
   return result;
 }
 
