@@ -8,6 +8,8 @@ import type {
 import { isDnsSubdomain } from '../../../src-shared/rules/dns-label';
 import { storeNameProblem } from '../../../src-shared/rules/store-name-rule';
 import { findChartDir } from '../chart-path';
+import { ingressTlsNames } from '../ingress-tls';
+import { storeUrl } from '../store-url';
 import { generateSecrets, credentialsFromSecretData, secretsFromSecretData } from './secrets';
 import { buildValues, settingsFromValues } from './values';
 import { DEFAULT_DEMO_SKU, verifyStorefront } from './verify-storefront';
@@ -56,31 +58,9 @@ function readiness(store: StoreRef): ReadinessStep[] {
   ];
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
 /** The chart's Ingress asks cert-manager for a Certificate named after its TLS Secret. */
 function tlsNames(store: StoreRef, values: Record<string, unknown>): StorefrontTlsNames {
-  const ingress = values['ingress'];
-  const tls =
-    ingress && typeof ingress === 'object' ? (ingress as Record<string, unknown>)['tls'] : null;
-  if (!tls || typeof tls !== 'object') return {};
-  const t = tls as Record<string, unknown>;
-  if (t['enabled'] !== true) return {};
-  return {
-    tlsCertificate: text(t['secretName']) ?? `${releaseName(store)}-tls`,
-    tlsClusterIssuer: text(t['clusterIssuer']),
-  };
-}
-
-function storeUrl(host: string, scheme: 'http' | 'https', port?: number): string {
-  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) {
-    throw new Error(`port ${port} is not a TCP port`);
-  }
-  const defaultPort = scheme === 'https' ? 443 : 80;
-  const suffix = port === undefined || port === defaultPort ? '' : `:${port}`;
-  return `${scheme}://${host}${suffix}`;
+  return ingressTlsNames(releaseName(store), values);
 }
 
 export function createWoocommerceDriver(
@@ -129,11 +109,18 @@ export function createWoocommerceDriver(
     secretsFromSecretData,
     credentialsFromSecretData,
     tlsNames,
-    verify: (target) =>
-      verifyStorefront(
+    verifyStarted: 'Placing a Cash on Delivery order through the storefront',
+    verify: async (target) => {
+      const order = await verifyStorefront(
         { ...target, timeoutMs: target.timeoutMs ?? opts.fetchTimeoutMs },
         { sku: demoSku },
-      ),
+      );
+      return {
+        ...order,
+        message: `Order #${order.orderId} placed with Cash on Delivery (${order.status})`,
+      };
+    },
+    upgradableValues: ['wordpressImageTag', 'woocommerceVersion', 'memoryLimit'],
   };
 }
 

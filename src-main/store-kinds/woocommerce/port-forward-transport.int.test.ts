@@ -17,13 +17,13 @@ import {
 } from '../../../test-rig/cluster/kwok-port-forward';
 import { testCluster } from '../../../test-rig/cluster/test-cluster';
 import { waitFor } from '../../../test-rig/cluster/wait';
-import { portForwardTransport } from './port-forward-transport';
+import { portForwardTransport } from '../http/port-forward-transport';
 import { placeCodOrder } from './store-api-client';
 import {
   startStoreApiStandIn,
   type StoreApiStandIn,
 } from '../../../test-rig/stand-ins/woocommerce/store-api-stand-in';
-import { StorefrontError } from './storefront-error';
+import { StorefrontError } from '../http/storefront-error';
 import { verifyStorefront } from './verify-storefront';
 
 const run = promisify(execFile);

@@ -2,7 +2,7 @@
 // WooCommerce Store API (WordPress cannot run here). Stores are addressed as
 // http://<name>.localhost:<port>, so the transport's *.localhost resolution is exercised too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingressTransport } from './ingress-transport';
+import { ingressTransport } from '../http/ingress-transport';
 import { placeCodOrder, StorefrontError, type StorefrontTransport } from './store-api-client';
 import {
   startStoreApiStandIn,

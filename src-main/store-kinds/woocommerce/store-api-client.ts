@@ -6,10 +6,10 @@ import { answerError, contentError } from './store-api-errors';
 import { parseBody, StoreApi } from './store-api-http';
 import { assertSellable, findDemoProduct } from './store-api-product';
 import { cartSchema, checkoutSchema } from './store-api-schemas';
-import type { StorefrontTransport } from './storefront-transport';
+import type { StorefrontTransport } from '../http/storefront-transport';
 
-export type { StorefrontTransport } from './storefront-transport';
-export { StorefrontError } from './storefront-error';
+export type { StorefrontTransport } from '../http/storefront-transport';
+export { StorefrontError } from '../http/storefront-error';
 
 export interface PlacedOrder {
   orderId: number;

@@ -1,5 +1,6 @@
-import { plainText } from './html-text';
-import { StorefrontError, type StorefrontStage } from './storefront-error';
+import { plainText } from '../http/html-text';
+import { StorefrontError } from '../http/storefront-error';
+import type { StorefrontStage } from './storefront-stage';
 import { wpErrorSchema } from './store-api-schemas';
 
 const STAGE_FAILED: Record<StorefrontStage, string> = {

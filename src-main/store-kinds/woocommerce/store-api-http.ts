@@ -1,8 +1,8 @@
 // The Store API's two addresses and the parsing of its answers, for the storefront verifier.
 import type { z } from 'zod';
 import { contentError } from './store-api-errors';
-import type { StorefrontStage } from './storefront-error';
-import type { StorefrontTransport } from './storefront-transport';
+import type { StorefrontStage } from './storefront-stage';
+import type { StorefrontTransport } from '../http/storefront-transport';
 
 /**
  * `/wp-json/` needs pretty permalinks; with plain permalinks WordPress redirects it (301) to an

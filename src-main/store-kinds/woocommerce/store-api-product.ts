@@ -1,7 +1,7 @@
 // Finds the demo product in the Store API's product list and refuses, before anything goes into a
 // cart, a product whose order could not prove Cash on Delivery: one the store will not sell, one
 // out of stock, or a free one (WooCommerce completes a free order without any payment method).
-import { plainText } from './html-text';
+import { plainText } from '../http/html-text';
 import { answerError, contentError } from './store-api-errors';
 import { isRestAnswer, parseBody, type Answer, type StoreApi } from './store-api-http';
 import { productListSchema, type Product } from './store-api-schemas';

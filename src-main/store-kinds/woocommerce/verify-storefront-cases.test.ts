@@ -2,7 +2,7 @@
 // WooCommerce 10.2.4 behaviour per test: each test checks what the stand-in answered (so the
 // stand-in stays faithful) and what the verifier made of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingressTransport } from './ingress-transport';
+import { ingressTransport } from '../http/ingress-transport';
 import {
   caseStores,
   caseTarget as target,
@@ -12,7 +12,7 @@ import {
   startStoreApiStandIn,
   type StoreApiStandIn,
 } from '../../../test-rig/stand-ins/woocommerce/store-api-stand-in';
-import type { StorefrontTransport } from './storefront-transport';
+import type { StorefrontTransport } from '../http/storefront-transport';
 import { verifyStorefront } from './verify-storefront';
 
 let standIn: StoreApiStandIn;

@@ -13,7 +13,7 @@ import {
   startStoreApiStandIn,
   type StoreApiStandIn,
 } from '../../../test-rig/stand-ins/woocommerce/store-api-stand-in';
-import type { StorefrontTransport } from './storefront-transport';
+import type { StorefrontTransport } from '../http/storefront-transport';
 import { verifyStorefront } from './verify-storefront';
 
 let standIn: StoreApiStandIn;

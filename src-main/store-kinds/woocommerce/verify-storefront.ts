@@ -1,11 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { StorefrontTarget, VerifyResult } from '../driver';
-import { TLS_CERTIFICATE_CODES } from './http-exchange';
-import { ingressTransport } from './ingress-transport';
-import { portForwardTransport } from './port-forward-transport';
+import type { StorefrontTarget } from '../driver';
+
+/** The order a storefront check placed. */
+export interface PlacedCodOrder {
+  orderId: number;
+  status: string;
+}
+import { TLS_CERTIFICATE_CODES } from '../http/http-exchange';
+import { ingressTransport } from '../http/ingress-transport';
+import { portForwardTransport } from '../http/port-forward-transport';
 import { placeCodOrder } from './store-api-client';
-import { StorefrontError } from './storefront-error';
-import type { StorefrontTransport } from './storefront-transport';
+import { StorefrontError } from '../http/storefront-error';
+import type { StorefrontTransport } from '../http/storefront-transport';
 
 export const DEFAULT_DEMO_SKU = 'storefleet-demo';
 /** Budget for the whole check, retries included, unless the target sets one. */
@@ -51,7 +57,7 @@ function warmingUp(error: unknown, itemSent: boolean): boolean {
 async function placeWithRetries(
   transport: StorefrontTransport,
   o: { sku: string; signal?: AbortSignal; deadline: number },
-): Promise<VerifyResult> {
+): Promise<PlacedCodOrder> {
   for (;;) {
     let itemSent = false;
     try {
@@ -96,7 +102,7 @@ function explainTls(error: unknown, target: StorefrontTarget): unknown {
 export async function verifyStorefront(
   target: StorefrontTarget,
   o: { sku?: string } = {},
-): Promise<VerifyResult> {
+): Promise<PlacedCodOrder> {
   const sku = o.sku ?? DEFAULT_DEMO_SKU;
   const budget = target.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS;
   const deadline = Date.now() + budget;

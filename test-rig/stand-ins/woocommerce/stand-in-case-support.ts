@@ -1,9 +1,9 @@
 // Test support for the verifier's case tests: stores on the LOCAL STAND-IN of the Store API,
 // reached through the production ingress transport, with every exchange recorded.
 import type { StorefrontTarget } from '../../../src-main/store-kinds/driver';
-import { ingressTransport } from '../../../src-main/store-kinds/woocommerce/ingress-transport';
+import { ingressTransport } from '../../../src-main/store-kinds/http/ingress-transport';
 import type { StandInStoreOptions, StoreApiStandIn } from './store-api-stand-in';
-import type { StorefrontTransport } from '../../../src-main/store-kinds/woocommerce/storefront-transport';
+import type { StorefrontTransport } from '../../../src-main/store-kinds/http/storefront-transport';
 
 export interface Seen {
   method: string;

@@ -1,9 +1,9 @@
 // Keeps the LOCAL STAND-IN of the Store API faithful to the observed WooCommerce behaviour,
 // request by request, so the client tests that rely on it test something real.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingressTransport } from '../../../src-main/store-kinds/woocommerce/ingress-transport';
+import { ingressTransport } from '../../../src-main/store-kinds/http/ingress-transport';
 import { startStoreApiStandIn, type StoreApiStandIn } from './store-api-stand-in';
-import type { StorefrontTransport } from '../../../src-main/store-kinds/woocommerce/storefront-transport';
+import type { StorefrontTransport } from '../../../src-main/store-kinds/http/storefront-transport';
 
 let standIn: StoreApiStandIn;
 let shop: StorefrontTransport;
