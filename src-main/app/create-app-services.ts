@@ -15,6 +15,7 @@ import { findTool } from '../tools/find-tool';
 import { createContextService } from './context-service';
 import { createFirstRunService } from '../first-run/first-run-service';
 import { createLocalClusterService } from '../first-run/local-cluster-service';
+import { ClusterPorts } from '../first-run/cluster-ports';
 import { CreatePreflight } from './create-preflight';
 import { findInAppRoot } from '../store-kinds/app-root';
 import { withCreatePreflight } from './preflighted-stores';
@@ -26,7 +27,7 @@ export interface AppServicesOptions {
   env: NodeJS.ProcessEnv;
   home: string;
   openExternal(url: string): Promise<void>;
-  /** port in store URLs, for a storefront stand-in; the scheme's default otherwise */
+  /** port in store URLs of contexts whose web port is not known (a storefront stand-in's) */
   storefrontPort?: number;
   /** defaults to helm-values/values-local.yaml in the app's own root */
   valuesFile?: string;
@@ -54,6 +55,26 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
   const findHelm = (): Promise<ToolInfo> =>
     findTool('helm', { configuredPath: settings.get().helmPath, env: opts.env });
 
+  const findK3d = (): Promise<ToolInfo> => findTool('k3d', { env: opts.env });
+  // The host port of a context's web entry (a k3d cluster made on 8081): what k3d says, else the
+  // port the app made the cluster with; see first-run/cluster-ports.ts.
+  const clusterPorts = new ClusterPorts({
+    file: join(opts.dataDir, 'cluster-ports.json'),
+    k3dPath: async () => {
+      const k3d = await findK3d();
+      return k3d.ok && k3d.path ? k3d.path : null;
+    },
+    env: opts.env,
+    fallback: opts.storefrontPort,
+    log,
+  });
+  const learnPort = (context: string): Promise<unknown> =>
+    clusterPorts.learn(context).catch((error: unknown) => {
+      log(
+        `the web port of ${context} is not known: ${error instanceof Error ? error.message : 'unknown error'}`,
+      );
+    });
+
   const engine = createStoreEngine({
     repo: new StoreRepository(db),
     settings,
@@ -71,7 +92,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
       return valuesFile;
     },
     storeDomain: 'localhost',
-    storefrontPort: opts.storefrontPort,
+    storefrontPort: (context) => clusterPorts.portFor(context),
     log: (line) => log(`engine: ${line}`),
   });
 
@@ -85,7 +106,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
   // The selected context's namespaces are watched: a store deleted outside the app turns
   // Missing within seconds, and comes back when its namespace does.
   const select = (context: string): void => {
-    rediscover(context);
+    void learnPort(context).then(() => rediscover(context));
     engine.watchContext(context);
   };
   // Probes the window makes (context health) also tell a create that the cluster answered.
@@ -112,7 +133,10 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
   // The context the window opens on: the chosen one, else kubectl's current one.
   contexts.list().then(
     (list) => {
-      if (list.selected) engine.watchContext(list.selected);
+      if (list.selected) {
+        void learnPort(list.selected);
+        engine.watchContext(list.selected);
+      }
     },
     (error: unknown) => {
       log(`reading kubeconfig failed: ${error instanceof Error ? error.message : 'unknown error'}`);
@@ -137,11 +161,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
     // context health, then selected as if the user picked it.
     ...createLocalClusterService({
       env: opts.env,
-      findK3d: () => findTool('k3d', { env: opts.env }),
+      findK3d,
       probe: (context) => contexts.probe(context),
       selectContext: async (context) => {
         await contexts.select(context);
       },
+      recordPort: (context, httpPort) => clusterPorts.record(context, httpPort),
       log,
     }),
   };
@@ -152,7 +177,10 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
   const services: AppServices = {
     stores: withCreatePreflight(engine, {
       kinds: kinds.installed(),
-      preflight: (context) => preflight.check(context),
+      preflight: async (context) => {
+        await preflight.check(context);
+        await clusterPorts.ensure(context).catch(() => undefined);
+      },
     }),
     contexts,
     tools: () =>

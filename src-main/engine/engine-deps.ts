@@ -20,8 +20,8 @@ export interface EngineDeps {
   valuesFile(kind: StoreKind): string;
   /** 'localhost' on a laptop */
   storeDomain: string;
-  /** port in store URLs; undefined = the scheme's default */
-  storefrontPort?: number;
+  /** port in store URLs, one for all contexts or per context; undefined = the scheme's default */
+  storefrontPort?: StorefrontPort;
   timeouts?: Partial<EngineTimeouts>;
   now?: () => Date;
   /** never receives secrets */
@@ -34,4 +34,14 @@ export interface EngineDeps {
   namespaceWatch?: { settleMs?: number; retryMs?: number };
   /** builds the cluster access for one context; the Helm + Kubernetes client adapter by default */
   connectCluster?: (target: KubeTarget, helmPath: string, limits?: ConnectLimits) => StoreCluster;
+}
+
+/** The host port a context's stores answer on: one for every context, or asked per context. */
+export type StorefrontPort = number | ((context: string) => number | undefined);
+
+export function storefrontPortOf(
+  port: StorefrontPort | undefined,
+  context: string,
+): number | undefined {
+  return typeof port === 'function' ? port(context) : port;
 }

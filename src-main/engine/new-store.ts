@@ -6,6 +6,7 @@ import type { Store, StoreKind } from '../../src-shared/types/store-types';
 import { storeNamespace } from '../../src-shared/rules/store-name-rule';
 import { createLimitError, rateWindowStart } from './create-limits';
 import { EngineError } from './engine-error';
+import { storefrontPortOf, type StorefrontPort } from './engine-deps';
 
 /**
  * Checks the name and the limits and writes the new Queued store with its pending provision, in
@@ -20,7 +21,7 @@ export function admitNewStore(o: {
   settings: Settings;
   now: Date;
   storeDomain: string;
-  storefrontPort: number | undefined;
+  storefrontPort: StorefrontPort | undefined;
 }): Store {
   const { repo, driver, context, name, kind, now } = o;
   return repo.transaction(() => {
@@ -41,7 +42,11 @@ export function admitNewStore(o: {
     );
     if (limit) throw limit;
     const ref: StoreRef = { id: randomUUID(), name, namespace: storeNamespace(name) };
-    const url = driver.storeUrl(driver.host(ref, o.storeDomain), 'http', o.storefrontPort);
+    const url = driver.storeUrl(
+      driver.host(ref, o.storeDomain),
+      'http',
+      storefrontPortOf(o.storefrontPort, context),
+    );
     const at = now.toISOString();
     const row: Store = {
       ...ref,

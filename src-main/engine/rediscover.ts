@@ -8,6 +8,7 @@ import type { StoreEvents } from './store-events';
 import { releaseSettings } from './release-settings';
 import { isStopped } from './store-settings';
 import { validateStoreName } from './validate-input';
+import { storefrontPortOf, type StorefrontPort } from './engine-deps';
 
 export interface RediscoveryResult {
   imported: Store[];
@@ -21,7 +22,7 @@ export interface RediscoveryDeps {
   events: StoreEvents;
   kinds: StoreKindRegistry;
   storeDomain: string;
-  storefrontPort: number | undefined;
+  storefrontPort: StorefrontPort | undefined;
   /** the values file every release of that kind is installed with */
   valuesFile(kind: StoreKind): string;
   now: () => Date;
@@ -110,7 +111,11 @@ async function importNamespace(d: RediscoveryDeps, ns: NamespaceInfo): Promise<S
       })
     : {};
   const settled: StoreStatus = isStopped(settings) ? 'Stopped' : 'Ready';
-  const url = driver.storeUrl(driver.host(ref, d.storeDomain), 'http', d.storefrontPort);
+  const url = driver.storeUrl(
+    driver.host(ref, d.storeDomain),
+    'http',
+    storefrontPortOf(d.storefrontPort, d.context),
+  );
   const at = d.now().toISOString();
   const fields = {
     status: ready ? settled : ('Failed' as StoreStatus),

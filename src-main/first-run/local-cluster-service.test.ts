@@ -28,6 +28,7 @@ async function service(behaviour: StandInK3d, found = true) {
         problem: 'k3d was not found. Install it, then check again.',
       };
   const selected: string[] = [];
+  const recorded: string[] = [];
   const svc = createLocalClusterService({
     findK3d: () => Promise.resolve(k3d),
     probe: (context) =>
@@ -45,10 +46,15 @@ async function service(behaviour: StandInK3d, found = true) {
       }),
     selectContext: (context) => {
       selected.push(context);
+      recorded.push(`selected ${context}`);
+      return Promise.resolve();
+    },
+    recordPort: (context, httpPort) => {
+      recorded.push(`${context} on ${httpPort}`);
       return Promise.resolve();
     },
   });
-  return { svc, selected };
+  return { svc, selected, recorded };
 }
 
 describe('local cluster service with the stand-in k3d', () => {
@@ -82,6 +88,22 @@ describe('local cluster service with the stand-in k3d', () => {
     expect(await standInCalls(dir, 'k3d')).toEqual([
       ['cluster', 'create', 'shop', '-p', '8080:80@loadbalancer', '--wait'],
     ]);
+  });
+
+  it('records the web port the cluster was made with before its context is selected', async () => {
+    const { svc, recorded } = await service('port-80-taken');
+    await expect(svc.createLocalCluster({ name: 'shop' })).rejects.toMatchObject({
+      details: { reason: 'port-taken', takenPort: 80 },
+    });
+    expect(recorded).toEqual([]);
+    await svc.createLocalCluster({ name: 'shop', httpPort: 8081 });
+    expect(recorded).toEqual(['k3d-shop on 8081', 'selected k3d-shop']);
+  });
+
+  it('a cluster on port 80 is recorded on 80', async () => {
+    const { svc, recorded } = await service('ok');
+    await svc.createLocalCluster({ name: 'shop' });
+    expect(recorded).toEqual(['k3d-shop on 80', 'selected k3d-shop']);
   });
 
   it('cancel rejects the running create as a conflict', async () => {

@@ -31,6 +31,8 @@ export interface LocalClusterDeps {
   findK3d: () => Promise<ToolInfo>;
   probe: (context: string) => Promise<ContextProbe>;
   selectContext: (context: string) => Promise<void>;
+  /** keeps the host web port a cluster was made with, before its context is selected */
+  recordPort?: (context: string, httpPort: number) => Promise<void>;
   log?: (line: string) => void;
   /** the create itself; replaced in tests of this service */
   create?: (opts: CreateLocalClusterOptions) => Promise<string>;
@@ -121,7 +123,10 @@ export function createLocalClusterService(deps: LocalClusterDeps): LocalClusterS
             httpPort,
             signal: controller.signal,
             probe: deps.probe,
-            selectContext: deps.selectContext,
+            selectContext: async (context) => {
+              await deps.recordPort?.(context, httpPort ?? 80);
+              await deps.selectContext(context);
+            },
             onProgress: (progress) => listeners.forEach((listener) => listener(progress)),
           });
           return { context };
