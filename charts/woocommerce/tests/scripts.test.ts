@@ -27,7 +27,7 @@ async function run(
 describe('chart scripts', () => {
   it('ships the scripts the templates use', () => {
     expect(shellScripts).toEqual(['bootstrap.sh', 'prepare.sh', 'wp-cron.sh']);
-    expect(phpFiles).toEqual(['demo-product.php']);
+    expect(phpFiles).toEqual(['demo-product.php', 'storefleet-admin-login.php']);
   });
 
   it.each(shellScripts)('%s parses with bash -n', async (file) => {
