@@ -25,8 +25,8 @@ export interface TestEngineOptions {
   kubeconfig: string;
   context: string;
   helmPath: string;
-  /** where stores' storefronts answer; the Store API stand-in's port in tests */
-  storefrontPort?: number;
+  /** where stores' storefronts answer (one port, or per context); the Store API stand-in's in tests */
+  storefrontPort?: EngineDeps['storefrontPort'];
   timeouts?: Partial<EngineTimeouts>;
   settings?: Partial<Settings>;
   overrideValues?: (store: StoreRef) => Record<string, unknown> | undefined;
