@@ -359,3 +359,134 @@ export function standInK3dImport(dir: string, behaviour: StandInK3dImport = 'ok'
     ].join('\n'),
   );
 }
+
+// Lines on stderr inside double quotes: quotes, backslashes and backticks escaped, `$3`/`$5` (arguments) kept.
+function printQuoted(lines: readonly string[]): string {
+  return lines
+    .map((line) => `printf '%s\\n' "${line.replace(/["\\`]/g, (c) => `\\${c}`)}" >&2`)
+    .join('\n');
+}
+
+/**
+ * How the stand-in docker answers `build -t <ref> <dir>`: BuildKit's plain progress lines on
+ * stderr (as docker 28 prints them when its output is not a terminal), then exit 0 ('ok'), a
+ * failed RUN step and exit 1 ('fail'), or a step that runs until it is stopped ('hang').
+ */
+export type StandInDockerBuild = 'ok' | 'fail' | 'hang';
+
+const BUILD_START = [
+  '#0 building with "default" instance using docker driver',
+  '',
+  '#1 [internal] load build definition from Dockerfile',
+  '#1 transferring dockerfile: 1.02kB done',
+  '#1 DONE 0.0s',
+  '',
+  '#2 [internal] load metadata for docker.io/library/node:22-bookworm-slim',
+  '#2 DONE 0.9s',
+  '',
+  '#3 [builder 4/6] RUN npm ci',
+  '#3 14.21 added 1204 packages, and audited 1205 packages in 14s',
+  '#3 DONE 15.0s',
+  '',
+  '#4 [builder 6/6] RUN npx medusa build',
+];
+const BUILD_OK = [
+  '#4 31.02 info:    Backend build completed successfully (12.40s)',
+  '#4 DONE 33.1s',
+  '',
+  '#5 exporting to image',
+  '#5 exporting layers 2.1s done',
+  '#5 naming to docker.io/$3 done',
+  '#5 DONE 2.2s',
+];
+const BUILD_FAIL = [
+  '#4 6.412 error:   Error in loading config: Cannot find module ./medusa-config',
+  '#4 ERROR: process "/bin/sh -c npx medusa build" did not complete successfully: exit code: 1',
+  '------',
+  ' > [builder 6/6] RUN npx medusa build:',
+  '6.412 error:   Error in loading config: Cannot find module ./medusa-config',
+  '------',
+  'ERROR: failed to solve: process "/bin/sh -c npx medusa build" did not complete successfully: exit code: 1',
+];
+
+/**
+ * A docker whose daemon answers (`version --format json` as 'running' does) and whose `build`
+ * prints BuildKit lines and ends as `build` says. `$3` in the lines is the `-t` ref.
+ */
+export function standInDockerBuild(dir: string, build: StandInDockerBuild = 'ok'): Promise<string> {
+  const ends: Record<StandInDockerBuild, string> = {
+    ok: `${printQuoted(BUILD_OK)}\nexit 0`,
+    fail: `${printQuoted(BUILD_FAIL)}\nexit 1`,
+    hang: 'sleep 60 & wait $!\nexit 0',
+  };
+  return writeScript(
+    dir,
+    'docker',
+    [
+      'if [ "$1" = "version" ]; then',
+      `  printf '%s\\n' ${quote(`{${DOCKER_CLIENT},${DOCKER_SERVER}}`)}`,
+      '  exit 0',
+      'fi',
+      'if [ "$1" = "build" ]; then',
+      printQuoted(BUILD_START),
+      ends[build],
+      'fi',
+      "echo 'stand-in docker: unexpected command' >&2",
+      'exit 2',
+    ].join('\n'),
+  );
+}
+
+/**
+ * How the stand-in k3d answers `image import <ref> -c <cluster>`: texts as k3d 5 prints them
+ * (cmd/image/imageImport.go, pkg/client/tools.go); 'no-cluster' is a cluster k3d cannot find,
+ * 'daemon-down' a docker daemon it cannot reach.
+ */
+export type StandInK3dImport = 'ok' | 'no-cluster' | 'daemon-down';
+
+const IMPORT_OK = [
+  "INFO[0000] Importing image(s) into cluster '$5'",
+  'INFO[0000] Starting new tools node...',
+  "INFO[0001] Starting node 'k3d-$5-tools'",
+  'INFO[0001] Saving 1 image(s) from runtime...',
+  'INFO[0009] Importing images into nodes...',
+  "INFO[0009] Importing images from tarball '/k3d/images/k3d-$5-images-20261129150000.tar' into node 'k3d-$5-server-0'...",
+  'INFO[0015] Removing the tarball(s) from image volume...',
+  'INFO[0016] Removing k3d-tools node...',
+  'INFO[0016] Successfully imported image(s)',
+  'INFO[0016] Successfully imported 1 image(s) into 1 cluster(s)',
+];
+const IMPORT_NO_CLUSTER = [
+  "INFO[0000] Importing image(s) into cluster '$5'",
+  "ERRO[0000] Failed to import image(s) into cluster '$5': failed to ensure that tools node is running: failed to retrieve cluster: No nodes found for given cluster",
+  'WARN[0000] At least one error occured while trying to import the image(s) into the selected cluster(s)',
+];
+const IMPORT_DAEMON_DOWN = [
+  "INFO[0000] Importing image(s) into cluster '$5'",
+  "ERRO[0000] Failed to import image(s) into cluster '$5': failed to find images: failed to fetch list of existing images from runtime: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?",
+  'WARN[0000] At least one error occured while trying to import the image(s) into the selected cluster(s)',
+];
+
+/** A k3d that answers `version` as k3d 5.8.3 does and `image import` as `behaviour` says. */
+export function standInK3dImport(dir: string, behaviour: StandInK3dImport = 'ok'): Promise<string> {
+  const imports: Record<StandInK3dImport, string> = {
+    ok: `${printQuoted(IMPORT_OK)}\nexit 0`,
+    'no-cluster': `${printQuoted(IMPORT_NO_CLUSTER)}\nexit 1`,
+    'daemon-down': `${printQuoted(IMPORT_DAEMON_DOWN)}\nexit 1`,
+  };
+  return writeScript(
+    dir,
+    'k3d',
+    [
+      'if [ "$1" = "version" ]; then',
+      `  printf 'k3d version v5.8.3\\nk3s version v1.31.5-k3s1 (default)\\n'`,
+      '  exit 0',
+      'fi',
+      'if [ "$1" = "image" ] && [ "$2" = "import" ]; then',
+      imports[behaviour],
+      'fi',
+      "echo 'stand-in k3d: unexpected command' >&2",
+      'exit 2',
+    ].join('\n'),
+  );
+}
