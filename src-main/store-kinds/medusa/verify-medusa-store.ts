@@ -39,8 +39,8 @@ function warmingUp(error: unknown, cartTouched: boolean): boolean {
       code === 'ServiceUnavailable' || code === 'ECONNRESET' || TLS_CERTIFICATE_CODES.has(code)
     );
   }
-  const stage: string = error.stage;
-  if (!WARMING_STAGES.has(stage)) return false;
+  // instanceof leaves the stage list open (any); every stage is a string.
+  if (!WARMING_STAGES.has((error as StorefrontError).stage)) return false;
   if (error.status === 404) return error.code === null;
   return error.status === 502 || error.status === 503 || error.status === 504;
 }
