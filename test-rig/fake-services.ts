@@ -192,7 +192,7 @@ export function fakeServices(seed: FakeSeed = {}): FakeServices {
 
   const kinds: StoreKindInfo[] = [
     { kind: 'woocommerce', displayName: 'WooCommerce', available: true },
-    { kind: 'medusa', displayName: 'Medusa', available: false },
+    { kind: 'medusa', displayName: 'Medusa', available: true },
   ];
   let tools: ToolInfo[] = seed.tools ?? [
     { name: 'helm', path: '/usr/local/bin/helm', version: 'v3.16.0', ok: true, problem: null },

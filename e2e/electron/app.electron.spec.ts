@@ -85,7 +85,7 @@ test('answers invokes from the isolated data dir and keeps error codes across th
   });
   expect(result.kinds).toEqual([
     { kind: 'woocommerce', displayName: 'WooCommerce', available: true },
-    { kind: 'medusa', displayName: 'Medusa', available: false },
+    { kind: 'medusa', displayName: 'Medusa', available: true },
   ]);
   expect(result.bad).toMatchObject({
     code: 'invalid-argument',

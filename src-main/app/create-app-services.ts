@@ -17,8 +17,8 @@ import { createFirstRunService } from '../first-run/first-run-service';
 import { createLocalClusterService } from '../first-run/local-cluster-service';
 import { ClusterPorts } from '../first-run/cluster-ports';
 import { CreatePreflight } from './create-preflight';
-import { findInAppRoot } from '../store-kinds/app-root';
 import { withCreatePreflight } from './preflighted-stores';
+import { valuesFiles } from './values-files';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -29,7 +29,7 @@ export interface AppServicesOptions {
   openExternal(url: string): Promise<void>;
   /** port in store URLs of contexts whose web port is not known (a storefront stand-in's) */
   storefrontPort?: number;
-  /** defaults to helm-values/values-local.yaml in the app's own root */
+  /** WooCommerce's; defaults to helm-values/values-local.yaml in the app's own root (Medusa's: ./values-files.ts) */
   valuesFile?: string;
   /** never receives secrets; stderr by default */
   log?: (line: string) => void;
@@ -44,8 +44,7 @@ const TOOLS: ToolInfo['name'][] = ['helm', 'kubectl', 'k3d'];
 
 export async function createAppServices(opts: AppServicesOptions): Promise<AppHandle> {
   const log = opts.log ?? ((line: string) => process.stderr.write(`storefleet: ${line}\n`));
-  const valuesFile =
-    opts.valuesFile ?? findInAppRoot('helm-values/values-local.yaml', import.meta.dirname);
+  const valuesFile = valuesFiles(opts.valuesFile ? { woocommerce: opts.valuesFile } : {});
   const db = openDatabase(join(opts.dataDir, 'storefleet.db'), {
     nativeBinding: opts.sqliteNativeBinding,
   });
@@ -86,11 +85,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
       return helm.path;
     },
     kinds,
-    valuesFile() {
-      if (!valuesFile)
-        throw new IpcError('unavailable', 'helm-values/values-local.yaml was not found.');
-      return valuesFile;
-    },
+    valuesFile,
     storeDomain: 'localhost',
     storefrontPort: (context) => clusterPorts.portFor(context),
     log: (line) => log(`engine: ${line}`),

@@ -163,6 +163,30 @@ export const storeSettingsSchema = z.strictObject({
   woocommerceVersion: z.string().max(16).optional(),
   memoryLimit: z.string().max(16).optional(),
   stopped: z.enum(['true', 'false']).optional(),
+  // Medusa: the image its image step made ready (repository and tag, as the chart takes them).
+  medusaImageRepository: z
+    .string()
+    .max(255)
+    .regex(/^[a-z0-9][a-z0-9._/:-]*$/)
+    .optional(),
+  medusaImageTag: z
+    .string()
+    .max(128)
+    .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/)
+    .optional(),
+  // Kept by the engine, never chart values nor user settings: the cart a Medusa verify is
+  // completing (cleared once its order is placed), and the store's publishable API key, which
+  // Medusa's Store API needs in every request and which is public by design (not a secret).
+  verifyCartId: z
+    .string()
+    .max(64)
+    .regex(/^cart_[A-Za-z0-9]+$/)
+    .optional(),
+  publishableKey: z
+    .string()
+    .max(128)
+    .regex(/^pk_[A-Za-z0-9]+$/)
+    .optional(),
 });
 
 /** A store's user-changeable chart settings, as the driver's buildValues takes them. */

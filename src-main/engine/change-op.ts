@@ -1,9 +1,10 @@
 import { readStoreSecretData } from './credentials';
 import type { OpContext } from './op-context';
+import { prepareStore } from './prepare-step';
 import { installRelease } from './release';
 import { runStep } from './step-runner';
 import { releaseSettings } from './release-settings';
-import { changedSettings, isStopped } from './store-settings';
+import { changedSettings, engineSettings, isStopped } from './store-settings';
 import { waitAndVerify } from './workload-steps';
 
 /**
@@ -11,6 +12,8 @@ import { waitAndVerify } from './workload-steps';
  * same waits and verify. The settings are kept once Helm has them, whatever the waits say.
  */
 export async function upgradeStore(ctx: OpContext, values: Record<string, string>): Promise<void> {
+  // An app update may bring a new image of the kind's app: made ready before the upgrade uses it.
+  await prepareStore(ctx, 'Updating');
   await runStep(ctx, 'Updating', 'upgrade', async () => {
     const next = changedSettings(ctx.settings.get(), values);
     await rerunBootstrap(ctx);
@@ -55,7 +58,8 @@ export async function rollbackStore(
       timeoutMs: ctx.timeouts.helmMs,
       signal: ctx.signal,
     });
-    ctx.settings.set(restored);
+    // The engine's own keys (a verify's checkpoint, the publishable key) are no chart values.
+    ctx.settings.set({ ...restored, ...engineSettings(ctx.settings.get()) });
     const status = await ctx.cluster.helm.status(release, ns);
     if (status) ctx.store = ctx.events.update(ctx.store.id, { helmRevision: status.revision });
     return `Rolled back to revision ${revision} (now revision ${status?.revision ?? '?'})`;

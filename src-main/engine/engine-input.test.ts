@@ -53,7 +53,7 @@ describe('bad input is refused with a clear error and changes nothing (cluster: 
         message,
       );
     }
-    expect(() => e.engine.create(asCreate({ context, name: 'ok', kind: 'medusa' }))).toThrow(
+    expect(() => e.engine.create(asCreate({ context, name: 'ok', kind: 'shopify' }))).toThrow(
       /cannot create stores of that kind/,
     );
     expect(() => e.engine.create(asCreate(null))).toThrow(

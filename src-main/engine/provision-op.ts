@@ -8,6 +8,7 @@ import {
 } from '../kube/labels';
 import type { Store } from '../../src-shared/types/store-types';
 import type { OpContext } from './op-context';
+import { prepareStore } from './prepare-step';
 import { installRelease } from './release';
 import { runStep } from './step-runner';
 import { waitAndVerify } from './workload-steps';
@@ -26,9 +27,12 @@ export function namespaceLabels(store: Store): Record<string, string> {
 }
 
 export const helmMayHaveRun = (step: Store['step']): boolean =>
-  step !== null && step !== 'validate' && step !== 'namespace';
+  step !== null && step !== 'validate' && step !== 'image' && step !== 'namespace';
 
-/** validate → namespace → helm → waits → bootstrap → verify → Ready; every step safe to re-run. */
+/**
+ * validate → (the kind's image step) → namespace → helm → waits → verify → Ready; every step
+ * safe to re-run.
+ */
 export async function provisionStore(ctx: OpContext): Promise<void> {
   // The step a resumed run had reached: before helm, no release of this store can exist.
   const firstInstall = ctx.store.helmRevision === null && !helmMayHaveRun(ctx.store.step);
@@ -41,6 +45,7 @@ export async function provisionStore(ctx: OpContext): Promise<void> {
     });
     return `${ctx.driver.displayName} store "${ctx.store.name}" in context ${ctx.store.context}`;
   });
+  await prepareStore(ctx, 'Provisioning');
   await runStep(ctx, 'Provisioning', 'namespace', async () => {
     const outcome = await ctx.cluster.ensureNamespace(
       ctx.store.namespace,

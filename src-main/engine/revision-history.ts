@@ -77,9 +77,9 @@ export async function describeHistory(
 /** The settings an upgrade can change, for the upgrade form's current values. */
 function upgradableValues(settings: StoreSettings): NonNullable<HelmRevision['values']> {
   const out: NonNullable<HelmRevision['values']> = {};
-  for (const [key] of NAMED) {
+  for (const key of ['wordpressImageTag', 'woocommerceVersion', 'memoryLimit'] as const) {
     const value = settings[key];
-    if (key !== 'stopped' && value !== undefined) out[key] = value;
+    if (value !== undefined) out[key] = value;
   }
   return out;
 }
@@ -107,9 +107,10 @@ const NAMED: readonly [keyof StoreSettings, string][] = [
   ['woocommerceVersion', 'WooCommerce'],
   ['wordpressImageTag', 'WordPress image'],
   ['memoryLimit', 'memory'],
+  ['medusaImageTag', 'Medusa image'],
 ];
 
-/** What differs from the revision before: chart, WooCommerce, WordPress image, memory. */
+/** What differs from the revision before: chart, WooCommerce, WordPress image, memory, Medusa image. */
 export function revisionChanges(
   previous: HelmReleaseRevision | undefined,
   r: HelmReleaseRevision,

@@ -149,10 +149,12 @@ export function operationSteps(
   const readiness = driver.readiness(ref);
   const waits = readiness.map((r) => r.step);
   const running = readiness.filter((r) => !r.setup).map((r) => r.step);
+  const image: StepName[] = driver.prepare ? ['image'] : [];
   switch (op) {
     case 'provision':
-      return PROVISION_ORDER.flatMap((s) => (s === 'waits' ? waits : [s]));
+      return PROVISION_ORDER.flatMap((s) => (s === 'waits' ? waits : s === 'image' ? image : [s]));
     case 'upgrade':
+      return [...image, op, ...waits, 'verify'];
     case 'rollback':
       return [op, ...waits, 'verify'];
     case 'start':
@@ -164,7 +166,15 @@ export function operationSteps(
   }
 }
 
-const PROVISION_ORDER = ['validate', 'namespace', 'helm', 'waits', 'verify', 'ready'] as const;
+const PROVISION_ORDER = [
+  'validate',
+  'image',
+  'namespace',
+  'helm',
+  'waits',
+  'verify',
+  'ready',
+] as const;
 
 /** A retry's first step when the operation has it; otherwise the operation runs whole. */
 function resumableStep(

@@ -4,9 +4,15 @@ import type {
   HelmRevision,
   StoreCredentials,
   StoreService,
+  UpgradableValue,
   UpgradeInput,
 } from '../../src-shared/types/service-types';
-import type { Store, StoreEvent, StoreWithEvents } from '../../src-shared/types/store-types';
+import {
+  provisionSteps,
+  type Store,
+  type StoreEvent,
+  type StoreWithEvents,
+} from '../../src-shared/types/store-types';
 import { isToolError } from '../tools/tool-error';
 import { ClusterAccess } from './cluster-access';
 import { readCredentials } from './credentials';
@@ -23,7 +29,6 @@ import { StoreEvents } from './store-events';
 import {
   DELETE_STEPS,
   GONE_STATUSES,
-  PROVISION_STEPS,
   allowedStatuses,
   isActionAllowed,
   nothingInCluster,
@@ -285,6 +290,8 @@ export class StoreEngine implements StoreService {
       const { storeId, values } = parseUpgradeInput(input);
       const store = this.mustAllow('upgrade', storeId);
       this.mustHaveRelease(store, 'upgrade');
+      const driver = this.deps.kinds.driver(store.kind);
+      if (driver) refuseOtherKindsValues(driver, Object.keys(values));
       if (values.memoryLimit !== undefined) {
         checkMemoryLimit(values.memoryLimit, this.memoryCaps.of(store.kind));
       }
@@ -498,6 +505,30 @@ function settle(fn: () => void): Promise<void> {
   }
 }
 
+const UPGRADE_VALUE_NAMES: Record<UpgradableValue, string> = {
+  wordpressImageTag: 'the WordPress image tag',
+  woocommerceVersion: 'the WooCommerce version',
+  memoryLimit: 'the memory limit',
+};
+
+function listed(names: readonly string[]): string {
+  return names.length < 2
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+}
+
+/** Refuses upgrade values another kind's chart takes (a Medusa store has no WordPress image). */
+function refuseOtherKindsValues(driver: StoreKindDriver, keys: readonly string[]): void {
+  const allowed: readonly string[] = driver.upgradableValues;
+  const refused = keys.filter((k) => !allowed.includes(k)) as UpgradableValue[];
+  if (refused.length === 0) return;
+  const names = listed(refused.map((k) => UPGRADE_VALUE_NAMES[k] ?? k));
+  const can = listed(driver.upgradableValues.map((k) => UPGRADE_VALUE_NAMES[k]));
+  throw invalidArgument(
+    `${names.charAt(0).toUpperCase()}${names.slice(1)} cannot be changed on a ${driver.displayName} store; its upgrade can change ${can || 'nothing'}.`,
+  );
+}
+
 /** The settings the chart's values.yaml and the values file give a store that sets none. */
 function chartDefaults(driver: StoreKindDriver, valuesFile: string): StoreSettings {
   try {
@@ -516,7 +547,7 @@ function chartDefaults(driver: StoreKindDriver, valuesFile: string): StoreSettin
  * provision step resumes the provision; anything else has no safe guess.
  */
 function inferredRetry(store: Store): PendingOp | null {
-  if (store.step !== null && (PROVISION_STEPS as readonly string[]).includes(store.step)) {
+  if (store.step !== null && provisionSteps(store.kind).includes(store.step)) {
     return { op: 'provision', resumeFrom: store.step };
   }
   if (store.step !== null && (DELETE_STEPS as readonly string[]).includes(store.step)) {

@@ -81,7 +81,7 @@ describe('what the IPC boundary says about bad arguments', () => {
       'createStore',
       { context: 'k3d-dev', name, kind: 'woocommerce' },
     ]),
-    ['createStore', { context: 'k3d-dev', name: 'shop', kind: 'medusa' }],
+    ['createStore', { context: 'k3d-dev', name: 'shop', kind: 'shopify' }],
     ['createStore', { context: '', name: 'shop', kind: 'woocommerce' }],
     ['createStore', { name: 'shop' }],
     ...IDS.map((storeId): [InvokeMethod, unknown] => ['getStore', { storeId }]),
@@ -166,7 +166,7 @@ describe('what the engine says', () => {
     await record('unknown store', () => e.engine.get('st_nothing_here'));
     await record('bad id', () => e.engine.get('../etc'));
     await record('bad kind', () =>
-      e.engine.create({ context: e.context, name: 'k', kind: 'medusa' as 'woocommerce' }),
+      e.engine.create({ context: e.context, name: 'k', kind: 'shopify' as 'woocommerce' }),
     );
     await record('not an object', () => e.engine.create(null as never));
     await record('upgrade nothing', () => e.engine.upgrade({ storeId: 'st_x' }));

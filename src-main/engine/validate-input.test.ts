@@ -52,7 +52,7 @@ describe('parseCreateInput', () => {
     ['shop', /needs/],
     [{ name: 'shop', kind: 'woocommerce' }, /context/],
     [{ context: ' ', name: 'shop', kind: 'woocommerce' }, /context/],
-    [{ context: 'c', name: 'shop', kind: 'medusa' }, /cannot create stores of that kind/],
+    [{ context: 'c', name: 'shop', kind: 'shopify' }, /cannot create stores of that kind/],
     [{ context: 'c', name: 'shop', kind: 7 }, /cannot create stores of that kind/],
   ])('rejects %j', (input, message) => {
     expect(() => parseCreateInput(input, kinds)).toThrow(message);

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import type { ReadinessStep, StorefrontTlsNames } from '../store-kinds/driver';
 import type { WaitOptions } from './cluster-port';
+import { verifyContext } from './prepare-step';
 import { runStep } from './step-runner';
+import { changedSettings } from './store-settings';
 import type { OpContext, WorkStatus } from './op-context';
 import { deepMerge, readValuesFile } from './values-file';
 
@@ -43,7 +45,8 @@ export function waitForWorkload(
 }
 
 /**
- * The driver's readiness steps (WooCommerce: wait-mariadb → wait-wordpress → bootstrap), then
+ * The driver's readiness steps (WooCommerce: wait-mariadb → wait-wordpress → bootstrap; Medusa:
+ * wait-postgres → wait-medusa → setup), then
  * verify: shared by install, upgrade, rollback and start. Start skips the one-off setup steps,
  * whose work is on the store's volumes already.
  */
@@ -66,17 +69,34 @@ export async function waitAndVerify(
     );
   }
   const names = ctx.driver.workloads(ctx.ref);
-  await runStep(ctx, status, 'verify', async () => {
-    const result = await ctx.driver.verify({
-      url: ctx.store.url,
-      kube: ctx.target,
-      namespace: ctx.store.namespace,
-      service: names.service,
-      servicePort: names.servicePort,
-      signal: ctx.signal,
-      timeoutMs: ctx.timeouts.verifyMs,
-      ...tlsNames(ctx),
-    });
-    return `Order #${result.orderId} placed with Cash on Delivery (${result.status})`;
-  });
+  await runStep(
+    ctx,
+    status,
+    'verify',
+    async () => {
+      const result = await ctx.driver.verify(
+        {
+          url: ctx.store.url,
+          kube: ctx.target,
+          namespace: ctx.store.namespace,
+          service: names.service,
+          servicePort: names.servicePort,
+          signal: ctx.signal,
+          timeoutMs: ctx.timeouts.verifyMs,
+          ...tlsNames(ctx),
+        },
+        verifyContext(ctx),
+      );
+      keepLearned(ctx, result.learned);
+      return result.message;
+    },
+    ctx.driver.verifyStarted,
+  );
+}
+
+/** What a verify learned that the store keeps (only the publishable key, which is public). */
+function keepLearned(ctx: OpContext, learned: Record<string, string> | undefined): void {
+  const publishableKey = learned?.['publishableKey'];
+  if (publishableKey === undefined || ctx.settings.get().publishableKey === publishableKey) return;
+  ctx.settings.set(changedSettings(ctx.settings.get(), { publishableKey }));
 }

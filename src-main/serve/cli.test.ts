@@ -81,7 +81,7 @@ describe('npm run serve (tsx src-main/serve/cli.ts, real process)', () => {
     expect(list.selected).toBe('k3d-cli-test');
     await expect(api.storeKinds({})).resolves.toEqual([
       { kind: 'woocommerce', displayName: 'WooCommerce', available: true },
-      { kind: 'medusa', displayName: 'Medusa', available: false },
+      { kind: 'medusa', displayName: 'Medusa', available: true },
     ]);
     await expect(api.selectContext({ context: 'k3d-elsewhere' })).rejects.toMatchObject({
       code: 'not-found',

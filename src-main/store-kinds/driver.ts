@@ -1,7 +1,8 @@
 // The contract between the generic provisioning engine and one store kind. Everything the
-// engine needs to know about WooCommerce (or, later, Medusa) is reached through a driver; a
-// new kind is a new folder implementing it, registered in ./registry.ts.
+// engine needs to know about WooCommerce or Medusa is reached through a driver; a new kind is a
+// new folder implementing it, registered in ./registry.ts.
 import type { KubeTarget } from '../kube/kube-target';
+import type { UpgradableValue } from '../../src-shared/types/service-types';
 import type { StepName, StoreKind } from '../../src-shared/types/store-types';
 
 export interface StoreRef {
@@ -26,8 +27,54 @@ export interface WorkloadNames {
 }
 
 export interface VerifyResult {
-  orderId: number;
+  /** the order's number as the store shows it */
+  orderId: number | string;
   status: string;
+  /** the verify step's success message, e.g. "Order #12 placed with Cash on Delivery (processing)" */
+  message: string;
+  /**
+   * Public, not secret values the check learned and the store keeps in its settings (Medusa's
+   * publishable key); only keys the settings schema allows.
+   */
+  learned?: Record<string, string>;
+}
+
+/** Where a verify keeps the cart it is completing, so a resumed verify completes the same one. */
+export interface VerifyCheckpoint {
+  get(): string | undefined;
+  set(cartId: string | undefined): void;
+}
+
+/** What the engine gives a verify besides where the storefront is. */
+export interface VerifyContext {
+  /** the store's secrets and admin login, read from its Secret when asked; never logged */
+  readSecrets(): Promise<{ secrets: StoreSecrets; login: { username: string; password: string } }>;
+  checkpoint: VerifyCheckpoint;
+}
+
+/** What a kind's preparation (its `image` step) is given. */
+export interface PrepareInput {
+  store: StoreRef;
+  /** the store's cluster: kubeconfig and context */
+  kube: KubeTarget;
+  /**
+   * The values the release would get without this step's settings: the chart's values.yaml,
+   * the values file and the engine's override values, merged.
+   */
+  values: Record<string, unknown>;
+  signal: AbortSignal;
+  /** a line of progress, shown in the step's timeline */
+  progress(line: string): void;
+}
+
+export interface PrepareResult {
+  /** the step's success message */
+  message: string;
+  /**
+   * Settings kept with the store and handed to buildValues as `extra` from now on (e.g. the
+   * image it built); an empty object keeps what the values file says.
+   */
+  settings: Record<string, string>;
 }
 
 /** Where a store's storefront can be reached: its public URL, and its Service as a fallback. */
@@ -63,7 +110,7 @@ export type StorefrontTlsNames = Pick<StorefrontTarget, 'tlsCertificate' | 'tlsC
 
 /** How a store kind shows in the app (the kind picker), installed or not. */
 export interface StoreKindEntry {
-  kind: StoreKind | 'medusa';
+  kind: StoreKind;
   displayName: string;
   /** false when this kind cannot be provisioned from this installation (e.g. chart missing) */
   available: boolean;
@@ -104,6 +151,16 @@ export interface StoreKindDriver extends StoreKindEntry {
   ): { username: string; password: string; adminUrl: string };
   /** the TLS names a store's merged values (chart defaults, values file) give its Ingress */
   tlsNames(store: StoreRef, values: Record<string, unknown>): StorefrontTlsNames;
+  /** the verify step's started message, e.g. "Placing a Cash on Delivery order through the storefront" */
+  verifyStarted: string;
   /** places a real order through the storefront; rejects with a StorefrontError */
-  verify(target: StorefrontTarget): Promise<VerifyResult>;
+  verify(target: StorefrontTarget, context?: VerifyContext): Promise<VerifyResult>;
+  /**
+   * What the store needs before its namespace and release (Medusa: its image built and imported
+   * into a k3d cluster), run as the `image` step of a provision and of an upgrade. Absent when
+   * the kind needs nothing.
+   */
+  prepare?(input: PrepareInput): Promise<PrepareResult>;
+  /** the values an upgrade of this kind may change; others are refused with a sentence */
+  upgradableValues: readonly UpgradableValue[];
 }

@@ -1,5 +1,6 @@
 import type { StoreKind } from '../../src-shared/types/store-types';
 import type { StoreKindDriver, StoreKindEntry } from './driver';
+import { medusaDriver } from './medusa/driver';
 import { woocommerceDriver } from './woocommerce/driver';
 
 /** The store kinds this installation knows: drivers it can run, and kinds still to come. */
@@ -32,7 +33,10 @@ export function createStoreKindRegistry(
   };
 }
 
-/** Medusa is shown, not offered: its driver comes as src-main/store-kinds/medusa/ later. */
+/**
+ * A kind shown but not offered, for tests of the planned-kind path (the registry lists planned
+ * kinds that have no driver as unavailable).
+ */
 export const MEDUSA_PLANNED: StoreKindEntry = {
   kind: 'medusa',
   displayName: 'Medusa',
@@ -41,7 +45,7 @@ export const MEDUSA_PLANNED: StoreKindEntry = {
 };
 
 /** Adding a store kind means adding its driver here; the engine sees only this registry. */
-export const storeKinds: StoreKindRegistry = createStoreKindRegistry(
-  [woocommerceDriver],
-  [MEDUSA_PLANNED],
-);
+export const storeKinds: StoreKindRegistry = createStoreKindRegistry([
+  woocommerceDriver,
+  medusaDriver,
+]);

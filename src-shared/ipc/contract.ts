@@ -16,7 +16,7 @@ export interface ContextList {
 }
 
 export interface StoreKindInfo {
-  kind: StoreKind | 'medusa';
+  kind: StoreKind;
   displayName: string;
   available: boolean;
 }

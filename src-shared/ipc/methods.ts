@@ -2,7 +2,7 @@
 // result type. Main's implementations, dispatch's argument check, the channel list, the
 // StorefleetApi type and both transports all derive from this table.
 import { z } from 'zod';
-import type { Store, StoreWithEvents } from '../types/store-types';
+import { STORE_KINDS, type Store, type StoreWithEvents } from '../types/store-types';
 import type {
   ContextProbe,
   HelmRevision,
@@ -47,7 +47,7 @@ export const IPC_METHODS = {
     arg: z.strictObject({
       context: contextName,
       name: storeName,
-      kind: z.literal('woocommerce', { error: 'must be WooCommerce' }),
+      kind: z.enum(STORE_KINDS, { error: 'must be WooCommerce or Medusa' }),
     }),
     result: returns<Store>(),
   },

@@ -2,7 +2,7 @@
 // lists are the single source of the unions below; the module has no imports, so the renderer can
 // use it as freely as main.
 
-export const STORE_KINDS = ['woocommerce'] as const;
+export const STORE_KINDS = ['woocommerce', 'medusa'] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];
 
 export const STORE_STATUSES = [
@@ -19,7 +19,7 @@ export const STORE_STATUSES = [
 ] as const;
 export type StoreStatus = (typeof STORE_STATUSES)[number];
 
-/** The steps of a new store, in order. */
+/** The steps of a new WooCommerce store, in order (provisionSteps gives any kind's). */
 export const PROVISION_STEPS = [
   'validate',
   'namespace',
@@ -31,8 +31,41 @@ export const PROVISION_STEPS = [
   'ready',
 ] as const;
 
+/** The steps of a new Medusa store, in order: its image is made ready before anything else. */
+export const MEDUSA_PROVISION_STEPS = [
+  'validate',
+  'image',
+  'namespace',
+  'helm',
+  'wait-postgres',
+  'wait-medusa',
+  'setup',
+  'verify',
+  'ready',
+] as const;
+
+const PROVISION_STEPS_BY_KIND = {
+  woocommerce: PROVISION_STEPS,
+  medusa: MEDUSA_PROVISION_STEPS,
+} as const satisfies Record<StoreKind, readonly string[]>;
+
+/** Every step some kind's provisioning runs, without repeats. */
+export const ALL_PROVISION_STEPS = [
+  ...new Set<ProvisionStep>([...PROVISION_STEPS, ...MEDUSA_PROVISION_STEPS]),
+] as readonly ProvisionStep[];
+type ProvisionStep = (typeof PROVISION_STEPS)[number] | (typeof MEDUSA_PROVISION_STEPS)[number];
+
+/** The steps of a new store of this kind, in order. */
+export function provisionSteps(kind: StoreKind): readonly StepName[] {
+  return PROVISION_STEPS_BY_KIND[kind];
+}
+
 export const STEP_NAMES = [
   ...PROVISION_STEPS,
+  'image',
+  'wait-postgres',
+  'wait-medusa',
+  'setup',
   'upgrade',
   'rollback',
   'stop',
@@ -74,8 +107,9 @@ export interface Store {
    */
   errorDetails?: string | null;
   /**
-   * WordPress has answered in the store's current or last operation: its admin can be opened and
-   * its credentials revealed, even while the store is Failed or Cancelled after that point.
+   * The store's app (WordPress, Medusa) has answered in its current or last operation: its admin
+   * can be opened and its credentials revealed, even while the store is Failed or Cancelled after
+   * that point.
    */
   adminAvailable: boolean;
   url: string;
@@ -90,7 +124,10 @@ export interface Store {
    * first became Ready (its `ready` step succeeded); absent until then.
    */
   readyAt?: string;
-  /** Read, never written: the WooCommerce version recorded in the store's settings, if any. */
+  /**
+   * Read, never written: the WooCommerce version recorded in a WooCommerce store's settings, if
+   * any.
+   */
   version?: string;
 }
 

@@ -60,7 +60,12 @@ export class StorefrontStandIn {
     }
     const n = this.ordersFor(target.url) + 1;
     this.orders.set(target.url, n);
-    return { orderId: 100 + n, status: 'processing' };
+    const orderId = 100 + n;
+    return {
+      orderId,
+      status: 'processing',
+      message: `Order #${orderId} placed with Cash on Delivery (processing)`,
+    };
   }
 }
 

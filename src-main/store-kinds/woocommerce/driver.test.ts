@@ -4,19 +4,29 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { findChartDir } from '../chart-path';
-import { storeKinds } from '../registry';
+import { MEDUSA_PLANNED, createStoreKindRegistry, storeKinds } from '../registry';
 import type { StoreRef } from '../driver';
 import { createWoocommerceDriver, woocommerceDriver } from './driver';
 
 const store: StoreRef = { id: 'st_01abc', name: 'shop1', namespace: 'sf-shop1' };
 
 describe('woocommerceDriver', () => {
-  it('is the registered driver for the woocommerce kind; Medusa is listed as not available', () => {
+  it('is the registered driver for the woocommerce kind, beside Medusa', () => {
     expect(storeKinds.driver('woocommerce')).toBe(woocommerceDriver);
     expect(woocommerceDriver.displayName).toBe('WooCommerce');
-    expect(storeKinds.installed()).toEqual(['woocommerce']);
-    expect(storeKinds.driver('medusa')).toBeUndefined();
-    expect(storeKinds.entries()).toEqual([
+    expect(storeKinds.installed()).toEqual(['woocommerce', 'medusa']);
+    expect(storeKinds.entries()[0]).toEqual({
+      kind: 'woocommerce',
+      displayName: 'WooCommerce',
+      available: true,
+    });
+  });
+
+  it('lists a planned kind without a driver as not available', () => {
+    const registry = createStoreKindRegistry([woocommerceDriver], [MEDUSA_PLANNED]);
+    expect(registry.driver('medusa')).toBeUndefined();
+    expect(registry.installed()).toEqual(['woocommerce']);
+    expect(registry.entries()).toEqual([
       { kind: 'woocommerce', displayName: 'WooCommerce', available: true },
       {
         kind: 'medusa',

@@ -54,6 +54,10 @@ export const STEP_LABEL: Record<StepName, string> = {
   'wait-mariadb': 'MariaDB',
   'wait-wordpress': 'WordPress',
   bootstrap: 'Bootstrap',
+  image: 'Image',
+  'wait-postgres': 'PostgreSQL',
+  'wait-medusa': 'Medusa',
+  setup: 'Admin user',
   verify: 'Verify order',
   ready: 'Ready',
   upgrade: 'Upgrade',
@@ -66,5 +70,5 @@ export const STEP_LABEL: Record<StepName, string> = {
   cancel: 'Cancel',
 };
 
-/** The provisioning path, shown as pending steps before they start. */
-export { PROVISION_STEPS } from '../../../src-shared/types/store-types';
+/** The provisioning path, shown as pending steps before they start (provisionSteps per kind). */
+export { PROVISION_STEPS, provisionSteps } from '../../../src-shared/types/store-types';

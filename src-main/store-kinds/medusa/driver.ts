@@ -1,0 +1,175 @@
+import type {
+  PrepareInput,
+  PrepareResult,
+  ReadinessStep,
+  StoreKindDriver,
+  StoreRef,
+  StorefrontTarget,
+  VerifyContext,
+  VerifyResult,
+  WorkloadNames,
+} from '../driver';
+import { createKubeClients } from '../../kube/client';
+import { isDnsSubdomain } from '../../../src-shared/rules/dns-label';
+import { storeNameProblem } from '../../../src-shared/rules/store-name-rule';
+import { findChartDir } from '../chart-path';
+import { ingressTlsNames } from '../ingress-tls';
+import { storeUrl } from '../store-url';
+import {
+  defaultMedusaImageTools,
+  ensureMedusaImage,
+  listNodeImages,
+  type MedusaImageTools,
+} from './image/ensure-medusa-image';
+import { credentialsFromSecretData, generateSecrets, secretsFromSecretData } from './secrets';
+import { buildValues, settingsFromValues } from './values';
+import { verifyMedusaStore } from './verify-medusa-store';
+
+function releaseName(store: StoreRef): string {
+  const problem = storeNameProblem(store.name);
+  if (problem) throw new Error(`store name "${store.name}" is not a DNS-1123 label: ${problem}`);
+  return store.name;
+}
+
+function workloads(store: StoreRef): WorkloadNames {
+  const release = releaseName(store);
+  return {
+    statefulSets: [`${release}-postgres`],
+    deployments: [`${release}-medusa`],
+    bootstrapJob: `${release}-setup`,
+    credentialsSecret: `${release}-credentials`,
+    service: `${release}-medusa`,
+    servicePort: 'http',
+  };
+}
+
+/** PostgreSQL first (Medusa migrates it), then Medusa, then the setup Job's admin user. */
+function readiness(store: StoreRef): ReadinessStep[] {
+  const names = workloads(store);
+  return [
+    {
+      step: 'wait-postgres',
+      started: 'Waiting for PostgreSQL',
+      wait: names.statefulSets.map((name) => ({ kind: 'statefulset' as const, name })),
+      done: `PostgreSQL is ready (${names.statefulSets.join(', ')})`,
+    },
+    {
+      step: 'wait-medusa',
+      started: 'Waiting for Medusa (its database migrations run first)',
+      wait: names.deployments.map((name) => ({ kind: 'deployment' as const, name })),
+      done: `Medusa is ready (${names.deployments.join(', ')})`,
+    },
+    {
+      step: 'setup',
+      started: 'Waiting for the setup Job (the admin user)',
+      wait: [{ kind: 'job', name: names.bootstrapJob }],
+      done: 'The admin user is set up',
+      setup: true,
+    },
+  ];
+}
+
+/** The store's admin login read from its Secret, then one order through the Store API. */
+async function verify(
+  target: StorefrontTarget,
+  context: VerifyContext | undefined,
+  fetchTimeoutMs: number | undefined,
+): Promise<VerifyResult> {
+  if (!context)
+    throw new Error('A Medusa store is checked with its admin login, which was not given.');
+  const { login } = await context.readSecrets();
+  const order = await verifyMedusaStore({
+    ...target,
+    timeoutMs: target.timeoutMs ?? fetchTimeoutMs,
+    admin: { email: login.username, password: login.password },
+    checkpoint: context.checkpoint,
+  });
+  const number = order.displayId ?? order.orderId;
+  return {
+    orderId: number,
+    status: order.status,
+    message: `Order #${number} placed with the system payment provider (${order.status})`,
+    learned: { publishableKey: order.publishableKey },
+  };
+}
+
+/** The image step: the store's image ready for its cluster, kept in its settings when built. */
+async function prepare(
+  input: PrepareInput,
+  o: { tools?: MedusaImageTools; projectDir?: string },
+): Promise<PrepareResult> {
+  const image = await ensureMedusaImage({
+    context: input.kube.context,
+    values: input.values,
+    tools: o.tools ?? defaultMedusaImageTools(),
+    nodeImages: () =>
+      listNodeImages(
+        createKubeClients(input.kube, { signal: input.signal, timeoutMs: 30_000 }).core,
+      ),
+    progress: (line) => input.progress(line),
+    signal: input.signal,
+    ...(o.projectDir === undefined ? {} : { projectDir: o.projectDir }),
+  });
+  return {
+    message: image.message,
+    // An image the values name stays theirs: a later values file may change it.
+    settings:
+      image.source === 'values'
+        ? {}
+        : { medusaImageRepository: image.repository, medusaImageTag: image.tag },
+  };
+}
+
+export function createMedusaDriver(
+  opts: {
+    chartPath?: string;
+    /** budget for one storefront check, retries included, when the target sets none */
+    fetchTimeoutMs?: number;
+    /** where the search for charts/medusa starts; this module's folder by default */
+    chartSearchFrom?: string;
+    /** docker and k3d for the image step; found on this computer by default */
+    imageTools?: MedusaImageTools;
+    /** the backend project the image is built from; images/medusa in the app's root by default */
+    projectDir?: string;
+  } = {},
+): StoreKindDriver {
+  const searchFrom = opts.chartSearchFrom ?? import.meta.dirname;
+  const chartPath = opts.chartPath ?? findChartDir('medusa', searchFrom);
+  return {
+    kind: 'medusa',
+    displayName: 'Medusa',
+    available: chartPath !== null,
+    ...(chartPath === null
+      ? { unavailableReason: `The Medusa chart was not found (searched from ${searchFrom}).` }
+      : {}),
+    get chartPath(): string {
+      if (chartPath === null) {
+        throw new Error(
+          `the Medusa chart was not found: no charts/medusa/Chart.yaml in the app's folder (searched from ${searchFrom})`,
+        );
+      }
+      return chartPath;
+    },
+    releaseName,
+    host(store, domain) {
+      if (!isDnsSubdomain(domain)) throw new Error(`"${domain}" is not a valid domain`);
+      return `${releaseName(store)}.${domain}`;
+    },
+    storeUrl,
+    adminUrl: (url) => `${url.replace(/\/+$/, '')}/app`,
+    workloads,
+    readiness,
+    generateSecrets,
+    buildValues,
+    settingsFromValues,
+    secretsFromSecretData,
+    credentialsFromSecretData,
+    tlsNames: (store, values) => ingressTlsNames(releaseName(store), values),
+    verifyStarted: 'Placing an order through the Store API (system payment provider)',
+    verify: (target, context) => verify(target, context, opts.fetchTimeoutMs),
+    prepare: (input) => prepare(input, { tools: opts.imageTools, projectDir: opts.projectDir }),
+    upgradableValues: ['memoryLimit'],
+  };
+}
+
+export const medusaDriver: StoreKindDriver = createMedusaDriver();
