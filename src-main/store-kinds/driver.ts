@@ -149,6 +149,15 @@ export interface StoreKindDriver extends StoreKindEntry {
     data: Record<string, string>,
     adminUrl: string,
   ): { username: string; password: string; adminUrl: string };
+  /**
+   * One-click admin login: a URL that signs the store's admin in once, built from the store's
+   * Secret (decoded data); null when the Secret has no login key. `token` is the part of the URL
+   * that must stay out of every log. Kinds without one-click login leave this out.
+   */
+  adminLoginUrl?(
+    storeUrl: string,
+    data: Record<string, string>,
+  ): { url: string; token: string } | null;
   /** the TLS names a store's merged values (chart defaults, values file) give its Ingress */
   tlsNames(store: StoreRef, values: Record<string, unknown>): StorefrontTlsNames;
   /** the verify step's started message, e.g. "Placing a Cash on Delivery order through the storefront" */

@@ -84,15 +84,17 @@ describe('woocommerceDriver', () => {
     expect(() => woocommerceDriver.storeUrl(host, 'http', 70000)).toThrow(/not a TCP port/);
   });
 
-  it('generates three distinct strong secrets', () => {
+  it('generates three distinct strong passwords and a login key', () => {
     const secrets = woocommerceDriver.generateSecrets();
     expect(Object.keys(secrets).sort()).toEqual([
+      'loginKey',
       'mariadbPassword',
       'mariadbRootPassword',
       'wordpressAdminPassword',
     ]);
     for (const value of Object.values(secrets)) expect(value).toMatch(/^[A-Za-z0-9]{24,}$/);
-    expect(new Set(Object.values(secrets)).size).toBe(3);
+    expect(secrets['loginKey']).toMatch(/^[A-Za-z0-9]{64}$/);
+    expect(new Set(Object.values(secrets)).size).toBe(4);
   });
 
   it('reads secrets back from the Secret for upgrades, naming keys but never values', () => {
@@ -102,6 +104,7 @@ describe('woocommerceDriver', () => {
       'mariadb-password': secrets['mariadbPassword'] ?? '',
       'wordpress-admin-password': secrets['wordpressAdminPassword'] ?? '',
       'wordpress-admin-user': 'admin',
+      'login-key': secrets['loginKey'] ?? '',
     };
     expect(woocommerceDriver.secretsFromSecretData(data)).toEqual(secrets);
     expect(() =>

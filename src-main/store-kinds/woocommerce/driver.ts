@@ -10,7 +10,12 @@ import { storeNameProblem } from '../../../src-shared/rules/store-name-rule';
 import { findChartDir } from '../chart-path';
 import { ingressTlsNames } from '../ingress-tls';
 import { storeUrl } from '../store-url';
-import { generateSecrets, credentialsFromSecretData, secretsFromSecretData } from './secrets';
+import {
+  adminLoginFromSecretData,
+  generateSecrets,
+  credentialsFromSecretData,
+  secretsFromSecretData,
+} from './secrets';
 import { buildValues, settingsFromValues } from './values';
 import { DEFAULT_DEMO_SKU, verifyStorefront } from './verify-storefront';
 
@@ -108,6 +113,7 @@ export function createWoocommerceDriver(
     settingsFromValues,
     secretsFromSecretData,
     credentialsFromSecretData,
+    adminLoginUrl: (storeUrl, data) => adminLoginFromSecretData(data, storeUrl),
     tlsNames,
     verifyStarted: 'Placing a Cash on Delivery order through the storefront',
     verify: async (target) => {

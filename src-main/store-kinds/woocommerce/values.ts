@@ -143,6 +143,7 @@ export function buildValues(o: {
       mariadbRootPassword: secrets.mariadbRootPassword,
       mariadbPassword: secrets.mariadbPassword,
       wordpressAdminPassword: secrets.wordpressAdminPassword,
+      ...(secrets.loginKey === undefined ? {} : { loginKey: secrets.loginKey }),
     },
     wordpress: {
       adminUser: o.adminUser ?? DEFAULT_ADMIN_USER,
