@@ -23,6 +23,7 @@ import { imageFromValues } from './image-values';
 import { k3dImport } from './k3d-import';
 import type { NodeImages } from './node-images';
 import { checkMedusaProjectDir, findMedusaProjectDir } from './project-dir';
+import { sentenceWith } from './sentence';
 
 export { MedusaImageError, isMedusaImageError } from './image-error';
 export type { MedusaImageFailure } from './image-error';
@@ -149,7 +150,16 @@ export async function ensureMedusaImage(input: EnsureMedusaImageInput): Promise<
     input.projectDir === undefined
       ? findMedusaProjectDir()
       : checkMedusaProjectDir(input.projectDir);
-  const tag = await imageTag(projectDir);
+  const tag = await imageTag(projectDir).catch((error: unknown) => {
+    throw new MedusaImageError(
+      'project-missing',
+      sentenceWith(
+        'The Medusa backend project could not be read: ',
+        error instanceof Error ? error.message : String(error),
+      ),
+      { cause: error },
+    );
+  });
   const ref = medusaImageRef(tag);
   const result = (source: 'cluster' | 'built', message: string): MedusaImageResult => ({
     repository: MEDUSA_IMAGE_REPOSITORY,
