@@ -16,6 +16,7 @@ import { createContextService } from './context-service';
 import { createFirstRunService } from '../first-run/first-run-service';
 import { createLocalClusterService } from '../first-run/local-cluster-service';
 import { ClusterPorts } from '../first-run/cluster-ports';
+import { helmDownloadUrlSeam } from '../first-run/helm-download-url';
 import { CreatePreflight } from './create-preflight';
 import { withCreatePreflight } from './preflighted-stores';
 import { valuesFiles } from './values-files';
@@ -139,12 +140,13 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
   );
 
   // Helm fetched for a new user goes to the data folder and becomes the configured Helm (it was
-  // run once before). STOREFLEET_HELM_DOWNLOAD_URL replaces get.helm.sh, for tests and mirrors.
+  // run once before). STOREFLEET_HELM_DOWNLOAD_URL is a test seam: a server on this computer
+  // instead of get.helm.sh (see first-run/helm-download-url.ts).
   const firstRun = {
     ...createFirstRunService({
       dataDir: opts.dataDir,
       env: opts.env,
-      helmBaseUrl: opts.env.STOREFLEET_HELM_DOWNLOAD_URL || undefined,
+      helmBaseUrl: helmDownloadUrlSeam(opts.env, log),
       findHelm,
       saveHelmPath: (path) => {
         settings.update({ helmPath: path });
