@@ -186,7 +186,7 @@ export class StandInCheckout {
     const cart = this.carts.get(this.collections.get(collectionId) ?? '');
     if (!cart) return notFound(`Payment collection with id: ${collectionId} was not found`);
     const provider = String(body['provider_id']);
-    if (!this.s.paymentProviders.includes(provider)) {
+    if (this.s.refuseSessions || !this.s.paymentProviders.includes(provider)) {
       return invalidData(`Payment providers with ids ${provider} not found or not enabled`);
     }
     cart.sessions = [provider];

@@ -23,6 +23,8 @@ export interface MedusaStandInOptions {
   shippingOptions?: boolean;
   /** payment providers enabled in the region */
   paymentProviders?: string[];
+  /** making a payment session is refused, as for a provider listed but disabled */
+  refuseSessions?: boolean;
   /** complete answers `{type: "cart", error}` with this message (a refused payment) */
   paymentError?: string | null;
   /** complete places the order, then drops the connection without answering */
@@ -50,6 +52,7 @@ export function defaultSwitches(o: MedusaStandInOptions = {}): MedusaStandInSwit
     stock: 1_000_000,
     shippingOptions: true,
     paymentProviders: [SYSTEM_PROVIDER],
+    refuseSessions: false,
     paymentError: null,
     dropCompleteAnswer: false,
     ...o,
