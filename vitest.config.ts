@@ -17,7 +17,12 @@ export default defineConfig({
             // the k3d suite's own helpers run in plain Node; the suite itself needs k3d
             'e2e/k3d/**/*.test.ts',
           ],
-          exclude: ['**/*.int.test.ts', '**/*.k3d.test.ts', 'node_modules/**'],
+          exclude: [
+            '**/*.int.test.ts',
+            '**/*.k3d.test.ts',
+            '**/*.medusa.test.ts',
+            'node_modules/**',
+          ],
           environment: 'node',
           // Beside the cluster tests, in the workers they leave idle while they wait.
           maxWorkers: 3,
@@ -61,6 +66,21 @@ export default defineConfig({
           hookTimeout: 180_000,
           maxWorkers: 1,
           sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        test: {
+          // One real Medusa backend (images/medusa on a throwaway PostgreSQL) for the project;
+          // its tests share it, one at a time.
+          name: 'medusa',
+          include: ['**/*.medusa.test.ts'],
+          exclude: ['node_modules/**', 'images/medusa/**'],
+          environment: 'node',
+          globalSetup: ['test-rig/medusa/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
