@@ -7,16 +7,17 @@ const T0 = '2025-01-01T10:00:00.000Z';
 
 export function standInStore(partial: Partial<Store> & { name: string }): Store {
   const id = partial.id ?? `id-${partial.name}`;
+  const kind = partial.kind ?? 'woocommerce';
   return {
     id,
-    kind: 'woocommerce',
+    kind,
     context: 'k3d-dev',
     namespace: `store-${partial.name}`,
     status: 'Queued',
     step: null,
     error: null,
     url: `http://${partial.name}.localhost`,
-    adminUrl: `http://${partial.name}.localhost/wp-admin/`,
+    adminUrl: `http://${partial.name}.localhost${kind === 'medusa' ? '/app' : '/wp-admin/'}`,
     createdAt: T0,
     updatedAt: T0,
     statusSince: T0,

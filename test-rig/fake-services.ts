@@ -45,6 +45,8 @@ export interface FakeSeed {
   probe?: (context: string) => ContextProbe;
   history?: Record<string, HelmRevision[]>;
   credentials?: StoreCredentials;
+  /** what storeKinds answers; both kinds available unless set */
+  kinds?: StoreKindInfo[];
   settings?: Partial<Settings>;
   /** stores.create emits storeUpdated before it returns, as main may */
   emitBeforeCreateReturns?: boolean;
@@ -190,7 +192,7 @@ export function fakeServices(seed: FakeSeed = {}): FakeServices {
       return () => set.delete(listener);
     };
 
-  const kinds: StoreKindInfo[] = [
+  const kinds: StoreKindInfo[] = seed.kinds ?? [
     { kind: 'woocommerce', displayName: 'WooCommerce', available: true },
     { kind: 'medusa', displayName: 'Medusa', available: true },
   ];
@@ -248,9 +250,17 @@ export function fakeServices(seed: FakeSeed = {}): FakeServices {
       revealCredentials: async (id) => {
         record('stores.revealCredentials', id);
         const store = mustGet(id);
-        return Promise.resolve(
-          seed.credentials ?? { username: 'admin', password: 'stand-in', adminUrl: store.adminUrl },
-        );
+        // A Medusa store's login is its admin's email, with the publishable key beside it.
+        const standIn: StoreCredentials =
+          store.kind === 'medusa'
+            ? {
+                username: `admin@${store.name}.localhost`,
+                password: 'stand-in',
+                adminUrl: store.adminUrl,
+                publishableKey: 'pk_standin0123456789abcdef',
+              }
+            : { username: 'admin', password: 'stand-in', adminUrl: store.adminUrl };
+        return Promise.resolve(seed.credentials ?? standIn);
       },
       onStoreUpdated: subscribe(storeListeners),
       onStoreEvent: subscribe(eventListeners),
@@ -421,15 +431,16 @@ export function fakeServices(seed: FakeSeed = {}): FakeServices {
   function addStore(patch: Partial<Store> & { id: string; name: string }): Store {
     const at = new Date(0).toISOString();
     const url = `http://${patch.name}.localhost`;
+    const kind = patch.kind ?? 'woocommerce';
     const store: Store = {
-      kind: 'woocommerce',
+      kind,
       context: 'k3d-dev',
       namespace: `store-${patch.name}`,
       status: 'Ready',
       step: null,
       error: null,
       url,
-      adminUrl: `${url}/wp-admin/`,
+      adminUrl: kind === 'medusa' ? `${url}/app` : `${url}/wp-admin/`,
       createdAt: at,
       updatedAt: at,
       statusSince: at,

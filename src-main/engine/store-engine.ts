@@ -367,11 +367,14 @@ export class StoreEngine implements StoreService {
     if (!store.adminAvailable) {
       throw new EngineError(
         'not-ready',
-        `The admin login of ${store.name} can be shown once WordPress answers, at the latest when the store is Ready (it is ${store.status}).`,
+        `The admin login of ${store.name} can be shown once ${store.kind === 'medusa' ? 'Medusa' : 'WordPress'} answers, at the latest when the store is Ready (it is ${store.status}).`,
       );
     }
     const { cluster, driver } = await this.access.forStore(store);
-    return readCredentials(cluster, driver, store, this.redactor);
+    const credentials = await readCredentials(cluster, driver, store, this.redactor);
+    // Public by design (every storefront request carries it); learned by the store's verify.
+    const publishableKey = this.deps.repo.settings(store.id).publishableKey;
+    return publishableKey === undefined ? credentials : { ...credentials, publishableKey };
   }
 
   onStoreUpdated(listener: (store: Store) => void): () => void {

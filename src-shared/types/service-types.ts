@@ -127,9 +127,12 @@ export interface HelmRevision extends HelmReleaseRevision {
 export type UpgradableValue = 'wordpressImageTag' | 'woocommerceVersion' | 'memoryLimit';
 
 export interface StoreCredentials {
+  /** WordPress's user name; for Medusa, the admin's email */
   username: string;
   password: string;
   adminUrl: string;
+  /** a Medusa store's publishable API key for its Store API (public, not a secret) */
+  publishableKey?: string;
 }
 
 export interface CreateStoreInput {

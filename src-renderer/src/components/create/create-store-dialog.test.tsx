@@ -112,8 +112,31 @@ describe('create store dialog', () => {
     expect(submit.disabled).toBe(true);
   });
 
-  it('offers Medusa as not yet available', async () => {
-    const { user } = await openDialog();
+  it('offers Medusa and creates a Medusa store with it', async () => {
+    const { user, api, name, submit } = await openDialog();
+    await user.type(name, 'medusa-shop');
+    await user.click(screen.getByTestId('create-store-kind'));
+    const medusa = await screen.findByRole('option', { name: /medusa/i });
+    expect(medusa.getAttribute('aria-disabled')).toBeNull();
+    expect(medusa.textContent).not.toContain('not yet available');
+    await user.click(medusa);
+    expect(screen.getByTestId('create-store-kind-hint').textContent).toContain('builds its image');
+    await user.click(submit);
+    await waitFor(() =>
+      expect(api.callsOf('createStore')).toEqual([
+        { context: 'k3d-dev', name: 'medusa-shop', kind: 'medusa' },
+      ]),
+    );
+  });
+
+  it('shows a kind the installation cannot run as not yet available', async () => {
+    const api = fakeApi({
+      kinds: [
+        { kind: 'woocommerce', displayName: 'WooCommerce', available: true },
+        { kind: 'medusa', displayName: 'Medusa', available: false },
+      ],
+    });
+    const { user } = await openDialog(api);
     await user.click(screen.getByTestId('create-store-kind'));
     const medusa = await screen.findByRole('option', { name: /medusa/i });
     expect(medusa.getAttribute('aria-disabled')).toBe('true');

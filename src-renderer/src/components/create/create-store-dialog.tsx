@@ -131,6 +131,11 @@ function CreateStoreForm(): React.JSX.Element {
             Kind
           </label>
           <KindSelect id={`${ids}-kind`} kinds={kinds} value={kind} onChange={setKind} />
+          <span className="text-xs text-muted" data-testid="create-store-kind-hint">
+            {kind === 'medusa'
+              ? 'Medusa with PostgreSQL, a demo product and the system payment provider; its admin is at /app. On a local k3d cluster the first Medusa store builds its image, which takes several minutes.'
+              : 'WordPress and WooCommerce with MariaDB, a demo product and Cash on Delivery.'}
+          </span>
         </div>
         {needsRemoteConfirm ? (
           <div

@@ -1,6 +1,7 @@
 import { Check, Copy, EyeOff, KeyRound } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { StoreCredentials } from '../../../../src-shared/types/service-types';
+import type { StoreKind } from '../../../../src-shared/types/store-types';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { Button } from '../ui/button';
@@ -12,12 +13,18 @@ export const CREDENTIALS_VISIBLE_MS = 30_000;
  * it is dropped on hide, after CREDENTIALS_VISIBLE_MS, and when the component unmounts (panel
  * closed or the store leaves Ready).
  */
-export function CredentialsPanel({ storeId }: { storeId: string }): React.JSX.Element {
+export function CredentialsPanel({
+  storeId,
+  kind = 'woocommerce',
+}: {
+  storeId: string;
+  kind?: StoreKind;
+}): React.JSX.Element {
   const api = useApi();
   const [creds, setCreds] = useState<StoreCredentials | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [copied, setCopied] = useState<'username' | 'password' | null>(null);
+  const [copied, setCopied] = useState<'username' | 'password' | 'key' | null>(null);
   const alive = useRef(true);
 
   useEffect(() => {
@@ -47,7 +54,7 @@ export function CredentialsPanel({ storeId }: { storeId: string }): React.JSX.El
     }
   };
 
-  const copy = async (field: 'username' | 'password', text: string) => {
+  const copy = async (field: 'username' | 'password' | 'key', text: string) => {
     try {
       await navigator.clipboard.writeText(text);
       setCopied(field);
@@ -82,13 +89,13 @@ export function CredentialsPanel({ storeId }: { storeId: string }): React.JSX.El
       {/* A <dl> holds only name/value groups; each copy button sits in its own <dd>. */}
       <dl className="grid grid-cols-[6rem_1fr_auto] items-center gap-x-2 gap-y-1">
         <div className="contents">
-          <dt className="text-muted">Username</dt>
+          <dt className="text-muted">{kind === 'medusa' ? 'Email' : 'Username'}</dt>
           <dd className="truncate font-mono" data-testid="credentials-username">
             {creds.username}
           </dd>
           <dd>
             <CopyButton
-              label="Copy username"
+              label={kind === 'medusa' ? 'Copy email' : 'Copy username'}
               done={copied === 'username'}
               onCopy={() => void copy('username', creds.username)}
             />
@@ -107,6 +114,23 @@ export function CredentialsPanel({ storeId }: { storeId: string }): React.JSX.El
             />
           </dd>
         </div>
+        {creds.publishableKey ? (
+          <div className="contents">
+            <dt className="text-muted" title="For the Store API's x-publishable-api-key header">
+              Publishable key
+            </dt>
+            <dd className="truncate font-mono select-all" data-testid="credentials-publishable-key">
+              {creds.publishableKey}
+            </dd>
+            <dd>
+              <CopyButton
+                label="Copy publishable key"
+                done={copied === 'key'}
+                onCopy={() => void copy('key', creds.publishableKey ?? '')}
+              />
+            </dd>
+          </div>
+        ) : null}
       </dl>
       <div className="flex items-center gap-2 text-xs text-muted">
         <Button variant="ghost" onClick={() => setCreds(null)} data-testid="hide-credentials">

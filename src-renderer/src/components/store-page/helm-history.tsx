@@ -92,6 +92,7 @@ export function HelmHistory({
       {upgrading && canChange ? (
         <UpgradeForm
           storeId={store.id}
+          kind={store.kind}
           key={currentKey}
           current={current}
           disabled={!canChange}

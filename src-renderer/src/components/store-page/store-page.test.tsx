@@ -272,3 +272,49 @@ describe('store page: stop and start', () => {
     expect(api.callsOf('startStore')).toEqual([{ storeId }]);
   });
 });
+
+describe('store page: a Medusa store', () => {
+  it('reveals the admin email and the publishable key, and opens the admin at /app', async () => {
+    const store = standInStore({ name: 'mshop', kind: 'medusa', status: 'Ready' });
+    const api = fakeApi({ stores: [store] });
+    renderWithApi(<StorePage storeId={store.id} />, api);
+    await screen.findByTestId('open-storefront');
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId('reveal-credentials'));
+    expect((await screen.findByTestId('credentials-username')).textContent).toBe(
+      'admin@mshop.localhost',
+    );
+    expect(screen.getByText('Email')).toBeTruthy();
+    expect(screen.getByTestId('credentials-publishable-key').textContent).toMatch(/^pk_/);
+    await user.click(screen.getByTestId('open-admin'));
+    expect(api.services.opened).toEqual(['http://mshop.localhost/app']);
+  });
+
+  it('says the login comes once Medusa answers, and lists its own steps', async () => {
+    const store = standInStore({
+      name: 'mshop',
+      kind: 'medusa',
+      status: 'Provisioning',
+      step: 'wait-postgres',
+    });
+    await openPage({
+      stores: [store],
+      events: [standInEvent({ id: 1, storeId: store.id, step: 'image', status: 'succeeded' })],
+    });
+    expect(screen.getByText('Available as soon as Medusa answers.')).toBeTruthy();
+    const timeline = screen.getByTestId('timeline').textContent ?? '';
+    for (const label of ['Image', 'PostgreSQL', 'Medusa', 'Admin user']) {
+      expect(timeline).toContain(label);
+    }
+    expect(timeline).not.toContain('MariaDB');
+  });
+
+  it('offers only the memory limit in its upgrade form', async () => {
+    const store = standInStore({ name: 'mshop', kind: 'medusa', status: 'Ready', helmRevision: 1 });
+    const { user } = await openPage({ stores: [store] });
+    await user.click(await screen.findByRole('button', { name: /upgrade…/i }));
+    expect(screen.getByTestId('upgrade-memoryLimit')).toBeTruthy();
+    expect(screen.queryByTestId('upgrade-wordpressImageTag')).toBeNull();
+    expect(screen.queryByTestId('upgrade-woocommerceVersion')).toBeNull();
+  });
+});

@@ -109,14 +109,20 @@ export function StorePage({ storeId }: { storeId: string }): React.JSX.Element {
           <section aria-label="Admin login" className="flex flex-col gap-1.5">
             <h3 className="font-semibold">Admin login</h3>
             {store.adminAvailable ? (
-              <CredentialsPanel key={`${storeId}-${store.status}`} storeId={storeId} />
+              <CredentialsPanel
+                key={`${storeId}-${store.status}`}
+                storeId={storeId}
+                kind={store.kind}
+              />
             ) : (
-              <p className="text-muted">Available as soon as WordPress answers.</p>
+              <p className="text-muted">
+                Available as soon as {store.kind === 'medusa' ? 'Medusa' : 'WordPress'} answers.
+              </p>
             )}
           </section>
           <section aria-label="Steps" className="flex flex-col gap-1.5">
             <h3 className="font-semibold">Steps</h3>
-            <Timeline events={events} status={store.status} />
+            <Timeline events={events} status={store.status} kind={store.kind} />
           </section>
           <HelmHistory store={store} reachable={reachable} />
         </div>

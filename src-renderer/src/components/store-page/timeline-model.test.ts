@@ -159,4 +159,62 @@ describe('buildAttempts', () => {
     expect(buildAttempts([], 'Queued')[0]?.steps).toHaveLength(8);
     expect(buildAttempts([], 'Ready')).toEqual([]);
   });
+
+  it("lists a Medusa store's own set-up steps, its image step first after validate", () => {
+    expect(buildAttempts([], 'Queued', 'medusa')[0]?.steps.map((s) => s.step)).toEqual([
+      'validate',
+      'image',
+      'namespace',
+      'helm',
+      'wait-postgres',
+      'wait-medusa',
+      'setup',
+      'verify',
+      'ready',
+    ]);
+    expect(buildTimeline([], 'Provisioning', 'medusa').map((r) => r.step)).toContain(
+      'wait-postgres',
+    );
+    const attempts = buildAttempts(
+      [ev('validate', 'succeeded', 0), ev('image', 'started', 1)],
+      'Provisioning',
+      'medusa',
+    );
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]?.steps.map((s) => [s.step, s.state]).slice(0, 3)).toEqual([
+      ['validate', 'succeeded'],
+      ['image', 'running'],
+      ['namespace', 'pending'],
+    ]);
+  });
+
+  it("keeps a Medusa upgrade's image step and readiness in that upgrade, not a Retry", () => {
+    const attempts = buildAttempts(
+      [
+        ev('validate', 'succeeded', 0),
+        ev('image', 'succeeded', 1),
+        ev('setup', 'succeeded', 2),
+        ev('ready', 'succeeded', 3),
+        ev('image', 'started', 10),
+        ev('image', 'succeeded', 11),
+        ev('upgrade', 'started', 11),
+        ev('upgrade', 'succeeded', 12),
+        ev('wait-medusa', 'started', 12),
+        ev('wait-medusa', 'succeeded', 13),
+        ev('verify', 'succeeded', 14),
+      ],
+      'Ready',
+      'medusa',
+    );
+    expect(attempts.map((a) => [a.label, a.outcome])).toEqual([
+      ['Create', 'succeeded'],
+      ['Upgrade', 'succeeded'],
+    ]);
+    expect(attempts[1]?.steps.map((s) => s.step)).toEqual([
+      'image',
+      'upgrade',
+      'wait-medusa',
+      'verify',
+    ]);
+  });
 });

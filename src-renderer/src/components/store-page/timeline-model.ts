@@ -1,5 +1,11 @@
-import type { StepName, StoreEvent, StoreStatus } from '../../../../src-shared/types/store-types';
-import { PROVISION_STEPS } from '../../lib/status';
+import {
+  ALL_PROVISION_STEPS,
+  provisionSteps,
+  type StepName,
+  type StoreEvent,
+  type StoreKind,
+  type StoreStatus,
+} from '../../../../src-shared/types/store-types';
 
 export type StepState = 'pending' | 'running' | 'succeeded' | 'failed';
 
@@ -15,7 +21,11 @@ export interface TimelineStep {
  * One row per step in the order steps first ran. A step that runs again (resume after a
  * restart, a second upgrade) restarts its row, so the row always describes the latest run.
  */
-export function buildTimeline(events: readonly StoreEvent[], status: StoreStatus): TimelineStep[] {
+export function buildTimeline(
+  events: readonly StoreEvent[],
+  status: StoreStatus,
+  kind: StoreKind = 'woocommerce',
+): TimelineStep[] {
   const rows = new Map<StepName, TimelineStep>();
   for (const e of events) {
     let row = rows.get(e.step);
@@ -37,7 +47,7 @@ export function buildTimeline(events: readonly StoreEvent[], status: StoreStatus
     if (e.message) row.message = e.message;
   }
   if (status === 'Queued' || status === 'Provisioning') {
-    for (const step of PROVISION_STEPS) {
+    for (const step of provisionSteps(kind)) {
       if (!rows.has(step)) {
         rows.set(step, { step, state: 'pending', startedAt: null, endedAt: null, message: '' });
       }
@@ -81,7 +91,7 @@ const ATTEMPT_LABEL: Record<AttemptKind, string> = {
   other: 'Other steps',
 };
 
-const PROVISION = new Set<StepName>(PROVISION_STEPS);
+const PROVISION = new Set<StepName>(ALL_PROVISION_STEPS);
 const DELETE_STEPS = new Set<StepName>(['uninstall', 'delete-namespace', 'check-leftovers']);
 const OP_HEADS: Partial<Record<StepName, AttemptKind>> = {
   upgrade: 'upgrade',
@@ -112,20 +122,34 @@ interface OpenAttempt {
  * resume after a restart) stays in that attempt. Only the latest attempt of a store that is
  * still being set up lists the set-up steps still to come.
  */
-export function buildAttempts(events: readonly StoreEvent[], status: StoreStatus): Attempt[] {
+export function buildAttempts(
+  events: readonly StoreEvent[],
+  status: StoreStatus,
+  storeKind: StoreKind = 'woocommerce',
+): Attempt[] {
   const sorted = [...events].sort((a, b) => a.id - b.id);
   const open: OpenAttempt[] = [];
   let provisionSeen = false;
+  let readySeen = false;
   for (const e of sorted) {
-    const family = familyOf(e.step);
+    // Once the store was Ready, an image step (Medusa's) opens an upgrade, not a set-up.
+    const upgradeImage = e.step === 'image' && readySeen;
+    const family = upgradeImage ? 'op' : familyOf(e.step);
     const last = open.at(-1);
-    const head = OP_HEADS[e.step];
+    const head = OP_HEADS[e.step] ?? (upgradeImage ? 'upgrade' : undefined);
     let startNew = !last;
     if (last && family !== 'cancel') {
       // An upgrade, rollback or start waits for the store's workloads with set-up steps:
       // those belong to it until it ends, and are no Retry.
       const readinessOfOp = last.family === 'op' && !last.ended && family === 'provision';
-      if (head && e.status === 'started') startNew = true;
+      // The upgrade step after that upgrade's own image step.
+      const afterImage =
+        e.step === 'upgrade' &&
+        last.kind === 'upgrade' &&
+        !last.ended &&
+        last.events.every((ev) => ev.step === 'image');
+      if (afterImage) startNew = false;
+      else if (head && e.status === 'started') startNew = true;
       else if (readinessOfOp) startNew = false;
       else if (family !== last.family) startNew = true;
       else if (last.ended && e.status !== 'failed') startNew = true;
@@ -145,23 +169,28 @@ export function buildAttempts(events: readonly StoreEvent[], status: StoreStatus
     }
     const current = open.at(-1);
     if (current && (e.status === 'failed' || family === 'cancel')) current.ended = true;
+    if (e.step === 'ready' && e.status === 'succeeded') readySeen = true;
   }
   const working = status === 'Queued' || status === 'Provisioning';
   if (open.length === 0 && working) {
     open.push({ kind: 'create', family: 'provision', events: [], ended: false });
   }
-  return open.map((a, i) => toAttempt(a, i === open.length - 1 ? status : null));
+  return open.map((a, i) => toAttempt(a, i === open.length - 1 ? status : null, storeKind));
 }
 
-function toAttempt(a: OpenAttempt, latestStatus: StoreStatus | null): Attempt {
+function toAttempt(
+  a: OpenAttempt,
+  latestStatus: StoreStatus | null,
+  storeKind: StoreKind,
+): Attempt {
   // Pending rows only for the set-up still running; earlier attempts show what happened.
   const working = latestStatus === 'Queued' || latestStatus === 'Provisioning';
   const steps = buildTimeline(a.events, 'Ready');
   if (a.family === 'provision' && working) {
-    const order: readonly StepName[] = PROVISION_STEPS;
+    const order = provisionSteps(storeKind);
     const seen = new Set(steps.map((s) => s.step));
     const lastIndex = Math.max(-1, ...steps.map((s) => order.indexOf(s.step)));
-    PROVISION_STEPS.forEach((step, i) => {
+    order.forEach((step, i) => {
       if (i > lastIndex && !seen.has(step)) {
         steps.push({ step, state: 'pending', startedAt: null, endedAt: null, message: '' });
       }

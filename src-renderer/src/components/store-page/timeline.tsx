@@ -1,6 +1,6 @@
 import { CircleCheck, CircleDashed, CircleSlash, CircleX, LoaderCircle } from 'lucide-react';
 import type { LucideIcon } from 'lucide-react';
-import type { StoreEvent, StoreStatus } from '../../../../src-shared/types/store-types';
+import type { StoreEvent, StoreKind, StoreStatus } from '../../../../src-shared/types/store-types';
 import { STEP_LABEL } from '../../lib/status';
 import { formatClock, formatDateTime, formatElapsed } from '../../lib/time';
 import { Elapsed } from '../ui/elapsed';
@@ -32,11 +32,14 @@ const OUTCOME: Record<AttemptOutcome, { icon: LucideIcon; className: string; wor
 export function Timeline({
   events,
   status,
+  kind = 'woocommerce',
 }: {
   events: readonly StoreEvent[];
   status: StoreStatus;
+  /** the store's kind: which set-up steps are still to come */
+  kind?: StoreKind;
 }): React.JSX.Element {
-  const attempts = buildAttempts(events, status);
+  const attempts = buildAttempts(events, status, kind);
   if (attempts.length === 0) return <p className="text-muted">No steps have run yet.</p>;
   const latest = attempts.length - 1;
   return (

@@ -16,6 +16,7 @@ import {
   isWoocommerceVersion,
 } from '../../../../src-shared/rules/woocommerce-version-rule';
 import type { UpgradeInput } from '../../../../src-shared/types/service-types';
+import type { StoreKind } from '../../../../src-shared/types/store-types';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { Button } from '../ui/button';
@@ -54,6 +55,9 @@ const FIELDS: Field[] = [
   },
 ];
 
+// A Medusa store has no WordPress image nor WooCommerce version: only its memory limit changes.
+const WOOCOMMERCE_ONLY = new Set<Field['key']>(['wordpressImageTag', 'woocommerceVersion']);
+
 type Key = Field['key'];
 type Values = Record<Key, string>;
 
@@ -63,11 +67,13 @@ type Values = Record<Key, string>;
  */
 export function UpgradeForm({
   storeId,
+  kind = 'woocommerce',
   current,
   disabled,
   onDone,
 }: {
   storeId: string;
+  kind?: StoreKind;
   /** the store's values as recorded; a missing one is the chart's default */
   current: Partial<Record<Key, string | undefined>>;
   disabled: boolean;
@@ -75,6 +81,7 @@ export function UpgradeForm({
 }): React.JSX.Element {
   const api = useApi();
   const id = useId();
+  const fields = kind === 'medusa' ? FIELDS.filter((f) => !WOOCOMMERCE_ONLY.has(f.key)) : FIELDS;
   const initial: Values = {
     wordpressImageTag: current.wordpressImageTag ?? '',
     woocommerceVersion: current.woocommerceVersion ?? '',
@@ -83,7 +90,7 @@ export function UpgradeForm({
   const [values, setValues] = useState<Values>(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const changed = FIELDS.filter((f) => values[f.key] !== initial[f.key] && values[f.key] !== '');
+  const changed = fields.filter((f) => values[f.key] !== initial[f.key] && values[f.key] !== '');
   const problems = changed.filter((f) => !f.accepts(values[f.key]));
   const canSubmit = !disabled && !busy && changed.length > 0 && problems.length === 0;
 
@@ -115,7 +122,7 @@ export function UpgradeForm({
       <p className="text-xs text-muted">
         Change the values to upgrade to; the others stay as they are.
       </p>
-      {FIELDS.map((f) => {
+      {fields.map((f) => {
         const bad = problems.includes(f);
         const inputId = `${id}-${f.key}`;
         const hintId = `${inputId}-hint`;

@@ -100,12 +100,14 @@ export const StoreRow = memo(function StoreRow({
         role="cell"
         className={`${SHOW.version} ${CELL} text-muted`}
         title={
-          store.version
-            ? `WooCommerce ${store.version}`
-            : 'The WooCommerce version from the values file'
+          store.kind === 'medusa'
+            ? 'The Medusa version of the image Storefleet builds'
+            : store.version
+              ? `WooCommerce ${store.version}`
+              : 'The WooCommerce version from the values file'
         }
       >
-        {store.version ?? 'default'}
+        {store.kind === 'medusa' ? '—' : (store.version ?? 'default')}
       </div>
       <div role="cell" className={`${SHOW.created} ${CELL} text-muted`}>
         <CreatedAt iso={store.createdAt} />
