@@ -69,7 +69,7 @@ describe('imageTag', () => {
     expect(await imageTag(a)).not.toBe(await imageTag(b));
   });
 
-  it('ignores installs, build output and version control, but not a source folder named build', async () => {
+  it('ignores installs, build output, version control and local run leftovers, only at the top for the latter', async () => {
     const root = await project('p', PROJECT);
     const tag = await imageTag(root);
     await put(root, 'node_modules/@medusajs/medusa/package.json', '{}');
@@ -78,12 +78,19 @@ describe('imageTag', () => {
     await put(root, 'dist/index.js', 'built');
     await put(root, 'build/index.js', 'built');
     await put(root, '.git/HEAD', 'ref: refs/heads/main\n');
+    await put(root, '.cache/x', 'cache');
+    await put(root, 'static/1700000000-photo.png', 'upload');
+    await put(root, '.env', 'DATABASE_URL=postgres://local');
+    await put(root, '.env.test', 'X=1');
+    await put(root, 'npm-debug.log', 'log');
     expect(await imageTag(root)).toBe(tag);
     expect(await sourceFiles(root)).toEqual(Object.keys(PROJECT).sort());
 
     await put(root, 'src/build/route.ts', 'export {};\n');
+    await put(root, 'src/static/.env', 'A=1');
     expect(await imageTag(root)).not.toBe(tag);
     expect(await sourceFiles(root)).toContain('src/build/route.ts');
+    expect(await sourceFiles(root)).toContain('src/static/.env');
   });
 
   it('lists relative POSIX paths in sorted order', async () => {

@@ -7,8 +7,14 @@ import { join, posix } from 'node:path';
 
 /** Folders never part of the source, wherever they are: installs and version control. */
 const SKIPPED_ANYWHERE = new Set(['node_modules', '.git']);
-/** Build output at the project's top level (`medusa build` writes .medusa/). */
-const SKIPPED_AT_TOP = new Set(['.medusa', 'dist', 'build']);
+/**
+ * At the project's top level: build output (`medusa build` writes .medusa/), and what a server
+ * run from the folder leaves behind (caches, uploads in static/). images/medusa/.dockerignore
+ * keeps these out of the build context, so they cannot change the image.
+ */
+const SKIPPED_AT_TOP = new Set(['.medusa', 'dist', 'build', '.cache', 'static']);
+/** Top-level files the build context leaves out too: local environment files and logs. */
+const SKIPPED_FILE_AT_TOP = /^(\.env|\.env\..*|.*\.log)$/;
 
 export const IMAGE_TAG_LENGTH = 12;
 
@@ -29,6 +35,8 @@ async function collect(root: string, relative: string, out: SourceEntry[]): Prom
       if (SKIPPED_ANYWHERE.has(entry.name)) continue;
       if (relative === '' && SKIPPED_AT_TOP.has(entry.name)) continue;
       await collect(root, path, out);
+    } else if (relative === '' && SKIPPED_FILE_AT_TOP.test(entry.name)) {
+      continue;
     } else if (entry.isSymbolicLink()) {
       out.push({ path, kind: 'link', absolute, executable: false });
     } else if (entry.isFile()) {
