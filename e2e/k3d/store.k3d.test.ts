@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -7,7 +7,13 @@ import { buildTestEngine, type TestEngine } from '../../test-rig/engine/test-eng
 import { connectCluster } from '../../src-main/engine/cluster-adapter';
 import { findTool } from '../../src-main/tools/find-tool';
 import { createKubeClients } from '../../src-main/kube/client';
-import { HOST_PORTS, k3d, k3dUnavailableReason } from './k3d-env';
+import { probeContext } from '../../src-main/contexts/probe-context';
+import {
+  createLocalCluster,
+  deleteLocalCluster,
+  type K3dRunOptions,
+} from '../../src-main/first-run/k3d-cluster';
+import { HOST_PORTS, k3dUnavailableReason } from './k3d-env';
 import { waitForTraefik } from './traefik-wait';
 
 const reason = await k3dUnavailableReason();
@@ -23,23 +29,34 @@ describe.skipIf(reason !== null)(title, () => {
   let kubeconfig = '';
   let t: TestEngine | undefined;
   let helmPath = 'helm';
+  let k3dRun: K3dRunOptions | undefined;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'storefleet-k3d-'));
     kubeconfig = join(dir, 'kubeconfig.yaml');
-    await k3d([
-      'cluster',
-      'create',
-      cluster,
-      '-p',
-      '80:80@loadbalancer',
-      '-p',
-      '443:443@loadbalancer',
-      '--kubeconfig-update-default=false',
-      '--wait',
-    ]);
-    await writeFile(kubeconfig, await k3d(['kubeconfig', 'get', cluster]), { mode: 0o600 });
-    // The cluster is up before k3s has installed Traefik; the store's order goes through it.
+    // The cluster is made as the app makes it ("Create local cluster"): the web ports on k3d's
+    // load balancer, the API, Traefik's IngressClass and the default StorageClass waited for,
+    // the context written by k3d into the one KUBECONFIG file given here (not ~/.kube/config).
+    const k3dTool = await findTool('k3d', { env: process.env });
+    if (!k3dTool.path) throw new Error(k3dTool.problem ?? 'k3d was not found');
+    k3dRun = { k3dPath: k3dTool.path, env: { ...process.env, KUBECONFIG: kubeconfig } };
+    const selected: string[] = [];
+    const made = await createLocalCluster({
+      ...k3dRun,
+      name: cluster,
+      httpPort: HOST_PORTS[0],
+      httpsPort: HOST_PORTS[1],
+      probe: (ctx) => probeContext({ kubeconfig, context: ctx }),
+      selectContext: (ctx) => {
+        selected.push(ctx);
+        return Promise.resolve();
+      },
+      onProgress: (p) => console.log(`[k3d e2e] ${p.phase}: ${p.line}`),
+    });
+    expect(made).toBe(context);
+    expect(selected).toEqual([context]);
+    // The app's wait covers the IngressClass; the store's order needs Traefik to serve on the
+    // host port, which k3d's load balancer refuses until then.
     await waitForTraefik(
       { kubeconfig, context },
       { timeoutMs: 5 * 60_000, httpPort: HOST_PORTS[0], log: console.log },
@@ -72,9 +89,11 @@ describe.skipIf(reason !== null)(title, () => {
 
   afterAll(async () => {
     await t?.close();
-    await k3d(['cluster', 'delete', cluster]).catch((error: unknown) =>
-      console.log(`[k3d e2e] cluster delete failed: ${String(error)}`),
-    );
+    if (k3dRun) {
+      await deleteLocalCluster(cluster, k3dRun).catch((error: unknown) =>
+        console.log(`[k3d e2e] cluster delete failed: ${String(error)}`),
+      );
+    }
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
