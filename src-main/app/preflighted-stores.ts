@@ -30,6 +30,7 @@ export function withCreatePreflight(
     start: (storeId) => engine.start(storeId),
     history: (storeId) => engine.history(storeId),
     revealCredentials: (storeId) => engine.revealCredentials(storeId),
+    adminLoginUrl: (storeId) => engine.adminLoginUrl(storeId),
     onStoreUpdated: (listener) => engine.onStoreUpdated(listener),
     onStoreEvent: (listener) => engine.onStoreEvent(listener),
   };

@@ -16,6 +16,7 @@ import {
 import { isToolError } from '../tools/tool-error';
 import { ClusterAccess } from './cluster-access';
 import { readCredentials } from './credentials';
+import { readAdminLoginUrl } from './admin-login';
 import type { EngineDeps } from './engine-deps';
 import { EngineError, invalidArgument } from './engine-error';
 import { MemoryCaps, checkMemoryLimit } from './memory-cap';
@@ -375,6 +376,14 @@ export class StoreEngine implements StoreService {
     // Public by design (every storefront request carries it); learned by the store's verify.
     const publishableKey = this.deps.repo.settings(store.id).publishableKey;
     return publishableKey === undefined ? credentials : { ...credentials, publishableKey };
+  }
+
+  /** A one-click admin login URL, read from the store's Secret each time; null without one. */
+  async adminLoginUrl(storeId: string): Promise<string | null> {
+    const store = this.mustGet(storeId);
+    if (!store.adminAvailable) return null;
+    const { cluster, driver } = await this.access.forStore(store);
+    return readAdminLoginUrl(cluster, driver, store, this.redactor);
   }
 
   onStoreUpdated(listener: (store: Store) => void): () => void {

@@ -24,9 +24,23 @@ export async function openStore(
       `Store ${store.name} is ${store.status}; it can be opened once WordPress answers.`,
     );
   }
-  const url = storeUrlFor(store, target);
+  const url = target === 'admin' ? await adminUrlFor(services, store) : storeUrlFor(store, target);
   await services.openExternal(url);
   return { url };
+}
+
+/**
+ * The admin opens signed in when the store has one-click login: a single-use, short-lived URL on
+ * the store's own origin. Otherwise, or when it cannot be had (an older store, a Secret that
+ * cannot be read), the plain admin URL with WordPress's login page, as before.
+ */
+async function adminUrlFor(services: AppServices, store: Store): Promise<string> {
+  const plain = storeUrlFor(store, 'admin');
+  const login = await services.stores.adminLoginUrl?.(store.id).catch(() => null);
+  if (!login) return plain;
+  const url = parseUrl(login);
+  if (!url || !isWebUrl(url) || url.origin !== new URL(plain).origin) return plain;
+  return url.href;
 }
 
 export function storeUrlFor(store: Store, target: 'storefront' | 'admin'): string {

@@ -179,6 +179,11 @@ export interface StoreService {
   start(storeId: string): Promise<void>;
   history(storeId: string): Promise<HelmRevision[]>;
   revealCredentials(storeId: string): Promise<StoreCredentials>;
+  /**
+   * A URL that signs the store's admin in once (short-lived); null when the store has no
+   * one-click login. Optional: hosts without it open the plain admin URL.
+   */
+  adminLoginUrl?(storeId: string): Promise<string | null>;
   onStoreUpdated(listener: (store: Store) => void): () => void;
   onStoreEvent(listener: (event: StoreEvent) => void): () => void;
 }
