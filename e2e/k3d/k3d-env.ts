@@ -108,8 +108,3 @@ function accepts(port: number): Promise<boolean> {
     socket.once('error', () => done(false));
   });
 }
-
-export async function k3d(args: string[], timeoutMs = 10 * 60_000): Promise<string> {
-  const { stdout } = await run('k3d', args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 });
-  return stdout;
-}
