@@ -291,7 +291,7 @@ async function portTaken(
   const offer =
     suggested === null
       ? 'Close the program that uses it, or pick another port.'
-      : `Port ${suggested} is free; the cluster can use it instead.`;
+      : `Port ${suggested} is free; the cluster can use it instead, and store addresses then carry it, as in http://shop.localhost:${suggested}.`;
   return new LocalClusterError(
     'port-taken',
     `Another program already uses port ${taken} on this computer, so the cluster could not take it. ${offer}`,
