@@ -7,7 +7,8 @@ import { SettingsRepository } from '../../src-main/db/settings-repository';
 import { StoreRepository } from '../../src-main/db/store-repository';
 import type { StoreKindDriver, StoreRef } from '../../src-main/store-kinds/driver';
 import { createWoocommerceDriver } from '../../src-main/store-kinds/woocommerce/driver';
-import { MEDUSA_PLANNED, createStoreKindRegistry } from '../../src-main/store-kinds/registry';
+import { createMedusaDriver } from '../../src-main/store-kinds/medusa/driver';
+import { createStoreKindRegistry } from '../../src-main/store-kinds/registry';
 import type { Settings } from '../../src-shared/types/service-types';
 import type { ConnectLimits } from '../../src-main/engine/cluster-adapter';
 import type { StoreCluster } from '../../src-main/engine/cluster-port';
@@ -19,6 +20,12 @@ import { STORE_ID_LABEL } from '../../src-main/kube/labels';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 export const LOCAL_VALUES_FILE = join(REPO_ROOT, 'helm-values', 'values-local.yaml');
+export const MEDUSA_LOCAL_VALUES_FILE = join(
+  REPO_ROOT,
+  'helm-values',
+  'medusa',
+  'values-local.yaml',
+);
 
 export interface TestEngineOptions {
   dataDir: string;
@@ -37,6 +44,8 @@ export interface TestEngineOptions {
   connectCluster?: (target: KubeTarget, helmPath: string, limits?: ConnectLimits) => StoreCluster;
   /** replaces parts of the WooCommerce driver, e.g. its storefront check with a stand-in */
   wrapDriver?: (driver: StoreKindDriver) => StoreKindDriver;
+  /** replaces parts of the Medusa driver, e.g. where its storefront check goes (a stand-in) */
+  wrapMedusaDriver?: (driver: StoreKindDriver) => StoreKindDriver;
   now?: () => Date;
   /** the namespace watch's pacing */
   namespaceWatch?: EngineDeps['namespaceWatch'];
@@ -80,6 +89,8 @@ export function buildTestEngine(o: TestEngineOptions): TestEngine {
   };
   const real = createWoocommerceDriver(o.chartPath ? { chartPath: o.chartPath } : {});
   const driver = o.wrapDriver ? o.wrapDriver(real) : real;
+  const realMedusa = createMedusaDriver();
+  const medusa = o.wrapMedusaDriver ? o.wrapMedusaDriver(realMedusa) : realMedusa;
   const engine = createStoreEngine({
     repo,
     settings,
@@ -88,8 +99,8 @@ export function buildTestEngine(o: TestEngineOptions): TestEngine {
         ? Promise.resolve({ kubeconfig: o.kubeconfig, context })
         : Promise.reject(new Error(`context "${context}" is not in ${o.kubeconfig}`)),
     helmPath: () => Promise.resolve(o.helmPath),
-    kinds: createStoreKindRegistry([driver], [MEDUSA_PLANNED]),
-    valuesFile: () => LOCAL_VALUES_FILE,
+    kinds: createStoreKindRegistry([driver, medusa]),
+    valuesFile: (kind) => (kind === 'medusa' ? MEDUSA_LOCAL_VALUES_FILE : LOCAL_VALUES_FILE),
     storeDomain: 'localhost',
     storefrontPort: o.storefrontPort,
     timeouts: o.timeouts,
