@@ -78,6 +78,9 @@ function explain(stage: MedusaStage, message: string): string | undefined {
   if (/valid publishable key is required/i.test(message)) {
     return 'the store did not accept its publishable API key';
   }
+  if (/needs to have a sales channel/i.test(message)) {
+    return 'its publishable API key is not linked to a sales channel';
+  }
   if (/does not have the required inventory/i.test(message)) {
     return 'the demo product is out of stock';
   }

@@ -63,7 +63,7 @@ describe('Medusa verifier refusals against the LOCAL STAND-IN of a Medusa server
     const { error, message, s } = await refused({ refuseSessions: true });
     expect(error).toMatchObject({ stage: 'payment-session', status: 400, code: 'invalid_data' });
     expect(message).toBe(
-      'Starting the payment session failed: the store said "Payment providers with ids pp_system_default not found or not enabled"',
+      `Starting the payment session failed: the store said "Payment provider pp_system_default is not enabled in the cart's region reg_standin0storefleet."`,
     );
     expect(s.requests().some((r) => r.includes('/complete'))).toBe(false);
     expect(s.orders()).toEqual([]);

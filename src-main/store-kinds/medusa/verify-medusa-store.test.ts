@@ -120,6 +120,18 @@ describe('verifyMedusaStore against the LOCAL STAND-IN of a Medusa server', () =
     );
   });
 
+  it('a key linked to no sales channel is explained, quoting the store', async () => {
+    const s = await standIn({
+      keys: [{ title: 'Storefleet Storefront', token: 'pk_unlinked', noSalesChannel: true }],
+    });
+    const p = verifyMedusaStore(target(s));
+    await expect(p).rejects.toMatchObject({ stage: 'product', status: 400, code: 'invalid_data' });
+    await expect(p).rejects.toThrow(
+      'Finding the demo product failed: its publishable API key is not linked to a sales channel (the store said "Publishable key needs to have a sales channel configured")',
+    );
+    expect(s.carts()).toEqual([]);
+  });
+
   it("Medusa's default key (no products in its sales channel) gives a missing product", async () => {
     const s = await standIn();
     const p = verifyMedusaStore(target(s), { keyTitle: 'Default Publishable API Key' });

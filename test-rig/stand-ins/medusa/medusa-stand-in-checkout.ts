@@ -92,7 +92,7 @@ export class StandInCheckout {
 
   getCart(id: string): StandInReply {
     const cart = this.carts.get(id);
-    if (!cart) return notFound(`Cart id not found: ${id}`);
+    if (!cart) return notFound(`Cart with id '${id}' not found`);
     return json(200, this.cartBody(cart));
   }
 
@@ -109,7 +109,7 @@ export class StandInCheckout {
     ]);
     if (refused) return refused;
     const cart = this.carts.get(id);
-    if (!cart) return notFound(`Cart id not found: ${id}`);
+    if (!cart) return notFound(`Cart with id '${id}' not found`);
     const address = body['shipping_address'] as Record<string, unknown> | undefined;
     if (address) {
       const code = address['country_code'];
@@ -126,7 +126,7 @@ export class StandInCheckout {
   shippingOptions(query: URLSearchParams): StandInReply {
     const id = query.get('cart_id');
     if (!id) return invalidData("Invalid request: Field 'cart_id' is required");
-    if (!this.carts.has(id)) return notFound(`Cart id not found: ${id}`);
+    if (!this.carts.has(id)) return notFound(`Cart with id '${id}' not found`);
     const options = this.s.shippingOptions
       ? [
           {
@@ -145,7 +145,7 @@ export class StandInCheckout {
     const refused = unknownFields(body, ['option_id', 'data']);
     if (refused) return refused;
     const cart = this.carts.get(id);
-    if (!cart) return notFound(`Cart id not found: ${id}`);
+    if (!cart) return notFound(`Cart with id '${id}' not found`);
     if (!this.s.shippingOptions || body['option_id'] !== SHIPPING_OPTION_ID) {
       return invalidData(`Shipping Options are invalid for cart.`);
     }
@@ -173,7 +173,7 @@ export class StandInCheckout {
     const refused = unknownFields(body, ['cart_id']);
     if (refused) return refused;
     const cart = this.carts.get(String(body['cart_id']));
-    if (!cart) return notFound(`Cart id not found: ${String(body['cart_id'])}`);
+    if (!cart) return notFound(`Cart with id '${String(body['cart_id'])}' not found`);
     // The existing collection when the cart has one.
     cart.payment_collection_id ??= this.next('pay_col');
     this.collections.set(cart.payment_collection_id, cart.id);
@@ -187,7 +187,9 @@ export class StandInCheckout {
     if (!cart) return notFound(`Payment collection with id: ${collectionId} was not found`);
     const provider = String(body['provider_id']);
     if (this.s.refuseSessions || !this.s.paymentProviders.includes(provider)) {
-      return invalidData(`Payment providers with ids ${provider} not found or not enabled`);
+      return invalidData(
+        `Payment provider ${provider} is not enabled in the cart's region ${cart.region_id}.`,
+      );
     }
     cart.sessions = [provider];
     return json(200, this.collectionBody(collectionId, cart));
@@ -195,7 +197,7 @@ export class StandInCheckout {
 
   complete(id: string): StandInReply {
     const cart = this.carts.get(id);
-    if (!cart) return notFound(`Cart id not found: ${id}`);
+    if (!cart) return notFound(`Cart with id '${id}' not found`);
     const done = this.orders.find((o) => o.id === cart.order_id);
     if (done) return this.orderReply(done);
     if (cart.shipping_methods.length === 0) {

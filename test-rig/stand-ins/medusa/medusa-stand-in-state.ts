@@ -5,6 +5,8 @@ export interface StandInKey {
   title: string;
   token: string;
   revoked?: boolean;
+  /** a key linked to no sales channel: regions answer, products and carts do not */
+  noSalesChannel?: boolean;
 }
 
 /** The switches; every one defaults to a healthy store seeded as images/medusa seeds it. */

@@ -99,6 +99,10 @@ class Routes {
     const cart = /^\/store\/carts\/([^/]+)(\/shipping-methods|\/complete)?$/.exec(path);
     const session = /^\/store\/payment-collections\/([^/]+)\/payment-sessions$/.exec(path);
     if (method === 'GET' && path === '/store/regions') return regions();
+    const unlinked = this.s.keys.some((k) => k.token === key && k.noSalesChannel === true);
+    if (unlinked && (path === '/store/products' || path.startsWith('/store/carts'))) {
+      return invalidData('Publishable key needs to have a sales channel configured');
+    }
     if (method === 'GET' && path === '/store/payment-providers') return paymentProviders(this.s, q);
     if (method === 'GET' && path === '/store/products') {
       return defaultKey ? products({ ...this.s, productHandle: null }, q) : products(this.s, q);
