@@ -39,7 +39,7 @@ export async function runServe(io: ServeIo): Promise<RunningServe> {
     valuesFile: io.env.STOREFLEET_VALUES_FILE || undefined,
     log: io.err,
     openExternal: (url) => {
-      io.out(`open-external ${url}`);
+      io.out(`open-external ${printableUrl(url)}`);
       return Promise.resolve();
     },
   });
@@ -70,4 +70,18 @@ function optionalPort(raw: string | undefined, name: string): number | undefined
     throw new Error(`${name} must be a TCP port number, not "${raw}".`);
   }
   return port;
+}
+
+/**
+ * A URL as the host prints it: query values are blanked, since an admin URL carries a one-click
+ * login token that must stay out of terminals and logs (the printed URL then opens the login page).
+ */
+export function printableUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    for (const key of [...parsed.searchParams.keys()]) parsed.searchParams.set(key, 'redacted');
+    return parsed.href;
+  } catch {
+    return 'an address that is not a URL';
+  }
 }
