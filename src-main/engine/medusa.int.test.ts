@@ -191,4 +191,22 @@ describe('Medusa stores on the test cluster (storefront: local Medusa stand-in)'
     expect(orders[0]?.cart_id).toBe(kept);
     expect(e.repo.settings(created.id).verifyCartId).toBeUndefined();
   });
+
+  it('fails at the image step, before anything is created, when the cluster cannot use an image built here', async () => {
+    const name = uniqueName('noimg');
+    // Not a k3d context, and no image named in the values: nothing for this store to run.
+    const e = await startEngine(new Set());
+    const created = e.engine.create({ context: testCluster().context, name, kind: 'medusa' });
+    const failed = await settledStore(e, created.id);
+    expect(failed).toMatchObject({ status: 'Failed', step: 'image', helmRevision: null });
+    expect(failed.error).toMatch(
+      /^This cluster cannot use an image built here: .*values-prod\.yaml/,
+    );
+    expect(await testStoreCluster().getNamespace(failed.namespace)).toBeNull();
+    expect(milestones(e, created.id)).toEqual([
+      'validate:started',
+      'validate:succeeded',
+      'image:started',
+    ]);
+  });
 });
