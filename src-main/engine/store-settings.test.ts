@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { changedSettings, isStopped, keptSettings, settingsExtra } from './store-settings';
+import {
+  changedSettings,
+  engineSettings,
+  isStopped,
+  keptSettings,
+  settingsExtra,
+} from './store-settings';
 
 describe('store settings', () => {
   it('lays a change over the kept settings without dropping earlier ones', () => {
@@ -30,6 +36,30 @@ describe('store settings', () => {
   it('gives buildValues only the set keys', () => {
     expect(settingsExtra({ memoryLimit: '512Mi', stopped: undefined })).toEqual({
       memoryLimit: '512Mi',
+    });
+  });
+
+  it("never gives the chart the engine's own keys (a verify's cart, the publishable key)", () => {
+    const settings = {
+      memoryLimit: '768Mi',
+      medusaImageTag: 'abc123def456',
+      verifyCartId: 'cart_01ABC',
+      publishableKey: 'pk_0123',
+    };
+    expect(settingsExtra(settings)).toEqual({
+      memoryLimit: '768Mi',
+      medusaImageTag: 'abc123def456',
+    });
+    expect(engineSettings(settings)).toEqual({
+      verifyCartId: 'cart_01ABC',
+      publishableKey: 'pk_0123',
+    });
+    expect(
+      keptSettings({ ...settings, medusaImageRepository: 'storefleet/medusa-backend' }),
+    ).toEqual({
+      memoryLimit: '768Mi',
+      medusaImageTag: 'abc123def456',
+      medusaImageRepository: 'storefleet/medusa-backend',
     });
   });
 });
