@@ -60,7 +60,8 @@ describe('resume after a restart (cluster: in-memory stand-in)', () => {
       e.cluster.namespaces.get(store.namespace)?.secrets.get('waitwp-credentials');
     const next = await interruptAt(e, store, lift);
     const before = { ...secret() };
-    expect(Object.keys(before)).toHaveLength(4);
+    // three passwords, the admin user and the one-click login key
+    expect(Object.keys(before)).toHaveLength(5);
     expect(await settled(next, store.id)).toMatchObject({ status: 'Ready' });
     expect(secret()).toEqual(before);
     expect(next.cluster.callsTo('helm.upgradeInstall')).toHaveLength(2);

@@ -1,7 +1,11 @@
 // STAND-IN for `helm template charts/woocommerce`: the objects the chart makes that the engine's
 // cluster port can see (the credentials Secret, MariaDB, WordPress, the bootstrap Job, the
 // volume claims), derived from the release's values as the chart's templates do.
-import { SECRET_KEYS, ADMIN_USER_KEY } from '../../src-main/store-kinds/woocommerce/secrets';
+import {
+  SECRET_KEYS,
+  ADMIN_USER_KEY,
+  LOGIN_KEY_SECRET_KEY,
+} from '../../src-main/store-kinds/woocommerce/secrets';
 import { createHash } from 'node:crypto';
 import type { ChartStandIn } from './in-memory-cluster';
 
@@ -37,6 +41,9 @@ export const woocommerceChartStandIn: ChartStandIn = (release, values) => {
   }
   const adminUser = at(values, ['wordpress', 'adminUser']);
   secrets[ADMIN_USER_KEY] = typeof adminUser === 'string' ? adminUser : 'admin';
+  // The chart keeps the one-click login key only when the installer gives one.
+  const loginKey = at(values, ['secrets', 'loginKey']);
+  if (typeof loginKey === 'string' && loginKey !== '') secrets[LOGIN_KEY_SECRET_KEY] = loginKey;
   const replicas = at(values, ['store', 'stopped']) === true ? 0 : 1;
   return {
     secrets: { [`${release}-credentials`]: secrets },
