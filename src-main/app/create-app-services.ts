@@ -123,9 +123,13 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
   });
 
   // Rediscovery probes clusters that may be slow or gone; the window must not wait for it.
-  const started = engine.resume().catch((error: unknown) => {
-    log(`resuming work failed: ${error instanceof Error ? error.message : 'unknown error'}`);
-  });
+  // The chosen context's web port is asked for first, so stores found there get it.
+  const chosen = settings.get().selectedContext;
+  const started = (chosen ? learnPort(chosen) : Promise.resolve())
+    .then(() => engine.resume())
+    .catch((error: unknown) => {
+      log(`resuming work failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+    });
   // The context the window opens on: the chosen one, else kubectl's current one.
   contexts.list().then(
     (list) => {

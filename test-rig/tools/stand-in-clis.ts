@@ -129,7 +129,8 @@ function k3dRemember(dir: string, kubeconfig: boolean): string {
 }
 
 // `k3d cluster list [name] -o json` as k3d 5 prints it (pkg/types/types.go: the nodes with
-// docker's port bindings as "portMappings"), trimmed to the fields a reader needs.
+// docker's port bindings as "portMappings"), trimmed to the fields a reader needs. Shell builtins
+// only, so it answers with any PATH.
 function k3dList(dir: string): string {
   const state = quote(join(dir, K3D_STATE));
   const cluster =
@@ -148,9 +149,10 @@ function k3dList(dir: string): string {
     '  sep=""',
     `  for f in ${state}/*.port; do`,
     '    [ -e "$f" ] || continue',
-    '    n=$(basename "$f" .port)',
+    '    n="${f##*/}"',
+    '    n="${n%.port}"',
     '    if [ -n "$want" ] && [ "$want" != "$n" ]; then continue; fi',
-    '    p=$(cat "$f")',
+    '    IFS= read -r p < "$f"',
     '    web=""',
     `    [ -n "$p" ] && web=',"80/tcp":[{"HostIp":"0.0.0.0","HostPort":"'"$p"'"}]'`,
     `    printf '%s${cluster}' "$sep" "$n" "$n" "$n" "$web"`,

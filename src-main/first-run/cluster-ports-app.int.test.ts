@@ -1,0 +1,98 @@
+// Through the app's own wiring: a k3d cluster made by hand on host port 8081 (what the stand-in
+// k3d lists for it) gives a store created in its context the address http://<name>.localhost:8081.
+// The context `k3d-shop` points at the test cluster's API server.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { testCluster } from '../../test-rig/cluster/test-cluster';
+import { standInCalls, standInK3d, standInK3dCluster } from '../../test-rig/tools/stand-in-clis';
+import type { Store } from '../../src-shared/types/store-types';
+import { createAppServices, type AppHandle } from '../app/create-app-services';
+
+let dir: string;
+let app: AppHandle | undefined;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'storefleet-cluster-ports-app-'));
+});
+afterEach(async () => {
+  await app?.shutdown();
+  app = undefined;
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The test cluster's kubeconfig with its one context renamed to `context`. */
+async function renamedKubeconfig(source: string, context: string): Promise<string> {
+  const config = parse(await readFile(source, 'utf8')) as {
+    clusters: { name: string }[];
+    users: { name: string }[];
+    contexts: { name: string; context: { cluster: string; user: string } }[];
+  };
+  const [cluster] = config.clusters;
+  const [user] = config.users;
+  if (!cluster || !user) throw new Error(`${source} has no cluster or user`);
+  return stringify({
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ ...cluster, name: context }],
+    users: [{ ...user, name: `admin@${context}` }],
+    contexts: [{ name: context, context: { cluster: context, user: `admin@${context}` } }],
+    'current-context': context,
+  });
+}
+
+async function until(read: () => Store, done: (s: Store) => boolean): Promise<Store> {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const store = read();
+    if (done(store) || Date.now() > deadline) return store;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('the web port of a k3d cluster made by hand, through the app services', () => {
+  it('a store created in its context carries the port k3d lists for its load balancer', async () => {
+    const cluster = testCluster();
+    const bin = join(dir, 'bin');
+    await standInK3d(bin, 'ok');
+    await standInK3dCluster(bin, 'shop', 8081);
+    const kubeconfig = join(dir, 'kubeconfig.yaml');
+    await writeFile(kubeconfig, await renamedKubeconfig(cluster.kubeconfigPath, 'k3d-shop'), {
+      mode: 0o600,
+    });
+    await mkdir(join(dir, 'data'));
+    app = await createAppServices({
+      dataDir: join(dir, 'data'),
+      env: { PATH: `${bin}:${cluster.binDir}`, KUBECONFIG: kubeconfig, HOME: dir },
+      home: dir,
+      openExternal: () => Promise.resolve(),
+      log: () => undefined,
+    });
+    const { services } = app;
+    const name = `port-${Math.random().toString(16).slice(2, 8)}`;
+    const created = await services.stores.create({
+      context: 'k3d-shop',
+      name,
+      kind: 'woocommerce',
+    });
+    expect(created.url).toBe(`http://${name}.localhost:8081`);
+    expect(await standInCalls(bin, 'k3d')).toContainEqual([
+      'cluster',
+      'list',
+      'shop',
+      '-o',
+      'json',
+    ]);
+
+    // Leave nothing behind on the shared cluster.
+    await services.stores.cancel(created.id);
+    await services.stores.delete(created.id);
+    const gone = await until(
+      () => services.stores.get(created.id).store,
+      (s) => s.status === 'Deleted',
+    );
+    expect(gone.status).toBe('Deleted');
+  });
+});
