@@ -345,7 +345,7 @@ describe('Medusa workload settings', () => {
     const pod = podOf(job).spec;
     expect(pod.restartPolicy).toBe('Never');
     const wait = named(pod.initContainers, 'wait-for-medusa');
-    expect(wait?.command).toEqual(['node', '/scripts/wait-for-medusa.cjs']);
+    expect(wait?.command).toEqual(['node', '/scripts/wait-for-medusa.js']);
     expect(wait?.env?.find((e) => e.name === 'MEDUSA_HEALTH_URL')?.value).toBe(
       'http://shop1-medusa:9000/health',
     );

@@ -1,7 +1,7 @@
 // The chart's wait scripts, run for real: ShellCheck and dash for the PostgreSQL wait (the image
 // runs it with BusyBox sh), Debian's pg_isready against a closed port and against a real
 // PostgreSQL 15 started in a temp dir, and node against local HTTP servers for the Medusa wait.
-import { chown, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { chown, cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { CHART_DIR } from './render';
 
 const FILES_DIR = join(CHART_DIR, 'files');
 const WAIT_FOR_POSTGRES = join(FILES_DIR, 'wait-for-postgres.sh');
-const WAIT_FOR_MEDUSA = join(FILES_DIR, 'wait-for-medusa.cjs');
+const WAIT_FOR_MEDUSA = join(FILES_DIR, 'wait-for-medusa.js');
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 const asRoot = process.getuid?.() === 0;
 
@@ -61,7 +61,7 @@ const PATH = process.env.PATH ?? '/usr/bin:/bin';
 describe('chart scripts', () => {
   it('ships the scripts the templates use', async () => {
     expect((await readdir(FILES_DIR)).sort()).toEqual([
-      'wait-for-medusa.cjs',
+      'wait-for-medusa.js',
       'wait-for-postgres.sh',
     ]);
   });
@@ -82,7 +82,7 @@ describe('chart scripts', () => {
     expect(parse.exitCode).toBe(0);
   });
 
-  it('wait-for-medusa.cjs passes node --check', async () => {
+  it('wait-for-medusa.js passes node --check', async () => {
     const result = await execa('node', ['--check', WAIT_FOR_MEDUSA], { reject: false, all: true });
     expect(result.all).toBe('');
     expect(result.exitCode).toBe(0);
@@ -176,7 +176,7 @@ describe('wait-for-postgres.sh with the real pg_isready', () => {
   }, 60_000);
 });
 
-describe('wait-for-medusa.cjs with node', () => {
+describe('wait-for-medusa.js with node', () => {
   const env = (url: string, waitSeconds: string): Record<string, string> => ({
     PATH,
     MEDUSA_HEALTH_URL: url,
@@ -212,6 +212,31 @@ describe('wait-for-medusa.cjs with node', () => {
       `Medusa at ${url} was not healthy within 1 s (last answer: ECONNREFUSED)`,
     );
     expect(result.ms).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('runs as CommonJS too, as in the pod where no package.json surrounds /scripts', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'storefleet-scripts-'));
+    try {
+      const copy = join(dir, 'wait-for-medusa.js');
+      await cp(WAIT_FOR_MEDUSA, copy);
+      const server = createServer((_req, res) => res.end('OK'));
+      const port = await listen(server);
+      try {
+        const url = `http://127.0.0.1:${port}/health`;
+        const result = await run(
+          'node',
+          ['--input-type=commonjs', '--eval', `require(${JSON.stringify(copy)})`],
+          env(url, '10'),
+        );
+        expect(result.stderr).toBe('');
+        expect(result.stdout).toBe(`Medusa answers at ${url}`);
+        expect(result.exitCode).toBe(0);
+      } finally {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses to run without a URL', async () => {
