@@ -41,6 +41,32 @@ describe('images/medusa Dockerfile', () => {
     expect(runs).not.toMatch(/apt-get|apk |build-essential|python|gcc|g\+\+|\bmake\b|medusa build/);
   });
 
+  it('lets the runtime user write only uploads and the schema snapshots `db:migrate` writes', () => {
+    const runs = args(finalStage?.instructions ?? [], 'RUN').join('\n');
+    expect(runs).toMatch(/mkdir "\$dist\/migrations" && chown node:node "\$dist\/migrations"/);
+    expect(runs).toMatch(/chown node:node \/app\/static/);
+    expect(runs).not.toMatch(/chown -R|chmod -R|chmod 0?777/);
+  });
+
+  it.each(stages.flatMap((stage) => args(stage.instructions, 'RUN')))(
+    'RUN %s passes ShellCheck as sh',
+    async (body) => {
+      const dir = await mkdtemp(join(tmpdir(), 'storefleet-dockerfile-run-'));
+      try {
+        const file = join(dir, 'run.sh');
+        await writeFile(file, `#!/bin/sh\n${body}\n`);
+        const result = await execa('shellcheck', ['--shell=sh', '--severity=style', file], {
+          reject: false,
+          all: true,
+        });
+        expect(result.all).toBe('');
+        expect(result.exitCode).toBe(0);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
   it('runs as a non-root user, from the last USER on', () => {
     const instructions = finalStage?.instructions ?? [];
     const users = args(instructions, 'USER');

@@ -4,54 +4,11 @@
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { client, placeOrder, rows, storefrontKey, type Answer, type Row } from './by-hand';
 import { medusaServer } from './medusa-server';
 
 const server = medusaServer();
-
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-  headers: Headers;
-}
-
-async function call(
-  path: string,
-  init: { method?: string; body?: unknown; token?: string; key?: string } = {},
-): Promise<Answer> {
-  const headers: Record<string, string> = {};
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
-  if (init.token) headers.authorization = `Bearer ${init.token}`;
-  if (init.key) headers['x-publishable-api-key'] = init.key;
-  const res = await fetch(`${server.url}${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await res.text();
-  let body: Record<string, unknown>;
-  try {
-    body = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    body = { text };
-  }
-  return { status: res.status, body, headers: res.headers };
-}
-
-async function ok(
-  path: string,
-  init: Parameters<typeof call>[1] = {},
-): Promise<Record<string, unknown>> {
-  const answer = await call(path, init);
-  if (answer.status !== 200) {
-    throw new Error(
-      `${init.method ?? 'GET'} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`,
-    );
-  }
-  return answer.body;
-}
-
-type Row = Record<string, unknown> & { id: string };
-const rows = (body: Record<string, unknown>, key: string): Row[] => body[key] as Row[];
+const { call, ok } = client(server.url);
 
 async function signIn(password = server.adminPassword): Promise<Answer> {
   return call('/auth/user/emailpass', { body: { email: server.adminEmail, password } });
@@ -151,17 +108,11 @@ describe('native Medusa backend (images/medusa)', () => {
     expect(me.status).toBe(200);
   });
 
-  it('places one order through the Store API with the storefront key (steps 1-9)', async () => {
-    const keys = rows(
-      await ok('/admin/api-keys?type=publishable&limit=100', { token }),
-      'api_keys',
+  it('sells the demo product at 10.00 EUR in the region Storefleet', async () => {
+    const key = await storefrontKey(server.url, token);
+    const region = rows(await ok('/store/regions', { key }), 'regions').find(
+      (r) => r.name === 'Storefleet',
     );
-    const key = keys.find((k) => k.title === 'Storefleet Storefront')?.token as string;
-    expect(key).toMatch(/^pk_/);
-
-    const regions = rows(await ok('/store/regions', { key }), 'regions');
-    const region = regions.find((r) => r.name === 'Storefleet');
-    expect(region).toBeDefined();
     const products = rows(
       await ok(
         `/store/products?handle=storefleet-demo&region_id=${region?.id}&fields=*variants.calculated_price`,
@@ -170,43 +121,21 @@ describe('native Medusa backend (images/medusa)', () => {
       'products',
     );
     const variant = (products[0]?.variants as Row[])[0];
-    expect((variant?.calculated_price as { calculated_amount: number }).calculated_amount).toBe(10);
+    expect(variant?.calculated_price).toMatchObject({
+      calculated_amount: 10,
+      currency_code: 'eur',
+    });
+  });
 
-    const created = await ok('/store/carts', {
-      key,
-      body: { region_id: region?.id, items: [{ variant_id: variant?.id, quantity: 1 }] },
-    });
-    const cartId = (created.cart as Row).id;
-    const address = {
-      first_name: 'Ada',
-      last_name: 'Lovelace',
-      address_1: 'Teststrasse 1',
-      city: 'Berlin',
-      postal_code: '10115',
-      country_code: 'de',
-    };
-    await ok(`/store/carts/${cartId}`, {
-      key,
-      body: { email: 'buyer@storefleet.test', shipping_address: address, billing_address: address },
-    });
-    const shipping = rows(
-      await ok(`/store/shipping-options?cart_id=${cartId}`, { key }),
-      'shipping_options',
-    );
-    const option = shipping.find((o) => o.name === 'Standard Shipping');
-    expect(option).toBeDefined();
-    await ok(`/store/carts/${cartId}/shipping-methods`, { key, body: { option_id: option?.id } });
-    const collection = (await ok('/store/payment-collections', { key, body: { cart_id: cartId } }))
-      .payment_collection as Row;
-    await ok(`/store/payment-collections/${collection.id}/payment-sessions`, {
-      key,
-      body: { provider_id: 'pp_system_default' },
-    });
-    const completed = await ok(`/store/carts/${cartId}/complete`, { key, body: {} });
+  it('places one order through the Store API with the storefront key (steps 1-9)', async () => {
+    const key = await storefrontKey(server.url, token);
+    expect(key).toMatch(/^pk_/);
+    const { cartId, completed } = await placeOrder(server.url, key);
     expect(completed.type).toBe('order');
     const order = completed.order as Row;
     expect(order.id).toMatch(/^order_/);
 
+    // Completing again returns the same order: a resumed verify places no second order.
     const again = await ok(`/store/carts/${cartId}/complete`, { key, body: {} });
     expect((again.order as Row | undefined)?.id).toBe(order.id);
     const adminOrder = (await ok(`/admin/orders/${order.id}?fields=+payment_status`, { token }))
