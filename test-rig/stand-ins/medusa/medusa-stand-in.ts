@@ -4,6 +4,7 @@
 // ingress transport at it.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from '../woocommerce/store-api-stand-in';
 import { StandInAdmin } from './medusa-stand-in-admin';
 import { paymentProviders, products, regions } from './medusa-stand-in-catalog';
 import { StandInCheckout } from './medusa-stand-in-checkout';
@@ -29,26 +30,6 @@ export interface MedusaStandIn {
   /** admin tokens issued so far */
   tokens(): string[];
   close(): Promise<void>;
-}
-
-const MAX_BODY_BYTES = 1024 * 1024;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('request body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function parseJson(body: string): Record<string, unknown> | null {

@@ -34,7 +34,8 @@ function hostKey(host: string): string {
   return host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** A request's body as text, at most 1 MiB (any stand-in's). */
+export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
