@@ -1,6 +1,7 @@
 // Test support for the Medusa verifier: targets on the LOCAL STAND-IN of a Medusa server, and
 // the check that no secret reached an error.
 import { inspect } from 'node:util';
+import { caseTarget } from '../woocommerce/stand-in-case-support';
 import type { MedusaVerifyTarget } from '../../../src-main/store-kinds/medusa/verify-medusa-store';
 
 export interface MemoryCheckpoint {
@@ -30,12 +31,8 @@ export function medusaTarget(
   o: { checkpoint?: MemoryCheckpoint; timeoutMs?: number } = {},
 ): MedusaVerifyTarget {
   return {
-    url,
-    kube: { kubeconfig: '/nonexistent/kubeconfig', context: 'nowhere' },
-    namespace: 'sf-shop',
+    ...caseTarget(url, o.timeoutMs),
     service: 'shop-medusa',
-    servicePort: 'http',
-    timeoutMs: o.timeoutMs ?? 3000,
     admin,
     checkpoint: o.checkpoint,
   };
