@@ -102,4 +102,32 @@ describe('the Medusa image step on a k3d context (stand-in docker and k3d CLIs, 
     expect(container?.image).toBe(ref);
     expect(container?.imagePullPolicy).toBe('IfNotPresent');
   });
+
+  it("a failed build fails the image step with the build's last lines behind Details, nothing created", async () => {
+    const bin = join(dir, 'bin-fail');
+    await standInDockerBuild(bin, 'fail');
+    await standInK3dImport(bin, 'ok');
+    const env = { PATH: `${bin}:/usr/bin:/bin` };
+    const driver = createMedusaDriver({
+      projectDir: findMedusaProjectDir(),
+      imageTools: {
+        docker: () => dockerStatus({ env, usualDirs: [] }),
+        k3d: () => findTool('k3d', { env, usualDirs: [] }),
+      },
+    });
+    const context = `k3d-${CLUSTER}`;
+    const e = await engines.start({
+      kubeconfig,
+      context,
+      wrapMedusaDriver: () => towardMedusaStandIn(medusaStandIn)(driver),
+    });
+    const created = e.engine.create({ context, name: uniqueName('nobuild'), kind: 'medusa' });
+    const failed = await settledStore(e, created.id);
+    expect(failed).toMatchObject({ status: 'Failed', step: 'image', helmRevision: null });
+    expect(failed.error).toMatch(/Medusa image/);
+    expect(failed.errorDetails).toContain('Cannot find module ./medusa-config');
+    expect(await standInCalls(bin, 'k3d')).not.toContainEqual(expect.arrayContaining(['import']));
+    const c = createKubeClients({ kubeconfig, context });
+    await expect(c.core.readNamespace({ name: failed.namespace })).rejects.toThrow();
+  });
 });
