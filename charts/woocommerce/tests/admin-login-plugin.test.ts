@@ -78,6 +78,10 @@ describe.skipIf(missing !== null)(
       return signAdminLoginToken({ key: KEY, user: wp.adminUser, ...o });
     }
 
+    function payloadFor(user: string): object {
+      return { v: 1, user, nonce: randomBytes(16).toString('base64url'), exp: now() + 30 };
+    }
+
     /** A token with any payload, signed with the store's key the way the plugin checks. */
     function signRaw(payload: string, key = KEY): string {
       const body = Buffer.from(payload, 'utf8').toString('base64url');
@@ -151,6 +155,22 @@ describe.skipIf(missing !== null)(
 
     it('refuses the parameter given as an array', async () => {
       await expectLoginPage(await get(`/?${LOGIN_QUERY_PARAM}[]=${sign()}`));
+    });
+
+    it('signs nobody in where WordPress has no login key (a store from before it)', async () => {
+      const keyless = await wp.serveWith({});
+      for (const token of [sign(), signRaw(JSON.stringify(payloadFor('admin')), '')]) {
+        const res = await fetch(`${keyless}/?${LOGIN_QUERY_PARAM}=${token}`, {
+          redirect: 'manual',
+        });
+        expect(res.status).toBe(302);
+        expect(res.headers.get('location')).toBe(`${wp.url}/wp-login.php`);
+        expect(res.headers.getSetCookie()).toEqual([]);
+      }
+      // The same token still works where the key is: the keyless server did not spend it.
+      const token = sign();
+      await fetch(`${keyless}/?${LOGIN_QUERY_PARAM}=${token}`, { redirect: 'manual' });
+      expect(loggedIn(await login(token))).toHaveLength(1);
     });
 
     it('leaves requests without the parameter alone', async () => {

@@ -35,6 +35,11 @@ export interface RealWordpress {
   adminUser: string;
   /** PHP's error log (WP_DEBUG_LOG) so far */
   errorLog(): Promise<string>;
+  /**
+   * A second web server for the same site and database with another environment (e.g. no login
+   * key); its answers still name the site's own URL. Stopped with the site.
+   */
+  serveWith(env: Record<string, string>): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -129,10 +134,10 @@ export async function startRealWordpress(o: {
   const docRoot = join(dir, 'wordpress');
   const errorLogPath = join(dir, 'php-errors.log');
   let mariadb: ChildProcess | undefined;
-  let web: ChildProcess | undefined;
+  const web: ChildProcess[] = [];
   let output = '';
   const stop = async (): Promise<void> => {
-    await stopProcess(web);
+    await Promise.all(web.map(stopProcess));
     await stopProcess(mariadb);
     await rm(dir, { recursive: true, force: true });
   };
@@ -248,21 +253,28 @@ export async function startRealWordpress(o: {
       );
     }
 
-    web = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', docRoot], {
-      // Two workers, so a test can race two requests.
-      env: { ...process.env, ...o.env, PHP_CLI_SERVER_WORKERS: '2' },
-      // Its access log names every URL, login tokens included: not kept.
-      stdio: ['ignore', 'ignore', 'ignore'],
-      detached: true,
-    });
-    await waitFor('PHP web server', 20_000, async () => {
-      const res = await fetch(`${url}/wp-login.php`).catch(() => null);
-      return res?.status === 200;
-    });
+    const serve = async (at: number, env: Record<string, string>): Promise<string> => {
+      const child = spawn('php', ['-S', `127.0.0.1:${at}`, '-t', docRoot], {
+        // Two workers, so a test can race two requests.
+        env: { ...process.env, ...env, PHP_CLI_SERVER_WORKERS: '2' },
+        // Its access log names every URL, login tokens included: not kept.
+        stdio: ['ignore', 'ignore', 'ignore'],
+        detached: true,
+      });
+      web.push(child);
+      const base = `http://127.0.0.1:${at}`;
+      await waitFor('PHP web server', 20_000, async () => {
+        const res = await fetch(`${base}/wp-login.php`).catch(() => null);
+        return res?.status === 200;
+      });
+      return base;
+    };
+    await serve(port, o.env);
     return {
       url,
       adminUser: 'admin',
       errorLog: () => readFile(errorLogPath, 'utf8').catch(() => ''),
+      serveWith: async (env) => serve(await freePort(), env),
       stop,
     };
   } catch (error) {
