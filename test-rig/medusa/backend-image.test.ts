@@ -41,9 +41,11 @@ describe('images/medusa Dockerfile', () => {
     expect(runs).not.toMatch(/apt-get|apk |build-essential|python|gcc|g\+\+|\bmake\b|medusa build/);
   });
 
-  it('lets the runtime user write only uploads and the schema snapshots `db:migrate` writes', () => {
+  it('lets the runtime user write only uploads; the folders `db:migrate` creates exist', () => {
     const runs = args(finalStage?.instructions ?? [], 'RUN').join('\n');
-    expect(runs).toMatch(/mkdir "\$dist\/migrations" && chown node:node "\$dist\/migrations"/);
+    expect(runs).toMatch(
+      /for dist in \/app\/node_modules\/@medusajs\/\*\/dist; do mkdir -p "\$dist\/migrations"/,
+    );
     expect(runs).toMatch(/chown node:node \/app\/static/);
     expect(runs).not.toMatch(/chown -R|chmod -R|chmod 0?777/);
   });

@@ -2,7 +2,7 @@
 // into ~/.cache/storefleet/medusa-<hash>/; a warm run finds the folder and installs nothing.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,13 @@ export async function ensureMedusaInstall(log: (line: string) => void): Promise<
     });
     if (result.exitCode !== 0) {
       throw new Error(`npm ci of images/medusa failed:\n${(result.all ?? '').slice(-4000)}`);
+    }
+    // As the image does: `medusa db:migrate` creates these folders, which a read-only install
+    // (the chart's read-only root) cannot.
+    const scope = join(work, 'node_modules', '@medusajs');
+    for (const name of await readdir(scope)) {
+      const dist = join(scope, name, 'dist');
+      if (existsSync(dist)) await mkdir(join(dist, 'migrations'), { recursive: true });
     }
     await writeFile(join(work, MARKER), `${new Date().toISOString()}\n`);
     if (existsSync(join(dir, MARKER))) {
