@@ -43,7 +43,8 @@ export function defaultSwitches(o: MedusaStandInOptions = {}): MedusaStandInSwit
   return {
     adminEmail: 'admin@storefleet.example',
     adminPassword: 'stand-in-admin-password-0123456789',
-    // Medusa makes its own default key on start; the seed adds the storefront's.
+    // Medusa makes its own default key when it loads with no key at all: a store seeded after
+    // that has both (Storefleet's seed runs first, so a real Storefleet store has only its own).
     keys: [
       { title: DEFAULT_KEY_TITLE, token: 'pk_default0000000000000000000000000000000000' },
       { title: STOREFRONT_KEY_TITLE, token: 'pk_storefleet00000000000000000000000000000000' },
