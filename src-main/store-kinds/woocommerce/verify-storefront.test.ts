@@ -44,9 +44,11 @@ describe('woocommerce verify() against the LOCAL STAND-IN of the Store API', () 
   it('places an order through the store URL', async () => {
     standIn.addStore('verify1.localhost');
     const result = await createWoocommerceDriver().verify(target(standIn.url('verify1.localhost')));
+    const orderId = standIn.orders('verify1.localhost')[0]?.id;
     expect(result).toEqual({
-      orderId: standIn.orders('verify1.localhost')[0]?.id,
+      orderId,
       status: 'processing',
+      message: `Order #${orderId ?? '?'} placed with Cash on Delivery (processing)`,
     });
   });
 
