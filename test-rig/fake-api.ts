@@ -76,6 +76,7 @@ export function fakeApi({ probes, ...seed }: FakeApiSeed = {}): FakeApi {
     contextsChanged: (list) => services.emitContexts(list),
     helmInstallProgress: (progress) => services.emitHelmProgress(progress),
     localClusterProgress: (progress) => services.emitLocalClusterProgress(progress),
+    storeLog: (batch) => services.emitStoreLog(batch),
     // Sent by the Electron tray, which has no service behind it: straight to the page.
     openCreateStore: () => {
       for (const listener of listeners.get('openCreateStore') ?? []) {

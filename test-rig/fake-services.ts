@@ -1,7 +1,12 @@
 // Test stand-in: the one in-memory AppServices, for dispatch and transport tests and (through
 // the real dispatch, see fake-api.ts) for renderer tests. The real engine, contexts and tools are
 // tested in their own folders; nothing in the app imports this file.
-import type { ContextList, StoreKindInfo } from '../src-shared/ipc/contract';
+import type {
+  ContextList,
+  StoreKindInfo,
+  StoreLogBatch,
+  StoreLogLine,
+} from '../src-shared/ipc/contract';
 import type { AppServices } from '../src-main/ipc/services';
 import type {
   ContextProbe,
@@ -29,6 +34,10 @@ export interface FakeServices extends AppServices {
   emitContexts(list: ContextList): void;
   emitHelmProgress(progress: HelmInstallProgress): void;
   emitLocalClusterProgress(progress: LocalClusterProgress): void;
+  /** lines for a Logs subscription, as main sends them while a log grows */
+  emitStoreLog(batch: StoreLogBatch): void;
+  /** Logs subscriptions still open */
+  logSubscriptions(): string[];
   listenerCount(): number;
   /** the next service call rejects (or throws) with this error */
   failNext(error: unknown): void;
@@ -75,6 +84,8 @@ export interface FakeSeed {
     error?: Error;
     hold?: boolean;
   };
+  /** the lines a new Logs subscription of the store receives first (its tails and events) */
+  logs?: Record<string, StoreLogLine[]>;
 }
 
 /** A system check as main would report it; `tools` entries replace the defaults by name. */
@@ -154,6 +165,9 @@ export function fakeServices(seed: FakeSeed = {}): FakeServices {
   const contextListeners = new Set<(l: ContextList) => void>();
   const helmListeners = new Set<(p: HelmInstallProgress) => void>();
   const clusterListeners = new Set<(p: LocalClusterProgress) => void>();
+  const logListeners = new Set<(b: StoreLogBatch) => void>();
+  const logSubscriptions = new Map<string, string>();
+  let nextSubscription = 1;
   let cancelHeld: (() => void) | null = null;
   let cancelClusterHeld: (() => void) | null = null;
   let settings: Settings = {
@@ -264,6 +278,53 @@ export function fakeServices(seed: FakeSeed = {}): FakeServices {
       },
       onStoreUpdated: subscribe(storeListeners),
       onStoreEvent: subscribe(eventListeners),
+    },
+    storeLogs: {
+      sources: async (id) => {
+        record('storeLogs.sources', id);
+        const store = mustGet(id);
+        const components =
+          store.kind === 'medusa'
+            ? ['Medusa', 'PostgreSQL', 'Setup Job']
+            : ['WordPress', 'MariaDB', 'Bootstrap Job', 'WP-Cron'];
+        return Promise.resolve({ components, containers: [] });
+      },
+      subscribe: async (id, tailLines) => {
+        record('storeLogs.subscribe', id, tailLines);
+        mustGet(id);
+        const subscriptionId = `logs-fake-${nextSubscription++}`;
+        logSubscriptions.set(subscriptionId, id);
+        const lines = seed.logs?.[id] ?? [];
+        // Like main, the first lines arrive after the subscribe has answered.
+        setTimeout(() => {
+          if (lines.length > 0 && logSubscriptions.has(subscriptionId)) {
+            logListeners.forEach((l) => l({ subscriptionId, lines }));
+          }
+        }, 0);
+        return Promise.resolve({ subscriptionId });
+      },
+      renew: (subscriptionId) => {
+        record('storeLogs.renew', subscriptionId);
+        return { active: logSubscriptions.has(subscriptionId) };
+      },
+      unsubscribe: (subscriptionId) => {
+        record('storeLogs.unsubscribe', subscriptionId);
+        logSubscriptions.delete(subscriptionId);
+      },
+      bundle: async (id) => {
+        record('storeLogs.bundle', id);
+        const store = mustGet(id);
+        const content = JSON.stringify({
+          format: 'storefleet-support-bundle/1',
+          store,
+          timeline: events.filter((e) => e.storeId === id),
+          helmHistory: seed.history?.[id] ?? [],
+          logs: seed.logs?.[id] ?? [],
+        });
+        return Promise.resolve({ fileName: `storefleet-${store.name}-stand-in.json`, content });
+      },
+      onLines: subscribe(logListeners),
+      shutdown: () => logSubscriptions.clear(),
     },
     contexts: {
       list: async () => {
@@ -417,12 +478,15 @@ export function fakeServices(seed: FakeSeed = {}): FakeServices {
     emitContexts: (l) => contextListeners.forEach((fn) => fn(l)),
     emitHelmProgress: (p) => helmListeners.forEach((fn) => fn(p)),
     emitLocalClusterProgress: (p) => clusterListeners.forEach((fn) => fn(p)),
+    emitStoreLog: (b) => logListeners.forEach((fn) => fn(b)),
+    logSubscriptions: () => [...logSubscriptions.keys()],
     listenerCount: () =>
       storeListeners.size +
       eventListeners.size +
       contextListeners.size +
       helmListeners.size +
-      clusterListeners.size,
+      clusterListeners.size +
+      logListeners.size,
     failNext: (error) => {
       pending = error;
     },

@@ -20,6 +20,8 @@ import { helmDownloadUrlSeam } from '../first-run/helm-download-url';
 import { CreatePreflight } from './create-preflight';
 import { withCreatePreflight } from './preflighted-stores';
 import { valuesFiles } from './values-files';
+import { createKubeClients } from '../kube/client';
+import { createStoreLogsService } from '../store-logs/store-logs-service';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -90,6 +92,24 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
     storeDomain: 'localhost',
     storefrontPort: (context) => clusterPorts.portFor(context),
     log: (line) => log(`engine: ${line}`),
+  });
+
+  // The Logs tab reads the cluster directly (streams and watches), with the engine's view of
+  // the store, its history and its timeline.
+  const storeLogs = createStoreLogsService({
+    store: (storeId) => engine.get(storeId),
+    history: (storeId) => engine.history(storeId),
+    async connect(store) {
+      const driver = kinds.driver(store.kind);
+      if (!driver) throw new Error(`no driver for ${store.kind} stores is installed`);
+      const { kc, core } = createKubeClients(await registry.resolve(store.context));
+      return {
+        kc,
+        core,
+        release: driver.releaseName(store),
+        secretName: driver.workloads(store).credentialsSecret,
+      };
+    },
   });
 
   const rediscover = (context: string): void => {
@@ -183,6 +203,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
         await clusterPorts.ensure(context).catch(() => undefined);
       },
     }),
+    storeLogs,
     contexts,
     tools: () =>
       Promise.all(
@@ -207,6 +228,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
   let closing: Promise<void> | null = null;
   const shutdown = (): Promise<void> => {
     closing ??= (async () => {
+      storeLogs.shutdown();
       await engine.shutdown();
       await started;
       registry.close();

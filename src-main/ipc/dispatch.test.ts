@@ -38,6 +38,11 @@ const BAD: Record<InvokeMethod, { arg: unknown; field: string }> = {
   deleteLocalCluster: { arg: { name: 'shop', volumes: true }, field: 'volumes' },
   getSettings: { arg: 'all', field: 'argument' },
   updateSettings: { arg: { maxConcurrentProvisions: 500 }, field: 'maxConcurrentProvisions' },
+  storeLogSources: { arg: { storeId: 's-a', pod: 'x' }, field: 'pod' },
+  subscribeStoreLogs: { arg: { storeId: 's-a', tailLines: 1e9 }, field: 'tailLines' },
+  renewStoreLogs: { arg: { subscriptionId: '../x' }, field: 'subscriptionId' },
+  unsubscribeStoreLogs: { arg: {}, field: 'subscriptionId' },
+  storeSupportBundle: { arg: { storeId: '' }, field: 'storeId' },
 };
 
 describe('dispatch', () => {

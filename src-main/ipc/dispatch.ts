@@ -6,6 +6,7 @@ import type { HandlerTable } from './handler-table';
 import { contextHandlers } from './handlers/contexts';
 import { settingsHandlers } from './handlers/settings';
 import { storeHandlers } from './handlers/stores';
+import { storeLogHandlers } from './handlers/store-logs';
 import { toolHandlers } from './handlers/tools';
 import type { AppServices } from './services';
 
@@ -13,6 +14,7 @@ import type { AppServices } from './services';
 export const HANDLERS = {
   ...contextHandlers,
   ...storeHandlers,
+  ...storeLogHandlers,
   ...toolHandlers,
   ...settingsHandlers,
 } satisfies HandlerTable;

@@ -11,6 +11,7 @@ export function wireEvents(services: AppServices, broadcast: Broadcast): () => v
   const offs = [
     services.stores.onStoreUpdated((store) => broadcast('storeUpdated', store)),
     services.stores.onStoreEvent((event) => broadcast('storeEvent', event)),
+    services.storeLogs.onLines((batch) => broadcast('storeLog', batch)),
     services.contexts.onChange((list) => broadcast('contextsChanged', list)),
     services.firstRun.onHelmInstallProgress((progress) =>
       broadcast('helmInstallProgress', progress),

@@ -9,6 +9,7 @@ import type {
 import type { ContextList, StoreKindInfo } from '../../src-shared/ipc/contract';
 import type { FirstRunService } from '../first-run/first-run-service';
 import type { LocalClusterService } from '../first-run/local-cluster-service';
+import type { StoreLogsService } from '../store-logs/store-logs-service';
 
 export interface ContextService {
   list(): Promise<ContextList>;
@@ -19,6 +20,8 @@ export interface ContextService {
 
 export interface AppServices {
   stores: StoreService;
+  /** the Logs tab: following a store's logs and events, and its support bundle */
+  storeLogs: StoreLogsService;
   contexts: ContextService;
   tools(): Promise<ToolInfo[]>;
   storeKinds(): StoreKindInfo[];

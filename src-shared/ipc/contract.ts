@@ -21,6 +21,39 @@ export interface StoreKindInfo {
   available: boolean;
 }
 
+/** One line of the Logs tab: a container's log line, a Kubernetes event, or a note from the app. */
+export interface StoreLogLine {
+  /** WordPress, MariaDB, Bootstrap Job, WP-Cron, PostgreSQL, Medusa, Setup Job, Other, or Events */
+  component: string;
+  /** where it came from: "pod/container", or the event's object ("Pod shop-wordpress-…") */
+  origin: string;
+  /** ISO-8601 when the cluster gave a time, else null */
+  at: string | null;
+  /** redacted: no secret of the store ever reaches the page */
+  text: string;
+  /** warning: a Warning event; notice: the app's own sentence (a log that could not be read) */
+  level: 'info' | 'warning' | 'notice';
+}
+
+/** What a store's Logs tab can show: its components and the containers of its pods. */
+export interface StoreLogSources {
+  components: string[];
+  containers: { pod: string; container: string; component: string; init: boolean }[];
+}
+
+/** Lines for one Logs subscription, in the order they were read. */
+export interface StoreLogBatch {
+  subscriptionId: string;
+  lines: StoreLogLine[];
+}
+
+/** A support bundle, ready to be saved as one file. */
+export interface SupportBundleFile {
+  fileName: string;
+  /** the bundle's JSON text, redacted */
+  content: string;
+}
+
 /** Renderer → main invokes, one argument object in and one result out: see ./methods. */
 type Methods = typeof IPC_METHODS;
 export type InvokeMethod = keyof Methods;
@@ -41,6 +74,8 @@ export interface EventMap {
   localClusterProgress: LocalClusterProgress;
   /** the tray's Create a store: the page opens its create dialog */
   openCreateStore: null;
+  /** lines of a Logs subscription (subscribeStoreLogs) */
+  storeLog: StoreLogBatch;
 }
 
 export type EventName = keyof EventMap;
@@ -79,6 +114,11 @@ export const INVOKE_METHODS = [
   'deleteLocalCluster',
   'getSettings',
   'updateSettings',
+  'storeLogSources',
+  'subscribeStoreLogs',
+  'renewStoreLogs',
+  'unsubscribeStoreLogs',
+  'storeSupportBundle',
 ] as const satisfies readonly InvokeMethod[];
 
 type Unlisted = Exclude<InvokeMethod, (typeof INVOKE_METHODS)[number]>;
@@ -92,6 +132,7 @@ export const EVENT_NAMES = [
   'helmInstallProgress',
   'localClusterProgress',
   'openCreateStore',
+  'storeLog',
 ] as const satisfies readonly EventName[];
 
 export const invokeChannel = (method: InvokeMethod): string => `storefleet:invoke:${method}`;

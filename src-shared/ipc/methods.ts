@@ -11,7 +11,7 @@ import type {
   SystemCheck,
   ToolInfo,
 } from '../types/service-types';
-import type { ContextList, StoreKindInfo } from './contract';
+import type { ContextList, StoreKindInfo, StoreLogSources, SupportBundleFile } from './contract';
 import { contextName, settingsPatch, storeId, storeName, upgradeInput } from './schemas';
 
 declare const RESULT: unique symbol;
@@ -36,6 +36,12 @@ const localClusterName = z
     error: 'must use lowercase letters, digits and dashes, at most 32 characters',
   });
 const byClusterName = z.strictObject({ name: localClusterName });
+/** a Logs subscription's id, as subscribeStoreLogs gave it */
+const bySubscription = z.strictObject({
+  subscriptionId: z
+    .string({ error: 'must be a subscription id' })
+    .regex(/^logs-[a-z0-9-]{1,64}$/, { error: 'must be a subscription id' }),
+});
 
 export const IPC_METHODS = {
   listContexts: { arg: empty, result: returns<ContextList>() },
@@ -107,4 +113,27 @@ export const IPC_METHODS = {
   deleteLocalCluster: { arg: byClusterName, result: returns<null>() },
   getSettings: { arg: empty, result: returns<Settings>() },
   updateSettings: { arg: settingsPatch, result: returns<Settings>() },
+  /** The store's components and the containers of its pods, for the Logs tab's filter. */
+  storeLogSources: { arg: byStore, result: returns<StoreLogSources>() },
+  /**
+   * Follows every container's log and the namespace's events; lines arrive as storeLog events.
+   * The subscription ends on unsubscribe, or when it is not renewed for a minute (a page gone).
+   */
+  subscribeStoreLogs: {
+    arg: z.strictObject({
+      storeId,
+      tailLines: z
+        .number({ error: 'must be a number' })
+        .int('must be a whole number')
+        .min(1, 'must be 1 or more')
+        .max(5_000, 'must be at most 5000')
+        .optional(),
+    }),
+    result: returns<{ subscriptionId: string }>(),
+  },
+  /** Keeps a subscription alive; false when it has already ended. */
+  renewStoreLogs: { arg: bySubscription, result: returns<{ active: boolean }>() },
+  unsubscribeStoreLogs: { arg: bySubscription, result: returns<null>() },
+  /** Logs, events, Helm history, timeline and store row, redacted, as one JSON file. */
+  storeSupportBundle: { arg: byStore, result: returns<SupportBundleFile>() },
 } as const satisfies Record<string, MethodSpec>;
