@@ -108,6 +108,22 @@ export interface ReadinessStep {
 /** Names of what issues a store's TLS certificate; empty when its Ingress has no TLS. */
 export type StorefrontTlsNames = Pick<StorefrontTarget, 'tlsCertificate' | 'tlsClusterIssuer'>;
 
+/**
+ * How "Connect to database" reaches a store's database: a port-forward to the Ready pod behind
+ * `service`/`servicePort`. `database` and `user` are the chart's defaults; when the pod's first
+ * container sets `env.database`/`env.user` to a literal value, that value wins.
+ */
+export interface DatabaseAccess {
+  engine: 'mariadb' | 'postgres';
+  service: string;
+  servicePort: string;
+  database: string;
+  user: string;
+  env?: { database: string; user: string };
+  /** the key of the credentials Secret that holds the user's password */
+  passwordKey: string;
+}
+
 /** How a store kind shows in the app (the kind picker), installed or not. */
 export interface StoreKindEntry {
   kind: StoreKind;
@@ -158,6 +174,8 @@ export interface StoreKindDriver extends StoreKindEntry {
     storeUrl: string,
     data: Record<string, string>,
   ): { url: string; token: string } | null;
+  /** where the store's database is and who may log in to it; kinds without one leave it out */
+  databaseAccess?(store: StoreRef): DatabaseAccess;
   /** the TLS names a store's merged values (chart defaults, values file) give its Ingress */
   tlsNames(store: StoreRef, values: Record<string, unknown>): StorefrontTlsNames;
   /** the verify step's started message, e.g. "Placing a Cash on Delivery order through the storefront" */

@@ -114,6 +114,16 @@ export function createWoocommerceDriver(
     secretsFromSecretData,
     credentialsFromSecretData,
     adminLoginUrl: (storeUrl, data) => adminLoginFromSecretData(data, storeUrl),
+    // charts/woocommerce: the mariadb StatefulSet's headless Service, MARIADB_* env, Secret key.
+    databaseAccess: (store) => ({
+      engine: 'mariadb',
+      service: `${releaseName(store)}-mariadb`,
+      servicePort: 'mysql',
+      database: 'wordpress',
+      user: 'wordpress',
+      env: { database: 'MARIADB_DATABASE', user: 'MARIADB_USER' },
+      passwordKey: 'mariadb-password',
+    }),
     tlsNames,
     verifyStarted: 'Placing a Cash on Delivery order through the storefront',
     verify: async (target) => {
