@@ -17,6 +17,9 @@ import { StoreActions } from './store-actions';
 import { StoreNotice } from './store-notice';
 import { Timeline } from './timeline';
 import { useContextReachable } from '../../lib/use-context-reachable';
+import { StoreLogs } from '../store-logs/store-logs';
+import { ALL, failingComponent } from '../store-logs/failing-component';
+import { StorePageTabs, type StorePageTab } from '../store-logs/store-page-tabs';
 
 const NO_EVENTS: StoreEvent[] = [];
 
@@ -30,6 +33,8 @@ export function StorePage({ storeId }: { storeId: string }): React.JSX.Element {
   const close = () => useApp.getState().openStore(null);
   const panel = useRef<HTMLElement>(null);
   const opener = useOpener();
+  const [tab, setTab] = useState<StorePageTab>('overview');
+  const [logComponent, setLogComponent] = useState(ALL);
 
   // The panel takes the focus when it opens (no Tabs through the rest of the list to reach it)
   // and, when it closes with the focus inside it, gives it back to the row that opened it.
@@ -91,8 +96,13 @@ export function StorePage({ storeId }: { storeId: string }): React.JSX.Element {
           <X aria-hidden size={16} />
         </button>
       </header>
+      {store ? <StorePageTabs tab={tab} onChange={setTab} /> : null}
       {!store ? (
         <p className="p-3 text-muted">{error ?? 'Loading…'}</p>
+      ) : tab === 'logs' ? (
+        <div className="flex flex-col overflow-auto p-3">
+          <StoreLogs store={store} initialComponent={logComponent} />
+        </div>
       ) : (
         <div className="flex flex-col gap-4 overflow-auto p-3">
           <p className="truncate font-mono text-xs text-muted" title={store.namespace}>
@@ -106,6 +116,21 @@ export function StorePage({ storeId }: { storeId: string }): React.JSX.Element {
           ) : null}
           <StoreNotice store={store} reachable={reachable} />
           {store.status === 'Failed' ? <FailureDetails store={store} events={events} /> : null}
+          {store.status === 'Failed' ? (
+            <button
+              type="button"
+              data-testid="open-failing-log"
+              className="self-start text-accent underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-accent"
+              onClick={() => {
+                setLogComponent(failingComponent(store.kind, store.step));
+                setTab('logs');
+              }}
+            >
+              {failingComponent(store.kind, store.step) === 'Events'
+                ? "Show the store's Kubernetes events"
+                : `Show the ${failingComponent(store.kind, store.step)} log`}
+            </button>
+          ) : null}
           <section aria-label="Admin login" className="flex flex-col gap-1.5">
             <h3 className="font-semibold">Admin login</h3>
             {store.adminAvailable ? (
