@@ -18,11 +18,14 @@ import { storeUrl } from '../store-url';
 import {
   defaultMedusaImageTools,
   ensureMedusaImage,
+  isMedusaImageError,
   listNodeImages,
+  type MedusaImageResult,
   type MedusaImageTools,
 } from './image/ensure-medusa-image';
 import { credentialsFromSecretData, generateSecrets, secretsFromSecretData } from './secrets';
 import { buildValues, settingsFromValues } from './values';
+import { SharedImageRuns } from './shared-image';
 import { verifyMedusaStore } from './verify-medusa-store';
 
 function releaseName(store: StoreRef): string {
@@ -96,20 +99,34 @@ async function verify(
 /** The image step: the store's image ready for its cluster, kept in its settings when built. */
 async function prepare(
   input: PrepareInput,
-  o: { tools?: MedusaImageTools; projectDir?: string },
+  o: { tools?: MedusaImageTools; projectDir?: string; runs: SharedImageRuns<MedusaImageResult> },
 ): Promise<PrepareResult> {
-  const image = await ensureMedusaImage({
-    context: input.kube.context,
-    values: input.values,
-    tools: o.tools ?? defaultMedusaImageTools(),
-    nodeImages: () =>
-      listNodeImages(
-        createKubeClients(input.kube, { signal: input.signal, timeoutMs: 30_000 }).core,
-      ),
-    progress: (line) => input.progress(line),
-    signal: input.signal,
-    ...(o.projectDir === undefined ? {} : { projectDir: o.projectDir }),
-  });
+  const ensure = (): Promise<MedusaImageResult> =>
+    ensureMedusaImage({
+      context: input.kube.context,
+      values: input.values,
+      tools: o.tools ?? defaultMedusaImageTools(),
+      nodeImages: () =>
+        listNodeImages(
+          createKubeClients(input.kube, { signal: input.signal, timeoutMs: 30_000 }).core,
+        ),
+      progress: (line) => input.progress(line),
+      signal: input.signal,
+      ...(o.projectDir === undefined ? {} : { projectDir: o.projectDir }),
+    });
+  // Values that name the image need no build to share; a k3d cluster's build is shared.
+  const image = await o.runs.run(
+    `${input.kube.context}\n${JSON.stringify(input.values['medusa'] ?? null)}`,
+    ensure,
+    {
+      signal: input.signal,
+      waiting: () =>
+        input.progress(
+          'Another store is making the Medusa image ready on this cluster; waiting for it.',
+        ),
+      wasCancelled: (error) => isMedusaImageError(error, 'cancelled'),
+    },
+  );
   return {
     message: image.message,
     // An image the values name stays theirs: a later values file may change it.
@@ -135,6 +152,7 @@ export function createMedusaDriver(
 ): StoreKindDriver {
   const searchFrom = opts.chartSearchFrom ?? import.meta.dirname;
   const chartPath = opts.chartPath ?? findChartDir('medusa', searchFrom);
+  const runs = new SharedImageRuns<MedusaImageResult>();
   return {
     kind: 'medusa',
     displayName: 'Medusa',
@@ -177,7 +195,8 @@ export function createMedusaDriver(
     tlsNames: (store, values) => ingressTlsNames(releaseName(store), values),
     verifyStarted: 'Placing an order through the Store API (system payment provider)',
     verify: (target, context) => verify(target, context, opts.fetchTimeoutMs),
-    prepare: (input) => prepare(input, { tools: opts.imageTools, projectDir: opts.projectDir }),
+    prepare: (input) =>
+      prepare(input, { tools: opts.imageTools, projectDir: opts.projectDir, runs }),
     upgradableValues: ['memoryLimit'],
   };
 }
