@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ReadinessStep, StorefrontTlsNames } from '../store-kinds/driver';
 import type { WaitOptions } from './cluster-port';
-import { verifyContext } from './prepare-step';
+import { verifyContext } from './verify-context';
 import { runStep } from './step-runner';
 import { changedSettings } from './store-settings';
 import type { OpContext, WorkStatus } from './op-context';
