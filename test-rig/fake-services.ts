@@ -6,6 +6,7 @@ import type {
   StoreKindInfo,
   StoreLogBatch,
   StoreLogLine,
+  StoreResources,
 } from '../src-shared/ipc/contract';
 import type { AppServices } from '../src-main/ipc/services';
 import type {
@@ -23,6 +24,7 @@ import type {
 import type { Store, StoreEvent } from '../src-shared/types/store-types';
 import { adminAvailableFor } from '../src-shared/types/store-access';
 import { IpcError } from '../src-shared/ipc/ipc-error';
+import { METRICS_ABSENT_MESSAGE } from '../src-main/store-metrics/messages';
 
 export interface FakeServices extends AppServices {
   /** every service method called, in order, with its arguments */
@@ -86,6 +88,8 @@ export interface FakeSeed {
   };
   /** the lines a new Logs subscription of the store receives first (its tails and events) */
   logs?: Record<string, StoreLogLine[]>;
+  /** what storeResources answers; by default the cluster has no metrics-server */
+  resources?: (context: string, storeId?: string) => StoreResources;
 }
 
 /** A system check as main would report it; `tools` entries replace the defaults by name. */
@@ -325,6 +329,19 @@ export function fakeServices(seed: FakeSeed = {}): FakeServices {
       },
       onLines: subscribe(logListeners),
       shutdown: () => logSubscriptions.clear(),
+    },
+    storeMetrics: {
+      read: async (context, storeId) => {
+        record('storeMetrics.read', context, storeId);
+        return Promise.resolve(
+          seed.resources?.(context, storeId) ?? {
+            metrics: 'absent',
+            message: METRICS_ABSENT_MESSAGE,
+            stores: [],
+            at: new Date(0).toISOString(),
+          },
+        );
+      },
     },
     contexts: {
       list: async () => {

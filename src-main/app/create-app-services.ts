@@ -22,6 +22,8 @@ import { withCreatePreflight } from './preflighted-stores';
 import { valuesFiles } from './values-files';
 import { createKubeClients } from '../kube/client';
 import { createStoreLogsService } from '../store-logs/store-logs-service';
+import { createMetricsSource } from '../store-metrics/metrics-source';
+import { createStoreMetricsService } from '../store-metrics/store-metrics-service';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -110,6 +112,15 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
         secretName: driver.workloads(store).credentialsSecret,
       };
     },
+  });
+
+  // Resource use: metrics-server's figures and the stores' quotas, read when the page asks.
+  const storeMetrics = createStoreMetricsService({
+    stores: (context) => engine.list(context),
+    store: (storeId) => engine.get(storeId).store,
+    releaseName: (store) => kinds.driver(store.kind)?.releaseName(store) ?? store.name,
+    connect: async (context) =>
+      createMetricsSource(createKubeClients(await registry.resolve(context)).kc),
   });
 
   const rediscover = (context: string): void => {
@@ -204,6 +215,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
       },
     }),
     storeLogs,
+    storeMetrics,
     contexts,
     tools: () =>
       Promise.all(

@@ -43,6 +43,7 @@ const BAD: Record<InvokeMethod, { arg: unknown; field: string }> = {
   renewStoreLogs: { arg: { subscriptionId: '../x' }, field: 'subscriptionId' },
   unsubscribeStoreLogs: { arg: {}, field: 'subscriptionId' },
   storeSupportBundle: { arg: { storeId: '' }, field: 'storeId' },
+  storeResources: { arg: { context: 'k3d-dev', storeId: 7 }, field: 'storeId' },
 };
 
 describe('dispatch', () => {

@@ -7,6 +7,7 @@ import { contextHandlers } from './handlers/contexts';
 import { settingsHandlers } from './handlers/settings';
 import { storeHandlers } from './handlers/stores';
 import { storeLogHandlers } from './handlers/store-logs';
+import { storeMetricsHandlers } from './handlers/store-metrics';
 import { toolHandlers } from './handlers/tools';
 import type { AppServices } from './services';
 
@@ -15,6 +16,7 @@ export const HANDLERS = {
   ...contextHandlers,
   ...storeHandlers,
   ...storeLogHandlers,
+  ...storeMetricsHandlers,
   ...toolHandlers,
   ...settingsHandlers,
 } satisfies HandlerTable;

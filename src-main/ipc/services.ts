@@ -10,6 +10,7 @@ import type { ContextList, StoreKindInfo } from '../../src-shared/ipc/contract';
 import type { FirstRunService } from '../first-run/first-run-service';
 import type { LocalClusterService } from '../first-run/local-cluster-service';
 import type { StoreLogsService } from '../store-logs/store-logs-service';
+import type { StoreMetricsService } from '../store-metrics/store-metrics-service';
 
 export interface ContextService {
   list(): Promise<ContextList>;
@@ -22,6 +23,8 @@ export interface AppServices {
   stores: StoreService;
   /** the Logs tab: following a store's logs and events, and its support bundle */
   storeLogs: StoreLogsService;
+  /** CPU and memory per store against its quota, from metrics-server */
+  storeMetrics: StoreMetricsService;
   contexts: ContextService;
   tools(): Promise<ToolInfo[]>;
   storeKinds(): StoreKindInfo[];

@@ -54,6 +54,40 @@ export interface SupportBundleFile {
   content: string;
 }
 
+/** One quota figure: what the store's pods hold against what its quota allows (cores or bytes). */
+export interface QuotaPair {
+  used: number | null;
+  hard: number | null;
+}
+
+/** A store's ResourceQuota for CPU (cores) and memory (bytes). */
+export interface StoreQuota {
+  requestsCpu: QuotaPair;
+  limitsCpu: QuotaPair;
+  requestsMemory: QuotaPair;
+  limitsMemory: QuotaPair;
+}
+
+/** What one store uses now, against its quota. */
+export interface StoreResourceUse {
+  storeId: string;
+  /** metrics-server's figures summed over the store's pods; null when it reports none of them */
+  usage: { cpuCores: number; memoryBytes: number; pods: number } | null;
+  /** null when the store's namespace has no quota (or it could not be read) */
+  quota: StoreQuota | null;
+}
+
+/** Resource use of a context's stores (or of one store). */
+export interface StoreResources {
+  /** available: metrics-server answered; absent: the cluster serves no metrics API; unavailable: no answer */
+  metrics: 'available' | 'absent' | 'unavailable';
+  /** one sentence for the page, said once, when metrics is not available */
+  message: string | null;
+  stores: StoreResourceUse[];
+  /** when these figures were read (ISO-8601) */
+  at: string;
+}
+
 /** Renderer → main invokes, one argument object in and one result out: see ./methods. */
 type Methods = typeof IPC_METHODS;
 export type InvokeMethod = keyof Methods;
@@ -119,6 +153,7 @@ export const INVOKE_METHODS = [
   'renewStoreLogs',
   'unsubscribeStoreLogs',
   'storeSupportBundle',
+  'storeResources',
 ] as const satisfies readonly InvokeMethod[];
 
 type Unlisted = Exclude<InvokeMethod, (typeof INVOKE_METHODS)[number]>;

@@ -11,7 +11,13 @@ import type {
   SystemCheck,
   ToolInfo,
 } from '../types/service-types';
-import type { ContextList, StoreKindInfo, StoreLogSources, SupportBundleFile } from './contract';
+import type {
+  ContextList,
+  StoreKindInfo,
+  StoreLogSources,
+  StoreResources,
+  SupportBundleFile,
+} from './contract';
 import { contextName, settingsPatch, storeId, storeName, upgradeInput } from './schemas';
 
 declare const RESULT: unique symbol;
@@ -136,4 +142,12 @@ export const IPC_METHODS = {
   unsubscribeStoreLogs: { arg: bySubscription, result: returns<null>() },
   /** Logs, events, Helm history, timeline and store row, redacted, as one JSON file. */
   storeSupportBundle: { arg: byStore, result: returns<SupportBundleFile>() },
+  /**
+   * CPU and memory of the context's stores (or of one) against their quotas, from metrics-server;
+   * the page asks about every 10 s while it shows them.
+   */
+  storeResources: {
+    arg: z.strictObject({ context: contextName, storeId: storeId.optional() }),
+    result: returns<StoreResources>(),
+  },
 } as const satisfies Record<string, MethodSpec>;

@@ -1,0 +1,5 @@
+import type { HandlerPart } from '../handler-table';
+
+export const storeMetricsHandlers = {
+  storeResources: (services, { context, storeId }) => services.storeMetrics.read(context, storeId),
+} satisfies HandlerPart;
