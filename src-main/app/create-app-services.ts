@@ -49,7 +49,13 @@ const TOOLS: ToolInfo['name'][] = ['helm', 'kubectl', 'k3d'];
 
 export async function createAppServices(opts: AppServicesOptions): Promise<AppHandle> {
   const log = opts.log ?? ((line: string) => process.stderr.write(`storefleet: ${line}\n`));
-  const valuesFile = valuesFiles(opts.valuesFile ? { woocommerce: opts.valuesFile } : {});
+  // A server's own values (its registry's Medusa image, TLS) come from the environment.
+  const valuesFile = valuesFiles({
+    ...(opts.valuesFile ? { woocommerce: opts.valuesFile } : {}),
+    ...(opts.env.STOREFLEET_MEDUSA_VALUES_FILE
+      ? { medusa: opts.env.STOREFLEET_MEDUSA_VALUES_FILE }
+      : {}),
+  });
   const db = openDatabase(join(opts.dataDir, 'storefleet.db'), {
     nativeBinding: opts.sqliteNativeBinding,
   });

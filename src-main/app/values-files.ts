@@ -9,7 +9,8 @@ export const LOCAL_VALUES_FILES: Record<StoreKind, string> = {
 };
 
 /**
- * The values file of each kind: the one given (e.g. STOREFLEET_VALUES_FILE for WooCommerce),
+ * The values file of each kind: the one given (STOREFLEET_VALUES_FILE for WooCommerce,
+ * STOREFLEET_MEDUSA_VALUES_FILE for Medusa, e.g. their values-prod.yaml on a server),
  * else the kind's local values file in the app's own root, looked up when first asked. A
  * missing file is refused with a sentence naming it.
  */
