@@ -19,6 +19,11 @@ export interface FollowStoreOptions {
   redact: (text: string) => string;
   onLines: (lines: StoreLogLine[]) => void;
   signal: AbortSignal;
+  /**
+   * Runs before a new container's log is read: the store's Secret may have been made after the
+   * subscription began (a store still being created), and its values must be known first.
+   */
+  beforeFollow?: () => Promise<void>;
 }
 
 // Seen event versions kept for de-duplication across relists; older ones are forgotten.
@@ -38,13 +43,28 @@ export async function followStore(o: FollowStoreOptions): Promise<void> {
       const key = `${source.pod}/${source.container}/${source.restarts}`;
       if (!source.started || followed.has(key)) continue;
       followed.add(key);
-      void followContainer(o.kc, o.namespace, source, {
-        tailLines: o.tailLines,
-        follow: true,
-        redact: o.redact,
-        onLines: o.onLines,
-        signal: o.signal,
-      });
+      const follow = async (): Promise<void> => {
+        try {
+          await o.beforeFollow?.();
+        } catch (error) {
+          // Not knowing the store's secrets, its log is not read at all.
+          followed.delete(key);
+          notice(
+            o.redact(
+              `The log of ${source.pod}/${source.container} is not shown: ${errorText(error)}`,
+            ),
+          );
+          return;
+        }
+        await followContainer(o.kc, o.namespace, source, {
+          tailLines: o.tailLines,
+          follow: true,
+          redact: o.redact,
+          onLines: o.onLines,
+          signal: o.signal,
+        });
+      };
+      void follow();
     }
   };
 

@@ -71,6 +71,13 @@ export function createStoreLogsService(deps: StoreLogsDeps): StoreLogsService {
   const batchMs = deps.batchMs ?? 50;
   const maxSubscriptions = deps.maxSubscriptions ?? 8;
 
+  const learnSecrets = async (store: Store, target: StoreLogsTarget): Promise<void> => {
+    redactor.remember(
+      store.id,
+      await readSecretValues(target.core, store.namespace, target.secretName),
+    );
+  };
+
   /** The store's cluster, with the redactor taught the store's current secrets. */
   const open = async (store: Store): Promise<StoreLogsTarget> => {
     let target: StoreLogsTarget;
@@ -83,10 +90,7 @@ export function createStoreLogsService(deps: StoreLogsDeps): StoreLogsService {
       );
     }
     try {
-      redactor.remember(
-        store.id,
-        await readSecretValues(target.core, store.namespace, target.secretName),
-      );
+      await learnSecrets(store, target);
     } catch (error) {
       throw new IpcError(
         'unavailable',
@@ -169,6 +173,7 @@ export function createStoreLogsService(deps: StoreLogsDeps): StoreLogsService {
         eventTail: EVENT_TAIL,
         redact: (text) => redactor.redact(store.id, text),
         signal: controller.signal,
+        beforeFollow: () => learnSecrets(store, target),
         onLines: (lines) => {
           if (controller.signal.aborted) return;
           sub.pending.push(...lines);
