@@ -43,6 +43,8 @@ export interface FakeServices extends AppServices {
   listenerCount(): number;
   /** the next service call rejects (or throws) with this error */
   failNext(error: unknown): void;
+  /** stores whose database forward is open (connectStoreDatabase) */
+  databaseForwards(): string[];
 }
 
 /** What a test starts from; every field has a default. */
@@ -56,6 +58,8 @@ export interface FakeSeed {
   probe?: (context: string) => ContextProbe;
   history?: Record<string, HelmRevision[]>;
   credentials?: StoreCredentials;
+  /** Connect to database: the port it answers, the password it reveals, or the error it rejects with */
+  database?: { port?: number; password?: string; error?: Error };
   /** what storeKinds answers; both kinds available unless set */
   kinds?: StoreKindInfo[];
   settings?: Partial<Settings>;
@@ -198,6 +202,7 @@ export function fakeServices(seed: FakeSeed = {}): FakeServices {
       throw error;
     }
   };
+  const databaseForwards = new Set<string>();
   const mustGet = (id: string): Store => {
     const store = stores.get(id);
     if (!store) throw Object.assign(new Error(`No store with id ${id}.`), { code: 'not-found' });
@@ -282,6 +287,39 @@ export function fakeServices(seed: FakeSeed = {}): FakeServices {
       },
       onStoreUpdated: subscribe(storeListeners),
       onStoreEvent: subscribe(eventListeners),
+    },
+    storeDb: {
+      connect: async (id) => {
+        record('storeDb.connect', id);
+        const store = mustGet(id);
+        if (store.status !== 'Ready') {
+          throw new IpcError(
+            'not-ready',
+            `The database of ${store.name} is available once the store is Ready (it is ${store.status}).`,
+          );
+        }
+        if (seed.database?.error) throw seed.database.error;
+        databaseForwards.add(id);
+        const medusa = store.kind === 'medusa';
+        return Promise.resolve({
+          storeId: id,
+          engine: medusa ? 'postgres' : 'mariadb',
+          host: '127.0.0.1',
+          port: seed.database?.port ?? 43306,
+          database: medusa ? 'medusa' : 'wordpress',
+          user: medusa ? 'medusa' : 'wordpress',
+        } as const);
+      },
+      disconnect: async (id) => {
+        record('storeDb.disconnect', id);
+        databaseForwards.delete(id);
+        return Promise.resolve();
+      },
+      revealPassword: async (id) => {
+        record('storeDb.revealPassword', id);
+        mustGet(id);
+        return Promise.resolve({ password: seed.database?.password ?? 'stand-in-db-password' });
+      },
     },
     storeLogs: {
       sources: async (id) => {
@@ -504,6 +542,7 @@ export function fakeServices(seed: FakeSeed = {}): FakeServices {
       helmListeners.size +
       clusterListeners.size +
       logListeners.size,
+    databaseForwards: () => [...databaseForwards],
     failNext: (error) => {
       pending = error;
     },

@@ -5,6 +5,7 @@ import { openDatabase } from '../db/database';
 import { SettingsRepository } from '../db/settings-repository';
 import { StoreRepository } from '../db/store-repository';
 import { createStoreEngine } from '../engine/store-engine';
+import { createStoreDbService } from '../store-db/store-db-service';
 import { storeKinds as kinds } from '../store-kinds/registry';
 import type { StoreKindInfo } from '../../src-shared/ipc/contract';
 import { IpcError } from '../../src-shared/ipc/ipc-error';
@@ -101,6 +102,24 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
     storefrontPort: (context) => clusterPorts.portFor(context),
     log: (line) => log(`engine: ${line}`),
   });
+
+  // Connect to database: a port-forward per store, closed when its store leaves Ready.
+  const storeDb = createStoreDbService({
+    store: (storeId) => engine.get(storeId).store,
+    async target(store) {
+      const driver = kinds.driver(store.kind);
+      if (!driver) throw new Error(`no driver for ${store.kind} stores is installed`);
+      const { kc, core } = createKubeClients(await registry.resolve(store.context));
+      return {
+        kc,
+        core,
+        access: driver.databaseAccess?.(store) ?? null,
+        secretName: driver.workloads(store).credentialsSecret,
+      };
+    },
+    log: (line) => log(`database: ${line}`),
+  });
+  engine.onStoreUpdated((store) => storeDb.storeUpdated(store));
 
   // The Logs tab reads the cluster directly (streams and watches), with the engine's view of
   // the store, its history and its timeline.
@@ -220,6 +239,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
         await clusterPorts.ensure(context).catch(() => undefined);
       },
     }),
+    storeDb,
     storeLogs,
     storeMetrics,
     contexts,
@@ -247,6 +267,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
   const shutdown = (): Promise<void> => {
     closing ??= (async () => {
       storeLogs.shutdown();
+      await storeDb.shutdown();
       await engine.shutdown();
       await started;
       registry.close();

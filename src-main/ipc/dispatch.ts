@@ -5,6 +5,7 @@ import { toErrorPayload } from './error-payload';
 import type { HandlerTable } from './handler-table';
 import { contextHandlers } from './handlers/contexts';
 import { settingsHandlers } from './handlers/settings';
+import { storeDbHandlers } from './handlers/store-db';
 import { storeHandlers } from './handlers/stores';
 import { storeLogHandlers } from './handlers/store-logs';
 import { storeMetricsHandlers } from './handlers/store-metrics';
@@ -15,6 +16,7 @@ import type { AppServices } from './services';
 export const HANDLERS = {
   ...contextHandlers,
   ...storeHandlers,
+  ...storeDbHandlers,
   ...storeLogHandlers,
   ...storeMetricsHandlers,
   ...toolHandlers,

@@ -9,6 +9,7 @@ import type {
 import type { ContextList, StoreKindInfo } from '../../src-shared/ipc/contract';
 import type { FirstRunService } from '../first-run/first-run-service';
 import type { LocalClusterService } from '../first-run/local-cluster-service';
+import type { StoreDbService } from '../store-db/store-db-service';
 import type { StoreLogsService } from '../store-logs/store-logs-service';
 import type { StoreMetricsService } from '../store-metrics/store-metrics-service';
 
@@ -21,6 +22,8 @@ export interface ContextService {
 
 export interface AppServices {
   stores: StoreService;
+  /** Connect to database: one port-forward per store, and its password on reveal */
+  storeDb: Pick<StoreDbService, 'connect' | 'disconnect' | 'revealPassword'>;
   /** the Logs tab: following a store's logs and events, and its support bundle */
   storeLogs: StoreLogsService;
   /** CPU and memory per store against its quota, from metrics-server */

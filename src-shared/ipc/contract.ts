@@ -21,6 +21,17 @@ export interface StoreKindInfo {
   available: boolean;
 }
 
+/** An open port-forward to a store's database ("Connect to database"); no password in it. */
+export interface StoreDbConnection {
+  storeId: string;
+  engine: 'mariadb' | 'postgres';
+  /** always 127.0.0.1: the forward listens on loopback only */
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+}
+
 /** One line of the Logs tab: a container's log line, a Kubernetes event, or a note from the app. */
 export interface StoreLogLine {
   /** WordPress, MariaDB, Bootstrap Job, WP-Cron, PostgreSQL, Medusa, Setup Job, Other, or Events */
@@ -148,6 +159,9 @@ export const INVOKE_METHODS = [
   'deleteLocalCluster',
   'getSettings',
   'updateSettings',
+  'connectStoreDatabase',
+  'disconnectStoreDatabase',
+  'revealStoreDatabasePassword',
   'storeLogSources',
   'subscribeStoreLogs',
   'renewStoreLogs',

@@ -18,6 +18,7 @@ import type {
   StoreResources,
   SupportBundleFile,
 } from './contract';
+import type { StoreDbConnection } from './contract';
 import { contextName, settingsPatch, storeId, storeName, upgradeInput } from './schemas';
 
 declare const RESULT: unique symbol;
@@ -119,6 +120,15 @@ export const IPC_METHODS = {
   deleteLocalCluster: { arg: byClusterName, result: returns<null>() },
   getSettings: { arg: empty, result: returns<Settings>() },
   updateSettings: { arg: settingsPatch, result: returns<Settings>() },
+  /**
+   * Opens (or keeps open) a port-forward from a loopback port to the store's database; one per
+   * store. It closes on disconnect, when the store leaves Ready, when not asked again for a minute
+   * (its page is gone) and when the app closes.
+   */
+  connectStoreDatabase: { arg: byStore, result: returns<StoreDbConnection>() },
+  disconnectStoreDatabase: { arg: byStore, result: returns<null>() },
+  /** The database user's password, read from the store's Secret on each explicit reveal. */
+  revealStoreDatabasePassword: { arg: byStore, result: returns<{ password: string }>() },
   /** The store's components and the containers of its pods, for the Logs tab's filter. */
   storeLogSources: { arg: byStore, result: returns<StoreLogSources>() },
   /**
