@@ -15,6 +15,7 @@ import {
   useMedusaStandIn,
 } from '../../test-rig/engine/medusa-int-support';
 import { createKubeClients } from '../kube/client';
+import { medusaDriver } from '../store-kinds/medusa/driver';
 import { MEDUSA_PROVISION_STEPS, PROVISION_STEPS } from '../../src-shared/types/store-types';
 
 const { engines, standIn } = useStandInEngines();
@@ -93,6 +94,18 @@ describe('Medusa stores on the test cluster (storefront: local Medusa stand-in)'
       expect.stringMatching(new RegExp(`^${name}-setup-[0-9a-f]{8}$`)),
     ]);
     const secret = await testStoreCluster().readSecretData(store.namespace, `${name}-credentials`);
+    // What Connect to database is told matches what the chart made.
+    const access = medusaDriver.databaseAccess?.(store);
+    const c = createKubeClients({
+      kubeconfig: testCluster().kubeconfigPath,
+      context: testCluster().context,
+    });
+    const service = await c.core.readNamespacedService({
+      name: access?.service ?? '',
+      namespace: store.namespace,
+    });
+    expect(service.spec?.ports?.map((p) => p.name)).toContain(access?.servicePort);
+    expect(secret?.[access?.passwordKey ?? '']).toMatch(/^[A-Za-z0-9]{24,}$/);
     const creds = await e.engine.revealCredentials(store.id);
     expect(creds).toEqual({
       username: `admin@${name}.localhost`,

@@ -39,6 +39,18 @@ describe('medusaDriver', () => {
     );
   });
 
+  it('tells where its PostgreSQL is, as the chart names it, for Connect to database', () => {
+    expect(medusaDriver.databaseAccess?.(store)).toEqual({
+      engine: 'postgres',
+      service: 'shop1-postgres',
+      servicePort: 'postgres',
+      database: 'medusa',
+      user: 'medusa',
+      env: { database: 'POSTGRES_DB', user: 'POSTGRES_USER' },
+      passwordKey: 'database-password',
+    });
+  });
+
   it('waits for PostgreSQL, then Medusa, then the setup Job, a one-off setup', () => {
     expect(medusaDriver.readiness(store).map((r) => [r.step, r.wait, r.setup ?? false])).toEqual([
       ['wait-postgres', [{ kind: 'statefulset', name: 'shop1-postgres' }], false],
