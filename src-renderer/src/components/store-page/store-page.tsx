@@ -13,6 +13,7 @@ import { StatusBadge } from '../ui/status-badge';
 import { CredentialsPanel } from './credentials-panel';
 import { FailureDetails } from './failure-details';
 import { HelmHistory } from './helm-history';
+import { StoreResourcesPanel } from '../store-metrics/store-resources-panel';
 import { StoreActions } from './store-actions';
 import { StoreNotice } from './store-notice';
 import { Timeline } from './timeline';
@@ -145,6 +146,7 @@ export function StorePage({ storeId }: { storeId: string }): React.JSX.Element {
               </p>
             )}
           </section>
+          <StoreResourcesPanel store={store} />
           <section aria-label="Steps" className="flex flex-col gap-1.5">
             <h3 className="font-semibold">Steps</h3>
             <Timeline events={events} status={store.status} kind={store.kind} />

@@ -13,6 +13,7 @@ export type ColumnId =
   | 'kind'
   | 'version'
   | 'created'
+  | 'resources'
   | 'address';
 
 export interface Column {
@@ -26,14 +27,14 @@ export interface Column {
 }
 
 // Narrow: select, name, status, progress. From 42rem: elapsed and address. From 64rem: time to
-// Ready and created. From 72rem: kind and version. Hidden cells take no grid track, so each
+// Ready, created and resources. From 72rem: kind and version. Hidden cells take no grid track, so each
 // template lists only the columns shown at its width, in the same order as the cells.
 export const STORE_GRID =
   'grid h-row items-center ' +
   'grid-cols-[2rem_minmax(6rem,1fr)_7.5rem_minmax(0,1fr)] ' +
   '@2xl:grid-cols-[2rem_minmax(8rem,1.3fr)_8rem_minmax(6rem,1fr)_5rem_minmax(8rem,1.3fr)] ' +
-  '@5xl:grid-cols-[2rem_minmax(8rem,1.3fr)_8rem_minmax(7rem,1fr)_5rem_6rem_11.5rem_minmax(9rem,1.3fr)] ' +
-  '@6xl:grid-cols-[2rem_minmax(10rem,1.5fr)_8rem_minmax(8rem,1fr)_5rem_6rem_8rem_5.5rem_11.5rem_minmax(10rem,1.5fr)]';
+  '@5xl:grid-cols-[2rem_minmax(8rem,1.3fr)_8rem_minmax(7rem,1fr)_5rem_6rem_11.5rem_10rem_minmax(9rem,1.3fr)] ' +
+  '@6xl:grid-cols-[2rem_minmax(10rem,1.5fr)_8rem_minmax(8rem,1fr)_5rem_6rem_8rem_5.5rem_11.5rem_10rem_minmax(10rem,1.5fr)]';
 
 const ALWAYS = 'block';
 const MEDIUM = 'hidden @2xl:block';
@@ -50,6 +51,7 @@ export const COLUMNS: readonly Column[] = [
   { id: 'kind', label: 'Kind', show: WIDEST },
   { id: 'version', label: 'Version', show: WIDEST },
   { id: 'created', label: 'Created', sort: 'created', show: WIDE },
+  { id: 'resources', label: 'Resources', show: WIDE },
   { id: 'address', label: 'Address', show: MEDIUM },
 ];
 

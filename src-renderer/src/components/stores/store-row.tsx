@@ -4,6 +4,7 @@ import { StatusBadge } from '../ui/status-badge';
 import { formatDuration, timeToReadyMs } from './list-model';
 import { SHOW, STORE_GRID } from './store-columns';
 import { CopyLinkButton, CreatedAt, InStatusFor, progressText } from './store-cells';
+import { ResourceCell } from '../store-metrics/resource-cell';
 
 interface Props {
   store: Store;
@@ -111,6 +112,9 @@ export const StoreRow = memo(function StoreRow({
       </div>
       <div role="cell" className={`${SHOW.created} ${CELL} text-muted`}>
         <CreatedAt iso={store.createdAt} />
+      </div>
+      <div role="cell" className={`${SHOW.resources} ${CELL} text-muted tabular-nums`}>
+        <ResourceCell storeId={store.id} name={store.name} />
       </div>
       <div
         role="cell"

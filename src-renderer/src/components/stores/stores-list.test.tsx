@@ -134,6 +134,7 @@ describe('stores list columns', () => {
       'Kind',
       'Version',
       'Created',
+      'Resources',
       'Address',
     ]);
     const name = screen.getByRole('button', { name: /^a-very/ });

@@ -14,6 +14,7 @@ import { filterCounts, queuePositions, shownStores } from './list-model';
 import { ListToolbar } from './list-toolbar';
 import { COLUMNS, STORE_GRID, type Column } from './store-columns';
 import { StoreRow } from './store-row';
+import { ResourcesHint } from '../store-metrics/resources-hint';
 
 /** Row height before the header has been measured: the `h-row` token, 2rem. */
 const FALLBACK_ROW_PX = 32;
@@ -105,6 +106,7 @@ function StoreList({
           </div>
         )}
       </div>
+      <ResourcesHint />
       <div className="min-h-0 flex-1">
         <StoreRows
           stores={shown}
