@@ -192,16 +192,6 @@ export function createMedusaDriver(
       env: { database: 'POSTGRES_DB', user: 'POSTGRES_USER' },
       passwordKey: 'database-password',
     }),
-    // charts/medusa: the postgres StatefulSet's headless Service, POSTGRES_* env, Secret key.
-    databaseAccess: (store) => ({
-      engine: 'postgres',
-      service: `${releaseName(store)}-postgres`,
-      servicePort: 'postgres',
-      database: 'medusa',
-      user: 'medusa',
-      env: { database: 'POSTGRES_DB', user: 'POSTGRES_USER' },
-      passwordKey: 'database-password',
-    }),
     tlsNames: (store, values) => ingressTlsNames(releaseName(store), values),
     verifyStarted: 'Placing an order through the Store API (system payment provider)',
     verify: (target, context) => verify(target, context, opts.fetchTimeoutMs),
