@@ -15,9 +15,12 @@ function time(at: string | null): string {
 export function LogView({
   lines,
   empty,
+  showComponent = false,
 }: {
   lines: readonly StoreLogLine[];
   empty: string;
+  /** names each line's component (for All, where lines of every component mix) */
+  showComponent?: boolean;
 }): React.JSX.Element {
   const box = useRef<HTMLDivElement>(null);
   const follow = useRef(true);
@@ -52,10 +55,11 @@ export function LogView({
             key={i}
             data-testid="log-line"
             data-component={line.component}
-            className={`break-all whitespace-pre-wrap ${line.level === 'warning' ? 'text-failed' : line.level === 'notice' ? 'text-muted italic' : ''}`}
+            className={`break-words whitespace-pre-wrap ${line.level === 'warning' ? 'text-failed' : line.level === 'notice' ? 'text-muted italic' : ''}`}
             title={line.origin}
           >
             <span className="text-muted">{time(line.at)} </span>
+            {showComponent ? <span className="text-muted">[{line.component}] </span> : null}
             {line.level === 'warning' ? <span className="font-semibold">Warning </span> : null}
             {line.text}
           </div>

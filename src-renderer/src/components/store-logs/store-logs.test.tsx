@@ -37,6 +37,7 @@ describe('Logs tab (fake services)', () => {
     const { store, api, user } = setup();
     renderWithApi(<StoreLogs store={store} />, api);
     await waitFor(() => expect(shownTexts()).toHaveLength(3));
+    expect(shownTexts()[0]).toBe('10:00:00 [MariaDB] mariadbd: ready for connections');
     await user.click(screen.getByTestId('log-filter-MariaDB'));
     expect(shownTexts()).toEqual(['10:00:00 mariadbd: ready for connections']);
     await user.click(screen.getByTestId('log-filter-Events'));
@@ -62,7 +63,7 @@ describe('Logs tab (fake services)', () => {
     act(() =>
       api.emit('storeLog', { subscriptionId: 'logs-other', lines: [line('WordPress', 'other')] }),
     );
-    expect(shownTexts().at(-1)).toBe('10:00:00 GET /shop 200');
+    expect(shownTexts().at(-1)).toBe('10:00:00 [WordPress] GET /shop 200');
     expect(shownTexts()).toHaveLength(4);
     view.unmount();
     await waitFor(() => expect(api.services.logSubscriptions()).toEqual([]));

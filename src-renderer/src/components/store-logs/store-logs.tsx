@@ -60,7 +60,7 @@ export function StoreLogs({
           {error}
         </p>
       ) : null}
-      <LogView lines={shown} empty={empty} />
+      <LogView lines={shown} empty={empty} showComponent={filter === ALL} />
       <SupportBundleButton storeId={store.id} />
     </section>
   );
