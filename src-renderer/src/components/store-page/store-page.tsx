@@ -11,6 +11,7 @@ import { Elapsed } from '../ui/elapsed';
 import { focusIsLost, returnFocus, useOpener } from '../ui/return-focus';
 import { StatusBadge } from '../ui/status-badge';
 import { CredentialsPanel } from './credentials-panel';
+import { DatabasePanel } from '../store-db/database-panel';
 import { FailureDetails } from './failure-details';
 import { HelmHistory } from './helm-history';
 import { StoreResourcesPanel } from '../store-metrics/store-resources-panel';
@@ -147,6 +148,8 @@ export function StorePage({ storeId }: { storeId: string }): React.JSX.Element {
             )}
           </section>
           <StoreResourcesPanel store={store} />
+          {/* Keyed by status: a store leaving Ready closes its database forward. */}
+          <DatabasePanel key={`db-${storeId}-${store.status}`} store={store} />
           <section aria-label="Steps" className="flex flex-col gap-1.5">
             <h3 className="font-semibold">Steps</h3>
             <Timeline events={events} status={store.status} kind={store.kind} />
