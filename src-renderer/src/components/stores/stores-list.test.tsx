@@ -122,6 +122,17 @@ describe('stores list columns', () => {
     expect(row('delta').textContent).toContain('woocommerce');
   });
 
+  it('shows a Medusa store with its own step and no WooCommerce version', () => {
+    renderList([
+      standInStore({ name: 'med', kind: 'medusa', status: 'Provisioning', step: 'wait-postgres' }),
+    ]);
+    const row = screen.getByTestId('store-row-med');
+    expect(screen.getByTestId('store-progress-med').textContent).toBe('PostgreSQL');
+    expect(row.textContent).toContain('medusa');
+    expect(row.textContent).toContain('—');
+    expect(row.textContent).not.toContain('default');
+  });
+
   it('names every column in the header, and truncated names carry their full text', () => {
     renderList([standInStore({ name: `a-${'very-'.repeat(6)}long-name`, status: 'Ready' })]);
     const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
