@@ -158,7 +158,19 @@ describe('bin/storefleet-medusa', () => {
       await writeFile(join(app, 'src', 'scripts', 'ensure-admin.js'), '');
       await writeFile(join(app, 'src', 'scripts', 'ensure-admin.ts'), '');
       const standIn = join(app, 'node_modules', '.bin', 'medusa');
-      await writeFile(standIn, `#!/bin/sh\necho "$(pwd) $*" >> "${join(app, 'calls')}"\n`);
+      // Like `medusa exec` running ensure-admin: the script reports success in the result file
+      // unless told to act as a Medusa that failed before running it (and still exited 0).
+      await writeFile(
+        standIn,
+        [
+          '#!/bin/sh',
+          `echo "$(pwd) $*" >> "${join(app, 'calls')}"`,
+          'if [ -n "${STOREFLEET_ENSURE_ADMIN_RESULT:-}" ] && [ -z "${STAND_IN_SKIP_SCRIPT:-}" ]; then',
+          '  printf ok > "$STOREFLEET_ENSURE_ADMIN_RESULT"',
+          'fi',
+          '',
+        ].join('\n'),
+      );
       await chmod(standIn, 0o755);
     });
     afterAll(async () => {
@@ -183,6 +195,21 @@ describe('bin/storefleet-medusa', () => {
       const result = await run([command], full);
       expect(result.exitCode).toBe(0);
       expect(await readFile(record(), 'utf8')).toBe(`${app} ${expected}\n`);
+    });
+
+    it('ensure-admin fails when `medusa exec` exits 0 without running the script', async () => {
+      const result = await run(['ensure-admin'], { ...full, STAND_IN_SKIP_SCRIPT: '1' });
+      expect(result.exitCode).toBe(1);
+      expect(result.all).toContain('ensure-admin did not finish');
+    });
+
+    it('migrate and ensure-admin need no JWT or cookie secret; start does', async () => {
+      const { JWT_SECRET: _jwt, COOKIE_SECRET: _cookie, ...withoutSecrets } = full;
+      expect((await run(['migrate'], withoutSecrets)).exitCode).toBe(0);
+      expect((await run(['ensure-admin'], withoutSecrets)).exitCode).toBe(0);
+      const start = await run(['start'], withoutSecrets);
+      expect(start.exitCode).toBe(1);
+      expect(start.all).toContain('JWT_SECRET is not set');
     });
 
     it('names a missing variable and never prints the password', async () => {

@@ -78,7 +78,11 @@ describe('native Medusa backend (images/medusa)', () => {
 
   it('ensure-admin run again succeeds and leaves exactly one admin with the same password', async () => {
     const result = await execa(join(server.appDir, 'bin', 'storefleet-medusa'), ['ensure-admin'], {
+      extendEnv: false,
       env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        MEDUSA_DISABLE_TELEMETRY: 'true',
         MEDUSA_APP_DIR: server.appDir,
         DATABASE_URL: server.databaseUrl,
         MEDUSA_ADMIN_EMAIL: server.adminEmail,

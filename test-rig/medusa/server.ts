@@ -112,7 +112,14 @@ export async function startMedusaServer(
     const cookieSecret = randomBytes(32).toString('hex');
     const redact = redactor([adminPassword, jwtSecret, cookieSecret, postgres.databaseUrl]);
 
+    // Only what the container would have: vitest's own environment (NODE_ENV=test among it)
+    // would change how Medusa behaves.
     const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+      HOME: process.env.HOME ?? dir,
+      TMPDIR: tmpdir(),
+      NODE_ENV: 'production',
+      MEDUSA_DISABLE_TELEMETRY: 'true',
       MEDUSA_APP_DIR: appDir,
       DATABASE_URL: postgres.databaseUrl,
       JWT_SECRET: jwtSecret,
@@ -135,7 +142,13 @@ export async function startMedusaServer(
     const step = async (command: string): Promise<number> => {
       const begun = Date.now();
       out.write(`\n=== storefleet-medusa ${command}\n`);
-      const child = execa(entry, [command], { env, reject: false, all: true, cwd: appDir });
+      const child = execa(entry, [command], {
+        env,
+        extendEnv: false,
+        reject: false,
+        all: true,
+        cwd: appDir,
+      });
       child.all?.pipe(out, { end: false });
       const result = await child;
       const seconds = (Date.now() - begun) / 1000;
@@ -156,6 +169,7 @@ export async function startMedusaServer(
     out.write('\n=== storefleet-medusa start\n');
     server = execa(entry, ['start'], {
       env,
+      extendEnv: false,
       reject: false,
       all: true,
       cwd: appDir,

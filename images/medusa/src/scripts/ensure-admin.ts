@@ -1,6 +1,7 @@
 // `storefleet-medusa ensure-admin`: the store's admin user from MEDUSA_ADMIN_EMAIL and
 // MEDUSA_ADMIN_PASSWORD. Nothing to do when the user exists, so the setup Job can run again.
 // The password is never printed.
+import { writeFile } from 'node:fs/promises';
 import type { ExecArgs } from '@medusajs/framework/types';
 import { ContainerRegistrationKeys, Modules } from '@medusajs/framework/utils';
 import { createUserAccountWorkflow } from '@medusajs/medusa/core-flows';
@@ -19,6 +20,7 @@ export default async function ensureAdmin({ container }: ExecArgs): Promise<void
 
   if ((await users.listUsers({ email })).length > 0) {
     logger.info(`The admin user ${email} already exists.`);
+    await reportSuccess();
     return;
   }
 
@@ -44,4 +46,11 @@ export default async function ensureAdmin({ container }: ExecArgs): Promise<void
     input: { authIdentityId, userData: { email } },
   });
   logger.info(`Created the admin user ${email}.`);
+  await reportSuccess();
+}
+
+/** bin/storefleet-medusa reads this: `medusa exec` can exit 0 without running the script. */
+async function reportSuccess(): Promise<void> {
+  const file = process.env.STOREFLEET_ENSURE_ADMIN_RESULT;
+  if (file) await writeFile(file, 'ok');
 }
