@@ -79,8 +79,14 @@ export async function followStore(o: FollowStoreOptions): Promise<void> {
     o.onLines([eventLine(event, o.redact)]);
   };
 
-  const report = (what: string) => (error: unknown) =>
-    notice(o.redact(`Watching the store's ${what} stopped for a moment: ${errorText(error)}`));
+  // A cluster that stays away fails every retry the same way: said once, not every 2 s.
+  const lastReport = new Map<string, string>();
+  const report = (what: string) => (error: unknown) => {
+    const text = o.redact(`Watching the store's ${what} stopped for a moment: ${errorText(error)}`);
+    if (lastReport.get(what) === text) return;
+    lastReport.set(what, text);
+    notice(text);
+  };
 
   await Promise.all([
     listAndWatch<V1Pod>(o.kc, {

@@ -204,3 +204,61 @@ describe('sources (stand-in CoreV1Api)', () => {
     });
   });
 });
+
+describe('subscriptions (stand-in CoreV1Api, no cluster to stream from)', () => {
+  function service(leaseMs: number, maxSubscriptions = 8) {
+    const store = { id: 's-x', name: 'x', namespace: 'store-x', kind: 'woocommerce' } as Store;
+    const core = {
+      readNamespacedSecret: () => Promise.resolve({ data: {} }),
+      listNamespacedPod: () => Promise.resolve({ items: [], metadata: {} }),
+      listNamespacedEvent: () => Promise.resolve({ items: [], metadata: {} }),
+    } as unknown as CoreV1Api;
+    return createStoreLogsService({
+      store: () => ({ store, events: [] }),
+      history: () => Promise.resolve([]),
+      // A kubeconfig without a cluster: watches fail at once and are retried until the end.
+      connect: () =>
+        Promise.resolve({ kc: new KubeConfig(), core, release: 'x', secretName: 'x-credentials' }),
+      leaseMs,
+      maxSubscriptions,
+    });
+  }
+
+  it('ends a subscription that is not renewed (its page went away), and keeps one that is', async () => {
+    const s = service(200);
+    const kept = await s.subscribe('s-x');
+    const dropped = await s.subscribe('s-x');
+    for (let i = 0; i < 4; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      expect(s.renew(kept.subscriptionId)).toEqual({ active: true });
+    }
+    expect(s.renew(dropped.subscriptionId)).toEqual({ active: false });
+    s.shutdown();
+    expect(s.renew(kept.subscriptionId)).toEqual({ active: false });
+  });
+
+  it('gives way to a new subscription when too many are open, oldest first', async () => {
+    const s = service(60_000, 2);
+    const a = await s.subscribe('s-x');
+    const b = await s.subscribe('s-x');
+    const c = await s.subscribe('s-x');
+    expect([a, b, c].map((x) => s.renew(x.subscriptionId).active)).toEqual([false, true, true]);
+    s.shutdown();
+  });
+
+  it('refuses to show logs when the store’s Secret cannot be read', async () => {
+    const store = { id: 's-x', name: 'x', namespace: 'store-x', kind: 'woocommerce' } as Store;
+    const forbidden = Object.assign(new Error('forbidden'), { code: 403 });
+    const core = { readNamespacedSecret: () => Promise.reject(forbidden) } as unknown as CoreV1Api;
+    const s = createStoreLogsService({
+      store: () => ({ store, events: [] }),
+      history: () => Promise.resolve([]),
+      connect: () =>
+        Promise.resolve({ kc: new KubeConfig(), core, release: 'x', secretName: 'x-credentials' }),
+    });
+    await expect(s.subscribe('s-x')).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/^The logs of x are not shown because its Secret/) as unknown,
+    });
+  });
+});
