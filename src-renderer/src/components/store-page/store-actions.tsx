@@ -41,7 +41,8 @@ export function StoreActions({
           disabled={!store.adminAvailable || unreachable}
           onClick={() => act(openStoreLink(api, { storeId, target: 'admin' }))}
         >
-          <LayoutDashboard aria-hidden size={14} /> WP Admin
+          <LayoutDashboard aria-hidden size={14} />{' '}
+          {store.kind === 'medusa' ? 'Medusa Admin' : 'WP Admin'}
         </Button>
         {isCancellable(store.status) ? (
           <Button data-testid="cancel-store" onClick={() => act(api.cancelStore({ storeId }))}>

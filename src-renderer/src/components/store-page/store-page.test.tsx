@@ -286,6 +286,7 @@ describe('store page: a Medusa store', () => {
     );
     expect(screen.getByText('Email')).toBeTruthy();
     expect(screen.getByTestId('credentials-publishable-key').textContent).toMatch(/^pk_/);
+    expect(screen.getByTestId('open-admin').textContent).toBe(' Medusa Admin');
     await user.click(screen.getByTestId('open-admin'));
     expect(api.services.opened).toEqual(['http://mshop.localhost/app']);
   });
