@@ -50,6 +50,15 @@ app.kubernetes.io/component: {{ .component }}
 {{ include "woocommerce.release" . }}-mariadb
 {{- end -}}
 
+{{- define "woocommerce.mailpitName" -}}
+{{- printf "%s-mailpit" (include "woocommerce.release" .) -}}
+{{- end -}}
+
+{{/* The mail catcher's web UI host: mail.<store host>, its own origin beside the store's. */}}
+{{- define "woocommerce.mailHost" -}}
+{{- printf "mail.%s" (include "woocommerce.host" .) -}}
+{{- end -}}
+
 {{- define "woocommerce.wordpressName" -}}
 {{ include "woocommerce.release" . }}-wordpress
 {{- end -}}

@@ -99,7 +99,11 @@ describe('one-click admin login in the chart', () => {
     const volume = (template.spec.volumes ?? []).find((v) => v.name === 'mu-plugins') as
       { configMap?: { name: string; items: { key: string; path: string }[] } } | undefined;
     expect(volume?.configMap?.name).toBe('shop1-bootstrap');
-    expect(volume?.configMap?.items).toEqual([{ key: PLUGIN, path: PLUGIN }]);
+    // beside the mail catcher's plugin, which values-local.yaml turns on (see mail-chart.test.ts)
+    expect(volume?.configMap?.items).toEqual([
+      { key: PLUGIN, path: PLUGIN },
+      { key: 'storefleet-mail.php', path: 'storefleet-mail.php' },
+    ]);
 
     const configMap = findObject(objects, 'ConfigMap', 'shop1-bootstrap') as K8sObject & {
       data: Record<string, string>;

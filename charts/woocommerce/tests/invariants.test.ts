@@ -63,6 +63,8 @@ describe.each([
     expect(workloads.map((w) => w.kind).sort()).toEqual([
       'CronJob',
       'Deployment',
+      // the mail catcher's, where the values file turns it on
+      ...(valuesFile === VALUES_LOCAL ? ['Deployment'] : []),
       'Job',
       'StatefulSet',
     ]);

@@ -47,6 +47,15 @@ describe.each([
         'Service/shop1-mariadb',
         'Service/shop1-wordpress',
         'StatefulSet/shop1-mariadb',
+        // the mail catcher, on in values-local.yaml and off in values-prod.yaml
+        ...(valuesFile === VALUES_LOCAL
+          ? [
+              'Deployment/shop1-mailpit',
+              'Ingress/shop1-mailpit',
+              'NetworkPolicy/shop1-mailpit',
+              'Service/shop1-mailpit',
+            ]
+          : []),
       ].sort(),
     );
   });

@@ -61,7 +61,8 @@ describe('network policies', () => {
   });
 
   it('select this store’s pods only', () => {
-    expect(policies(objects)).toHaveLength(6);
+    // six of the store's own, and the mail catcher's (values-local.yaml turns mail on)
+    expect(policies(objects)).toHaveLength(7);
     for (const [name, spec] of policies(objects))
       expect(selectsOnlyThisStore(spec.podSelector), name).toBe(true);
   });
@@ -75,7 +76,7 @@ describe('network policies', () => {
     expect(deny.egress).toBeUndefined();
   });
 
-  it('admit only the ingress controller’s pods in its namespace, and only to WordPress on port 80', () => {
+  it('admit only the ingress controller’s pods in its namespace, and only to WordPress on port 80 and the mail catcher’s UI', () => {
     const peers: [string, NetworkPolicyPeer][] = policies(objects).flatMap(([name, spec]) =>
       (spec.ingress ?? []).flatMap((rule) => {
         expect(rule.from?.length, `${name} has an ingress rule open to everyone`).toBeGreaterThan(
@@ -86,6 +87,13 @@ describe('network policies', () => {
     );
     const namespacePeers = peers.filter(([, peer]) => peer.namespaceSelector !== undefined);
     expect(namespacePeers).toEqual([
+      [
+        'shop1-mailpit',
+        {
+          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'traefik-system' } },
+          podSelector: { matchLabels: { 'app.kubernetes.io/name': 'traefik' } },
+        },
+      ],
       [
         'shop1-wordpress',
         {
