@@ -16,8 +16,10 @@ const c = testClients();
 const namespace = uniqueName('store-logs');
 const password = randomBytes(18).toString('base64url');
 
+const lateNamespaces: string[] = [];
+
 afterAll(async () => {
-  await removeNamespace(c, namespace);
+  await Promise.all([namespace, ...lateNamespaces].map((ns) => removeNamespace(c, ns)));
 });
 
 const store = {
@@ -123,6 +125,62 @@ describe('store logs on the test cluster (kwok serves simulated container logs)'
     expect(bundle.events.map((e) => e.text)).toContain(
       'Before: container said MARIADB_PASSWORD=[redacted]',
     );
+  });
+
+  it('learns a Secret made after the tab opened before it reads the next container’s log', async () => {
+    // A store still being created: no Secret and no pod when the subscription starts.
+    const late = { ...store, id: 's-late', namespace: uniqueName('store-logs-late') };
+    const latePassword = randomBytes(18).toString('base64url');
+    lateNamespaces.push(late.namespace);
+    await c.core.createNamespace({ body: { metadata: { name: late.namespace } } });
+    const lateService = createStoreLogsService({
+      store: () => ({ store: late, events: [] }),
+      history: () => Promise.resolve([]),
+      connect: () =>
+        Promise.resolve({
+          kc: c.kc,
+          core: c.core,
+          release: 'shop',
+          secretName: 'shop-credentials',
+        }),
+    });
+    const lines: StoreLogLine[] = [];
+    lateService.onLines((batch) => lines.push(...batch.lines));
+    await lateService.subscribe(late.id);
+    await c.core.createNamespacedSecret({
+      namespace: late.namespace,
+      body: { metadata: { name: 'shop-credentials' }, stringData: { password: latePassword } },
+    });
+    await c.core.createNamespacedPod({
+      namespace: late.namespace,
+      body: {
+        metadata: {
+          name: 'shop-wordpress-a-b',
+          labels: { 'app.kubernetes.io/component': 'wordpress' },
+        },
+        spec: { containers: [{ name: 'wordpress', image: 'registry.example/wordpress:6' }] },
+      },
+    });
+    const seen = (p: (l: StoreLogLine) => boolean, what: string) =>
+      waitUntil(() => Promise.resolve(lines.some(p) || undefined), {
+        timeoutMs: 30_000,
+        intervalMs: 50,
+        what,
+      });
+    await seen((l) => l.component === 'WordPress' && l.text === FAKE_LOG_LINES[0], 'the log');
+    await c.core.createNamespacedEvent({
+      namespace: late.namespace,
+      body: {
+        metadata: { name: uniqueName('late') },
+        involvedObject: { kind: 'Pod', name: 'shop-wordpress-a-b', namespace: late.namespace },
+        reason: 'Late',
+        message: `echo ${latePassword}`,
+      },
+    });
+    await seen((l) => l.text.startsWith('Late:'), 'the event');
+    expect(lines.map((l) => l.text)).toContain('Late: echo [redacted]');
+    expect(JSON.stringify(lines)).not.toContain(latePassword);
+    lateService.shutdown();
   });
 
   it('lists the pods’ containers as sources', async () => {
