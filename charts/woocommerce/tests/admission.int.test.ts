@@ -126,7 +126,7 @@ describe.each([
   ['local', VALUES_LOCAL],
   ['prod', VALUES_PROD],
 ])('quota from values-%s.yaml', (_name, valuesFile) => {
-  it('admits WordPress, MariaDB, the bootstrap Job and a WP-Cron run at the same time', async () => {
+  it('admits WordPress, MariaDB, the bootstrap Job, a WP-Cron run and the mail catcher (where on) at the same time', async () => {
     const namespace = await createStoreNamespace('chart-quota');
     try {
       const rendered = await template({
@@ -151,6 +151,8 @@ describe.each([
       expect(workloads.map((w) => w.kind).sort()).toEqual([
         'CronJob',
         'Deployment',
+        // Mailpit, on in values-local.yaml
+        ...(valuesFile === VALUES_LOCAL ? ['Deployment'] : []),
         'Job',
         'StatefulSet',
       ]);
@@ -162,9 +164,9 @@ describe.each([
         expect(result.stderr, `${workload.kind} ${workload.metadata.name}`).toBe('');
         expect(result.exitCode).toBe(0);
       }
-      await waitFor('the quota to count the four pods', async () => {
+      await waitFor(`the quota to count the ${workloads.length} pods`, async () => {
         const quota = await getJson<Quota>(['resourcequota', 'shop1-quota', '-n', namespace]);
-        return quota.status.used?.pods === '4';
+        return quota.status.used?.pods === String(workloads.length);
       });
       // The node's disk is part of the store's share: the four pods' ephemeral storage counts.
       const quota = await getJson<Quota>(['resourcequota', 'shop1-quota', '-n', namespace]);

@@ -27,7 +27,11 @@ async function run(
 describe('chart scripts', () => {
   it('ships the scripts the templates use', () => {
     expect(shellScripts).toEqual(['bootstrap.sh', 'prepare.sh', 'wp-cron.sh']);
-    expect(phpFiles).toEqual(['demo-product.php', 'storefleet-admin-login.php']);
+    expect(phpFiles).toEqual([
+      'demo-product.php',
+      'storefleet-admin-login.php',
+      'storefleet-mail.php',
+    ]);
   });
 
   it.each(shellScripts)('%s parses with bash -n', async (file) => {
