@@ -7,11 +7,6 @@ import { LogView } from './log-view';
 import { SupportBundleButton } from './support-bundle-button';
 import { useStoreLog } from './use-store-log';
 
-const DEFAULT_COMPONENTS: Record<Store['kind'], string[]> = {
-  woocommerce: ['WordPress', 'MariaDB', 'Bootstrap Job', 'WP-Cron'],
-  medusa: ['Medusa', 'PostgreSQL', 'Setup Job'],
-};
-
 /** The Logs tab: every workload's log as it grows and the namespace's events, one filter. */
 export function StoreLogs({
   store,
@@ -22,7 +17,8 @@ export function StoreLogs({
 }): React.JSX.Element {
   const api = useApi();
   const { lines, error, live } = useStoreLog(store.id);
-  const [components, setComponents] = useState<string[]>(DEFAULT_COMPONENTS[store.kind]);
+  // Main names the store's components (storeLogSources); until it answers, the lines do.
+  const [components, setComponents] = useState<string[]>([]);
   const [filter, setFilter] = useState(initialComponent);
 
   useEffect(() => setFilter(initialComponent), [initialComponent]);
@@ -42,7 +38,8 @@ export function StoreLogs({
   }, [api, store.id]);
 
   const seen = lines.map((l) => l.component).filter((c) => c !== EVENTS);
-  const options = [ALL, ...new Set([...components, ...seen]), EVENTS];
+  const asked = initialComponent === ALL || initialComponent === EVENTS ? [] : [initialComponent];
+  const options = [ALL, ...new Set([...components, ...seen, ...asked]), EVENTS];
   const shown = filter === ALL ? lines : lines.filter((l) => l.component === filter);
   const empty = error
     ? 'No lines.'
