@@ -98,6 +98,20 @@ describe('Logs tab (fake services)', () => {
     expect(top).toBe(1_000);
   });
 
+  it('says so when main has let the subscription go', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const { store, api } = setup();
+    renderWithApi(<StoreLogs store={store} />, api);
+    await waitFor(() => expect(shownTexts()).toHaveLength(3));
+    const [id = ''] = api.services.logSubscriptions();
+    api.services.storeLogs.unsubscribe(id);
+    await act(() => vi.advanceTimersByTimeAsync(20_000));
+    expect((await screen.findByTestId('store-logs-error')).textContent).toBe(
+      'The logs stopped following. Open the Logs tab again to follow them.',
+    );
+    vi.useRealTimers();
+  });
+
   it('says why the logs cannot be shown', async () => {
     const { store, api } = setup();
     api.failNext(

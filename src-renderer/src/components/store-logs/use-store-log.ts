@@ -55,7 +55,20 @@ export function useStoreLog(storeId: string): StoreLog {
       },
     );
     const renew = setInterval(() => {
-      if (id) void api.renewStoreLogs({ subscriptionId: id }).catch(() => undefined);
+      if (!id) return;
+      api.renewStoreLogs({ subscriptionId: id }).then(
+        ({ active }) => {
+          // Main let it go (too many open, or the page slept past its lease).
+          if (!active && !closed) {
+            setState((s) => ({
+              ...s,
+              live: false,
+              error: 'The logs stopped following. Open the Logs tab again to follow them.',
+            }));
+          }
+        },
+        () => undefined,
+      );
     }, RENEW_MS);
     return () => {
       closed = true;
