@@ -368,6 +368,15 @@ export function fakeServices(seed: FakeSeed = {}): FakeServices {
       onLines: subscribe(logListeners),
       shutdown: () => logSubscriptions.clear(),
     },
+    storeMail: {
+      url: async (store) => {
+        record('storeMail.url', store.id);
+        if (store.kind !== 'woocommerce')
+          throw new IpcError('not-found', 'This store has no mail catcher.');
+        const base = new URL(store.url);
+        return Promise.resolve(`${base.protocol}//mail.${base.host}/`);
+      },
+    },
     storeMetrics: {
       read: async (context, storeId) => {
         record('storeMetrics.read', context, storeId);

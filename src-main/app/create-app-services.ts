@@ -21,10 +21,11 @@ import { helmDownloadUrlSeam } from '../first-run/helm-download-url';
 import { CreatePreflight } from './create-preflight';
 import { withCreatePreflight } from './preflighted-stores';
 import { valuesFiles } from './values-files';
-import { createKubeClients } from '../kube/client';
+import { createKubeClients, isNotFound } from '../kube/client';
 import { createStoreLogsService } from '../store-logs/store-logs-service';
 import { createMetricsSource } from '../store-metrics/metrics-source';
 import { createStoreMetricsService } from '../store-metrics/store-metrics-service';
+import { createStoreMailService } from '../store-mail/mail-url';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -148,6 +149,24 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
       createMetricsSource(createKubeClients(await registry.resolve(context)).kc),
   });
 
+  // Open mail: the store's Mailpit Ingress (charts/woocommerce, mail.enabled) says where it is.
+  const storeMail = createStoreMailService({
+    async mailIngressHosts(store) {
+      const release = kinds.driver(store.kind)?.releaseName(store) ?? store.name;
+      const { networking } = createKubeClients(await registry.resolve(store.context));
+      try {
+        const ingress = await networking.readNamespacedIngress({
+          name: `${release}-mailpit`,
+          namespace: store.namespace,
+        });
+        return (ingress.spec?.rules ?? []).flatMap((rule) => (rule.host ? [rule.host] : []));
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw error;
+      }
+    },
+  });
+
   const rediscover = (context: string): void => {
     engine.rediscover(context).catch((error: unknown) => {
       log(
@@ -242,6 +261,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppHa
     storeDb,
     storeLogs,
     storeMetrics,
+    storeMail,
     contexts,
     tools: () =>
       Promise.all(

@@ -24,7 +24,12 @@ export async function openStore(
       `Store ${store.name} is ${store.status}; it can be opened once WordPress answers.`,
     );
   }
-  const url = target === 'admin' ? await adminUrlFor(services, store) : storeUrlFor(store, target);
+  const url =
+    target === 'admin'
+      ? await adminUrlFor(services, store)
+      : target === 'mail'
+        ? await services.storeMail.url(store)
+        : storeUrlFor(store, target);
   await services.openExternal(url);
   return { url };
 }

@@ -12,6 +12,7 @@ import type { LocalClusterService } from '../first-run/local-cluster-service';
 import type { StoreDbService } from '../store-db/store-db-service';
 import type { StoreLogsService } from '../store-logs/store-logs-service';
 import type { StoreMetricsService } from '../store-metrics/store-metrics-service';
+import type { StoreMailService } from '../store-mail/mail-url';
 
 export interface ContextService {
   list(): Promise<ContextList>;
@@ -28,6 +29,8 @@ export interface AppServices {
   storeLogs: StoreLogsService;
   /** CPU and memory per store against its quota, from metrics-server */
   storeMetrics: StoreMetricsService;
+  /** the store's mail catcher (the chart's optional Mailpit): where its web UI is */
+  storeMail: StoreMailService;
   contexts: ContextService;
   tools(): Promise<ToolInfo[]>;
   storeKinds(): StoreKindInfo[];

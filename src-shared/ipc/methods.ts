@@ -89,7 +89,9 @@ export const IPC_METHODS = {
   openStore: {
     arg: z.strictObject({
       storeId,
-      target: z.enum(['storefront', 'admin'], { error: 'must be the storefront or the admin' }),
+      target: z.enum(['storefront', 'admin', 'mail'], {
+        error: 'must be the storefront, the admin or the mail catcher',
+      }),
     }),
     // The URL main checked and handed to the host, for a page that must open the tab itself.
     result: returns<{ url: string }>(),

@@ -15,6 +15,7 @@ import { DatabasePanel } from '../store-db/database-panel';
 import { FailureDetails } from './failure-details';
 import { HelmHistory } from './helm-history';
 import { StoreResourcesPanel } from '../store-metrics/store-resources-panel';
+import { OpenMailButton } from '../store-mail/open-mail-button';
 import { StoreActions } from './store-actions';
 import { StoreNotice } from './store-notice';
 import { Timeline } from './timeline';
@@ -148,6 +149,7 @@ export function StorePage({ storeId }: { storeId: string }): React.JSX.Element {
             )}
           </section>
           <StoreResourcesPanel store={store} />
+          <OpenMailButton store={store} />
           {/* Keyed by status: a store leaving Ready closes its database forward. */}
           <DatabasePanel key={`db-${storeId}-${store.status}`} store={store} />
           <section aria-label="Steps" className="flex flex-col gap-1.5">
