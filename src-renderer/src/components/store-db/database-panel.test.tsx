@@ -9,9 +9,35 @@ import { IpcError } from '../../../../src-shared/ipc/ipc-error';
 import { useStores } from '../../state/stores-store';
 import { renderWithApi } from '../../test/render-with-api';
 import { CREDENTIALS_VISIBLE_MS } from '../store-page/credentials-panel';
-import { DATABASE_RENEW_MS, DatabasePanel } from './database-panel';
+import { DatabasePanel } from './database-panel';
+import { DATABASE_RENEW_MS, DatabaseForwardKeeper } from './forward-keeper';
+import { useDbForwards } from './forward-state';
+import { useApp } from '../../state/app-store';
+import * as Tooltip from '@radix-ui/react-tooltip';
+import type { ReactNode } from 'react';
+import { ApiProvider } from '../../api/api-context';
+import type { StorefleetApi } from '../../../../src-shared/ipc/contract';
 
 const DB_SECRET = 'Db7-very-secret-Password';
+
+/** The panel as the store page has it: the keeper outside the tabs, the panel in Overview. */
+function Page({ store, tab }: { store: Store; tab: 'overview' | 'logs' }): React.JSX.Element {
+  return (
+    <>
+      <DatabaseForwardKeeper storeId={store.id} ready={store.status === 'Ready'} />
+      {tab === 'overview' ? <DatabasePanel store={store} /> : <p>Logs</p>}
+    </>
+  );
+}
+
+/** The tree renderWithApi renders, so a rerender keeps what is mounted. */
+function wrap(api: StorefleetApi, ui: ReactNode): React.JSX.Element {
+  return (
+    <ApiProvider api={api}>
+      <Tooltip.Provider>{ui}</Tooltip.Provider>
+    </ApiProvider>
+  );
+}
 
 function renderPanel(store: Store, seed: FakeApiSeed = {}) {
   const api = fakeApi({
@@ -19,11 +45,16 @@ function renderPanel(store: Store, seed: FakeApiSeed = {}) {
     database: { port: 43306, password: DB_SECRET },
     ...seed,
   });
-  const view = renderWithApi(<DatabasePanel store={store} />, api);
+  useApp.getState().openStore(store.id);
+  const view = renderWithApi(<Page store={store} tab="overview" />, api);
   return { api, view, user: userEvent.setup() };
 }
 
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  useDbForwards.setState({ byStore: {} });
+  useApp.getState().openStore(null);
+});
 
 describe('database panel', () => {
   it.each(['Provisioning', 'Stopped', 'Failed'] as const)(
@@ -115,6 +146,29 @@ describe('database panel', () => {
     view.unmount();
     await waitFor(() => expect(api.services.databaseForwards()).toEqual([]));
     expect(api.callsOf('disconnectStoreDatabase')).toEqual([{ storeId: store.id }]);
+  });
+
+  it('keeps the forward while the page switches tabs, and shows it again', async () => {
+    const store = standInStore({ name: 'shop', status: 'Ready' });
+    const { api, user, view } = renderPanel(store);
+    await user.click(screen.getByTestId('connect-database'));
+    await screen.findByTestId('database-port');
+    view.rerender(wrap(api, <Page store={store} tab="logs" />));
+    expect(screen.queryByTestId('database-port')).toBeNull();
+    view.rerender(wrap(api, <Page store={store} tab="overview" />));
+    expect(screen.getByTestId('database-port').textContent).toBe('43306');
+    expect(api.callsOf('disconnectStoreDatabase')).toEqual([]);
+    expect(api.services.databaseForwards()).toEqual([store.id]);
+  });
+
+  it('closes the forward when the store leaves Ready', async () => {
+    const store = standInStore({ name: 'shop', status: 'Ready' });
+    const { api, user, view } = renderPanel(store);
+    await user.click(screen.getByTestId('connect-database'));
+    await screen.findByTestId('database-port');
+    view.rerender(wrap(api, <Page store={{ ...store, status: 'Stopped' }} tab="overview" />));
+    await waitFor(() => expect(api.services.databaseForwards()).toEqual([]));
+    expect(screen.getByText('Available once the store is Ready.')).toBeTruthy();
   });
 
   it('does not disconnect what it never opened', () => {

@@ -5,43 +5,38 @@ import type { Store } from '../../../../src-shared/types/store-types';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { CREDENTIALS_VISIBLE_MS } from '../store-page/credentials-panel';
+import { useApp } from '../../state/app-store';
 import { Button } from '../ui/button';
 import { ENGINE_LABEL, connectionCommand } from './connection-command';
-
-/** Main closes a forward its page stops asking for after a minute; the page asks this often. */
-export const DATABASE_RENEW_MS = 20_000;
+import { useDbForwards } from './forward-state';
 
 type Field = 'host' | 'port' | 'database' | 'user' | 'password' | 'command';
 
 /**
  * "Connect to database": a port-forward from a loopback port to the store's database, shown
- * with what a client needs. The forward closes on Disconnect and when this panel goes (the store
- * page closes, or the store leaves Ready). The password follows the admin login's reveal rules:
- * read on an explicit click, kept only in this component's state, dropped on hide, after
- * CREDENTIALS_VISIBLE_MS and on unmount.
+ * with what a client needs. The forward is kept in ./forward-state, so it stays open across the
+ * page's tabs; DatabaseForwardKeeper renews it and closes it with the store page or when the
+ * store leaves Ready; Disconnect closes it at once. The password follows the admin login's
+ * reveal rules: read on an explicit click, kept only in this component's state, dropped on hide,
+ * after CREDENTIALS_VISIBLE_MS and on unmount.
  */
 export function DatabasePanel({ store }: { store: Store }): React.JSX.Element {
   const api = useApi();
   const storeId = store.id;
-  const [connection, setConnection] = useState<StoreDbConnection | null>(null);
+  const connection = useDbForwards((s) => s.byStore[storeId]) ?? null;
+  const setConnection = (c: StoreDbConnection | null) => useDbForwards.getState().set(storeId, c);
   const [password, setPassword] = useState<string | null>(null);
   const [busy, setBusy] = useState<'connect' | 'disconnect' | 'reveal' | 'copy' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState<Field | null>(null);
   const alive = useRef(true);
-  // Whether this page holds a forward (or is opening one) that it must close when it goes.
-  const holding = useRef(false);
 
   useEffect(() => {
     alive.current = true;
     return () => {
       alive.current = false;
-      if (holding.current) {
-        holding.current = false;
-        api.disconnectStoreDatabase({ storeId }).catch(() => undefined);
-      }
     };
-  }, [api, storeId]);
+  }, []);
 
   useEffect(() => {
     if (password === null) return;
@@ -49,35 +44,23 @@ export function DatabasePanel({ store }: { store: Store }): React.JSX.Element {
     return () => clearTimeout(timer);
   }, [password]);
 
-  // Keeps the forward open while the page shows it.
+  // A forward that went (renewal failed, another tab disconnected) takes its password along.
   useEffect(() => {
-    if (!connection) return;
-    const timer = setInterval(() => {
-      api.connectStoreDatabase({ storeId }).then(
-        (renewed) => {
-          if (alive.current && holding.current) setConnection(renewed);
-        },
-        (e: unknown) => {
-          if (!alive.current) return;
-          holding.current = false;
-          setConnection(null);
-          setPassword(null);
-          setError(errorMessage(e));
-        },
-      );
-    }, DATABASE_RENEW_MS);
-    return () => clearInterval(timer);
-  }, [api, storeId, connection]);
+    if (!connection) setPassword(null);
+  }, [connection]);
 
   const connect = async () => {
     setBusy('connect');
     setError(null);
-    holding.current = true;
     try {
       const opened = await api.connectStoreDatabase({ storeId });
-      if (alive.current) setConnection(opened);
+      // The store page closed (or moved to another store) while it opened: nobody holds it.
+      if (useApp.getState().openStoreId !== storeId) {
+        api.disconnectStoreDatabase({ storeId }).catch(() => undefined);
+        return;
+      }
+      setConnection(opened);
     } catch (e) {
-      holding.current = false;
       if (alive.current) setError(errorMessage(e));
     } finally {
       if (alive.current) setBusy(null);
@@ -87,11 +70,10 @@ export function DatabasePanel({ store }: { store: Store }): React.JSX.Element {
   const disconnect = async () => {
     setBusy('disconnect');
     setError(null);
-    holding.current = false;
     setPassword(null);
+    setConnection(null);
     try {
       await api.disconnectStoreDatabase({ storeId });
-      if (alive.current) setConnection(null);
     } catch (e) {
       if (alive.current) setError(errorMessage(e));
     } finally {

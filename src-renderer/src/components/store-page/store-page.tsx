@@ -12,6 +12,7 @@ import { focusIsLost, returnFocus, useOpener } from '../ui/return-focus';
 import { StatusBadge } from '../ui/status-badge';
 import { CredentialsPanel } from './credentials-panel';
 import { DatabasePanel } from '../store-db/database-panel';
+import { DatabaseForwardKeeper } from '../store-db/forward-keeper';
 import { FailureDetails } from './failure-details';
 import { HelmHistory } from './helm-history';
 import { StoreResourcesPanel } from '../store-metrics/store-resources-panel';
@@ -81,6 +82,8 @@ export function StorePage({ storeId }: { storeId: string }): React.JSX.Element {
       aria-label={store ? `Store ${store.name}` : 'Store'}
       className="flex w-panel shrink-0 flex-col overflow-hidden border-l border-line bg-panel -outline-offset-2 focus-visible:outline-2 focus-visible:outline-accent"
     >
+      {/* Outside the tabs: the database forward lives as long as this page. */}
+      {store ? <DatabaseForwardKeeper storeId={storeId} ready={store.status === 'Ready'} /> : null}
       <header className="flex h-bar shrink-0 items-center gap-2 border-b border-line px-3">
         <h2 className="truncate text-sm font-semibold">{store?.name ?? 'Store'}</h2>
         {store ? <StatusBadge status={store.status} animate /> : null}
