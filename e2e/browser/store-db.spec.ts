@@ -112,6 +112,12 @@ test.describe('Connect to database (real engine and chart; MariaDB: Debian maria
     expect(fleet.serve.stdout.lines.join('\n')).not.toContain(secretPassword);
     expect(fleet.serve.stderr.lines.join('\n')).not.toContain(secretPassword);
 
+    // The forward belongs to the page, not its tab: the Logs tab keeps it open.
+    await app.getByTestId('store-tab-logs').click();
+    await app.getByTestId('store-tab-overview').click();
+    await expect(app.getByTestId('database-port')).toHaveText(String(port));
+    expect(await refused(port)).toBe(false);
+
     // Closing the store page closes the forward and frees its port.
     await app.getByRole('button', { name: 'Close store page' }).click();
     await expect(app.getByTestId('store-page')).toBeHidden();
