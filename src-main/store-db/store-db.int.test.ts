@@ -1,10 +1,14 @@
-// Connect to database on the test cluster, against a real MariaDB: the real API server proxies
-// pods/portforward to kwok as it would to a kubelet, and kwok forwards the database pod's port
-// 3306 to Debian's mariadbd on this machine (test-rig/cluster/kwok-port-forward.ts). The mysql
-// client logs in through the app's loopback forward with the password the app reveals.
+// Connect to database on the test cluster, against real databases: the real API server proxies
+// pods/portforward to kwok as it would to a kubelet, and kwok forwards a WooCommerce store's
+// MariaDB pod port 3306 to Debian's mariadbd and a Medusa store's PostgreSQL pod port 5432 to
+// Debian's PostgreSQL on this machine (test-rig/cluster/kwok-port-forward.ts). The mysql and
+// psql clients log in through the app's loopback forward with the password the app reveals.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CoreV1Api, KubeConfig, type V1Pod } from '@kubernetes/client-node';
 import { execa } from 'execa';
@@ -17,6 +21,8 @@ import { testCluster } from '../../test-rig/cluster/test-cluster';
 import { waitFor } from '../../test-rig/cluster/wait';
 import { standInStore } from '../../test-rig/fake-fixtures';
 import { startMariadb, type RealMariadb } from '../../test-rig/mariadb/mariadb-server';
+import { findPostgresBin, startPostgres, type TestPostgres } from '../../test-rig/medusa/postgres';
+import { medusaDriver } from '../store-kinds/medusa/driver';
 import { createKubeClients } from '../kube/client';
 import { woocommerceDriver } from '../store-kinds/woocommerce/driver';
 import { createStoreDbService, type StoreDbService } from './store-db-service';
@@ -31,6 +37,8 @@ const PASSWORD = randomBytes(18).toString('base64url');
 let kc: KubeConfig;
 let core: CoreV1Api;
 let mariadb: RealMariadb;
+let postgres: TestPostgres;
+let postgresDir: string;
 const logged: string[] = [];
 
 function dbPod(name: string, app: string, extra: Partial<NonNullable<V1Pod['spec']>> = {}): V1Pod {
@@ -53,9 +61,11 @@ function dbPod(name: string, app: string, extra: Partial<NonNullable<V1Pod['spec
   };
 }
 
-function storeNamed(name: string): Store {
-  return standInStore({ name, namespace, status: 'Ready', context: cluster.context });
+function storeNamed(name: string, kind: Store['kind'] = 'woocommerce'): Store {
+  return standInStore({ name, kind, namespace, status: 'Ready', context: cluster.context });
 }
+
+const driverOf = (store: Store) => (store.kind === 'medusa' ? medusaDriver : woocommerceDriver);
 
 function service(stores: Store[]): StoreDbService {
   return createStoreDbService({
@@ -69,8 +79,8 @@ function service(stores: Store[]): StoreDbService {
       return Promise.resolve({
         kc: storeKc,
         core: storeCore,
-        access: woocommerceDriver.databaseAccess?.(store) ?? null,
-        secretName: woocommerceDriver.workloads(store).credentialsSecret,
+        access: driverOf(store).databaseAccess?.(store) ?? null,
+        secretName: driverOf(store).workloads(store).credentialsSecret,
       });
     },
     log: (line) => logged.push(line),
@@ -152,6 +162,52 @@ beforeAll(async () => {
     podPort: 3306,
     target: { address: '127.0.0.1', port: mariadb.port },
   });
+  // A Medusa store's PostgreSQL: the chart's names, Debian's PostgreSQL behind kwok.
+  postgresDir = mkdtempSync(join(tmpdir(), 'sf-db-pg-'));
+  postgres = await startPostgres(postgresDir);
+  await core.createNamespacedService({
+    namespace,
+    body: {
+      metadata: { name: 'med-postgres' },
+      spec: {
+        clusterIP: 'None',
+        selector: { app: 'med-postgres' },
+        ports: [{ name: 'postgres', port: 5432, targetPort: 'postgres' }],
+      },
+    },
+  });
+  await core.createNamespacedPod({
+    namespace,
+    body: {
+      metadata: { name: 'med-postgres-0', labels: { app: 'med-postgres' } },
+      spec: {
+        containers: [
+          {
+            name: 'postgres',
+            image: 'docker.io/library/postgres:17',
+            env: [
+              { name: 'POSTGRES_USER', value: 'medusa' },
+              { name: 'POSTGRES_DB', value: 'medusa' },
+            ],
+            ports: [{ name: 'postgres', containerPort: 5432 }],
+          },
+        ],
+      },
+    },
+  });
+  await core.createNamespacedSecret({
+    namespace,
+    body: {
+      metadata: { name: 'med-credentials' },
+      stringData: { 'database-password': new URL(postgres.databaseUrl).password },
+    },
+  });
+  await forwardPodPort(kc, {
+    namespace,
+    pod: 'med-postgres-0',
+    podPort: 5432,
+    target: { address: '127.0.0.1', port: postgres.port },
+  });
   await waitFor(
     'the MariaDB pod to be Ready',
     async () => {
@@ -167,6 +223,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await mariadb?.stop();
+  await postgres?.stop();
+  if (postgresDir) rmSync(postgresDir, { recursive: true, force: true });
   await core?.deleteNamespace({ name: namespace }).catch(() => undefined);
 });
 
@@ -225,6 +283,44 @@ describe('Connect to database on the test cluster (pod simulated by kwok, real M
       await db.shutdown();
     }
     expect(logged.join('\n')).not.toContain(PASSWORD);
+  });
+
+  it("forwards a Medusa store's PostgreSQL: psql runs SELECT 1 as medusa with the revealed password", async () => {
+    const store = storeNamed('med', 'medusa');
+    const db = service([store]);
+    try {
+      const connection = await waitFor(
+        'kwok to forward the PostgreSQL pod port',
+        async () => db.connect(store.id),
+        120_000,
+        500,
+      );
+      expect(connection).toMatchObject({ engine: 'postgres', database: 'medusa', user: 'medusa' });
+      const { password } = await db.revealPassword(store.id);
+      const result = await execa(
+        join(findPostgresBin(), 'psql'),
+        [
+          '-h',
+          '127.0.0.1',
+          '-p',
+          String(connection.port),
+          '-U',
+          'medusa',
+          '-d',
+          'medusa',
+          '-tA',
+          '-c',
+          'SELECT 1',
+        ],
+        { env: { PGPASSWORD: password }, reject: false, timeout: 30_000 },
+      );
+      expect({ exitCode: result.exitCode, stdout: result.stdout.trim() }).toEqual({
+        exitCode: 0,
+        stdout: '1',
+      });
+    } finally {
+      await db.shutdown();
+    }
   });
 
   it('keeps one forward per store and closes them all on shutdown', async () => {
