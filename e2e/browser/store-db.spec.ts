@@ -9,6 +9,7 @@ import { execa } from 'execa';
 import { forwardPodPort } from '../../test-rig/cluster/kwok-port-forward';
 import { startMariadb, type RealMariadb } from '../../test-rig/mariadb/mariadb-server';
 import { expect, test, uniqueStoreName } from '../support/fleet';
+import { THEMES, expectNoAxeViolations, useTheme } from '../support/axe';
 import { createStore, screenshot } from '../support/ui';
 
 function refused(port: number): Promise<boolean> {
@@ -80,6 +81,10 @@ test.describe('Connect to database (real engine and chart; MariaDB: Debian maria
     expect(port).toBeGreaterThan(0);
     await expect(app.getByTestId('database-password')).not.toContainText(secretPassword);
     await screenshot(app, 'store-db-connected');
+    for (const theme of THEMES) {
+      await useTheme(app, theme);
+      await expectNoAxeViolations(app, `store-db-connected (${theme})`);
+    }
 
     await app.getByTestId('reveal-database-password').click();
     await expect(app.getByTestId('database-password')).toHaveText(secretPassword);
