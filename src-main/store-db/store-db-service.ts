@@ -56,7 +56,8 @@ interface Forward {
   lease: NodeJS.Timeout;
 }
 
-const DEFAULT_LEASE_MS = 60_000;
+// Three renewals may be missed: a browser runs a long-hidden tab's timers once a minute at most.
+const DEFAULT_LEASE_MS = 180_000;
 const DEFAULT_PROBE_MS = 15_000;
 
 function mustBeReady(store: Store, what: string): void {

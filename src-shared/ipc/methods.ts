@@ -124,8 +124,8 @@ export const IPC_METHODS = {
   updateSettings: { arg: settingsPatch, result: returns<Settings>() },
   /**
    * Opens (or keeps open) a port-forward from a loopback port to the store's database; one per
-   * store. It closes on disconnect, when the store leaves Ready, when not asked again for a minute
-   * (its page is gone) and when the app closes.
+   * store. It closes on disconnect, when the store leaves Ready, when not asked again for three
+   * minutes (its page is gone) and when the app closes.
    */
   connectStoreDatabase: { arg: byStore, result: returns<StoreDbConnection>() },
   disconnectStoreDatabase: { arg: byStore, result: returns<null>() },

@@ -2,7 +2,10 @@ import { useEffect } from 'react';
 import { useApi } from '../../api/api-context';
 import { useDbForwards } from './forward-state';
 
-/** Main closes a forward its page stops asking for after a minute; the page asks this often. */
+/**
+ * Main closes a forward its page stops asking for after three minutes; the page asks this often
+ * (a browser may run a hidden tab's timers only once a minute).
+ */
 export const DATABASE_RENEW_MS = 20_000;
 
 /**
