@@ -21,6 +21,7 @@ export default defineConfig({
             '**/*.int.test.ts',
             '**/*.k3d.test.ts',
             '**/*.medusa.test.ts',
+            '**/*.medusa-suite.test.ts',
             'node_modules/**',
           ],
           environment: 'node',
@@ -70,8 +71,10 @@ export default defineConfig({
       },
       {
         test: {
-          // One real Medusa backend (images/medusa on a throwaway PostgreSQL) for the project;
-          // its tests share it, one at a time.
+          // One real Medusa backend (images/medusa on a throwaway PostgreSQL) for the project.
+          // The suites that share it are one file (test-rig/medusa/shared-server.medusa.test.ts),
+          // so they take one worker at a time; the project's files run beside the unit and
+          // cluster tests, whose group sets the worker count.
           name: 'medusa',
           include: ['**/*.medusa.test.ts'],
           exclude: ['node_modules/**', 'images/medusa/**'],
@@ -79,7 +82,7 @@ export default defineConfig({
           globalSetup: ['test-rig/medusa/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
-          maxWorkers: 1,
+          maxWorkers: 3,
           sequence: { groupOrder: 1 },
         },
       },
