@@ -10,10 +10,7 @@ import type {
   WorkloadNames,
 } from '../driver';
 import { createKubeClients } from '../../kube/client';
-import { isDnsSubdomain } from '../../../src-shared/rules/dns-label';
-import { storeNameProblem } from '../../../src-shared/rules/store-name-rule';
-import { findChartDir } from '../chart-path';
-import { ingressTlsNames } from '../ingress-tls';
+import { kindChart, releaseName, storeHost, tlsNames } from '../driver-parts';
 import { storeUrl } from '../store-url';
 import {
   defaultMedusaImageTools,
@@ -27,12 +24,6 @@ import { credentialsFromSecretData, generateSecrets, secretsFromSecretData } fro
 import { buildValues, settingsFromValues } from './values';
 import { SharedImageRuns } from './shared-image';
 import { verifyMedusaStore } from './verify-medusa-store';
-
-function releaseName(store: StoreRef): string {
-  const problem = storeNameProblem(store.name);
-  if (problem) throw new Error(`store name "${store.name}" is not a DNS-1123 label: ${problem}`);
-  return store.name;
-}
 
 function workloads(store: StoreRef): WorkloadNames {
   const release = releaseName(store);
@@ -151,28 +142,25 @@ export function createMedusaDriver(
   } = {},
 ): StoreKindDriver {
   const searchFrom = opts.chartSearchFrom ?? import.meta.dirname;
-  const chartPath = opts.chartPath ?? findChartDir('medusa', searchFrom);
+  const chart = kindChart({
+    kind: 'medusa',
+    displayName: 'Medusa',
+    chartPath: opts.chartPath,
+    searchFrom,
+  });
   const runs = new SharedImageRuns<MedusaImageResult>();
   return {
     kind: 'medusa',
     displayName: 'Medusa',
-    available: chartPath !== null,
-    ...(chartPath === null
-      ? { unavailableReason: `The Medusa chart was not found (searched from ${searchFrom}).` }
-      : {}),
+    available: chart.available,
+    ...(chart.unavailableReason === undefined
+      ? {}
+      : { unavailableReason: chart.unavailableReason }),
     get chartPath(): string {
-      if (chartPath === null) {
-        throw new Error(
-          `the Medusa chart was not found: no charts/medusa/Chart.yaml in the app's folder (searched from ${searchFrom})`,
-        );
-      }
-      return chartPath;
+      return chart.path();
     },
     releaseName,
-    host(store, domain) {
-      if (!isDnsSubdomain(domain)) throw new Error(`"${domain}" is not a valid domain`);
-      return `${releaseName(store)}.${domain}`;
-    },
+    host: storeHost,
     storeUrl,
     adminUrl: (url) => `${url.replace(/\/+$/, '')}/app`,
     workloads,
@@ -192,7 +180,7 @@ export function createMedusaDriver(
       env: { database: 'POSTGRES_DB', user: 'POSTGRES_USER' },
       passwordKey: 'database-password',
     }),
-    tlsNames: (store, values) => ingressTlsNames(releaseName(store), values),
+    tlsNames,
     verifyStarted: 'Placing an order through the Store API (system payment provider)',
     verify: (target, context) => verify(target, context, opts.fetchTimeoutMs),
     prepare: (input) =>

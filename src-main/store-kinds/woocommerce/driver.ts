@@ -1,14 +1,5 @@
-import type {
-  ReadinessStep,
-  StoreKindDriver,
-  StoreRef,
-  StorefrontTlsNames,
-  WorkloadNames,
-} from '../driver';
-import { isDnsSubdomain } from '../../../src-shared/rules/dns-label';
-import { storeNameProblem } from '../../../src-shared/rules/store-name-rule';
-import { findChartDir } from '../chart-path';
-import { ingressTlsNames } from '../ingress-tls';
+import type { ReadinessStep, StoreKindDriver, StoreRef, WorkloadNames } from '../driver';
+import { kindChart, releaseName, storeHost, tlsNames } from '../driver-parts';
 import { storeUrl } from '../store-url';
 import {
   adminLoginFromSecretData,
@@ -18,12 +9,6 @@ import {
 } from './secrets';
 import { buildValues, settingsFromValues } from './values';
 import { DEFAULT_DEMO_SKU, verifyStorefront } from './verify-storefront';
-
-function releaseName(store: StoreRef): string {
-  const problem = storeNameProblem(store.name);
-  if (problem) throw new Error(`store name "${store.name}" is not a DNS-1123 label: ${problem}`);
-  return store.name;
-}
 
 function workloads(store: StoreRef): WorkloadNames {
   const release = releaseName(store);
@@ -63,11 +48,6 @@ function readiness(store: StoreRef): ReadinessStep[] {
   ];
 }
 
-/** The chart's Ingress asks cert-manager for a Certificate named after its TLS Secret. */
-function tlsNames(store: StoreRef, values: Record<string, unknown>): StorefrontTlsNames {
-  return ingressTlsNames(releaseName(store), values);
-}
-
 export function createWoocommerceDriver(
   opts: {
     chartPath?: string;
@@ -79,7 +59,12 @@ export function createWoocommerceDriver(
   } = {},
 ): StoreKindDriver {
   const searchFrom = opts.chartSearchFrom ?? import.meta.dirname;
-  const chartPath = opts.chartPath ?? findChartDir('woocommerce', searchFrom);
+  const chart = kindChart({
+    kind: 'woocommerce',
+    displayName: 'WooCommerce',
+    chartPath: opts.chartPath,
+    searchFrom,
+  });
   const demoSku = opts.demoSku ?? DEFAULT_DEMO_SKU;
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(demoSku)) {
     throw new Error(`demo product SKU "${demoSku}" must be 1-64 letters, digits, ".", "_" or "-"`);
@@ -87,23 +72,15 @@ export function createWoocommerceDriver(
   return {
     kind: 'woocommerce',
     displayName: 'WooCommerce',
-    available: chartPath !== null,
-    ...(chartPath === null
-      ? { unavailableReason: `The WooCommerce chart was not found (searched from ${searchFrom}).` }
-      : {}),
+    available: chart.available,
+    ...(chart.unavailableReason === undefined
+      ? {}
+      : { unavailableReason: chart.unavailableReason }),
     get chartPath(): string {
-      if (chartPath === null) {
-        throw new Error(
-          `the WooCommerce chart was not found: no charts/woocommerce/Chart.yaml in the app's folder (searched from ${searchFrom})`,
-        );
-      }
-      return chartPath;
+      return chart.path();
     },
     releaseName,
-    host(store, domain) {
-      if (!isDnsSubdomain(domain)) throw new Error(`"${domain}" is not a valid domain`);
-      return `${releaseName(store)}.${domain}`;
-    },
+    host: storeHost,
     storeUrl,
     adminUrl: (url) => `${url.replace(/\/+$/, '')}/wp-admin/`,
     workloads,
