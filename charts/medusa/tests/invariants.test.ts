@@ -1,4 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectEmptyDirsFit,
+  expectEveryContainerSized,
+  expectQuotaHoldsStore,
+  expectSecretsOnlyInSecret,
+  expectStoreLabels,
+} from '../../tests-shared/invariant-checks';
 import { parseQuantity } from '../../woocommerce/tests/quantity';
 import {
   VALUES_LOCAL,
@@ -10,43 +17,7 @@ import {
   template,
   type K8sObject,
 } from './render';
-import { containersOf, isWorkload, podTemplateOf, specOf, type Container } from './shapes';
-
-const STANDARD_LABELS = [
-  'app.kubernetes.io/name',
-  'app.kubernetes.io/instance',
-  'app.kubernetes.io/version',
-  'app.kubernetes.io/managed-by',
-  'app.kubernetes.io/component',
-  'app.kubernetes.io/part-of',
-];
-
-interface ClaimTemplate {
-  metadata: { labels?: Record<string, string> };
-  spec: { resources: { requests: { storage: string } } };
-}
-
-function claimTemplatesOf(obj: K8sObject): ClaimTemplate[] {
-  if (obj.kind !== 'StatefulSet') return [];
-  return specOf<{ volumeClaimTemplates?: ClaimTemplate[] }>(obj).volumeClaimTemplates ?? [];
-}
-
-/** What a pod counts against a quota: the larger of its init containers and the sum of the rest. */
-function podUsage(
-  containers: Container[],
-  init: Container[],
-  kind: 'requests' | 'limits',
-  resource: string,
-): number {
-  const of = (c: Container): number => parseQuantity(c.resources?.[kind]?.[resource] ?? '0');
-  const main = containers.reduce((sum, c) => sum + of(c), 0);
-  return Math.max(main, ...init.map(of));
-}
-
-const RESOURCES = ['cpu', 'memory', 'ephemeral-storage'];
-
-// What a pod's containers write to their writable layers and logs, beyond its emptyDirs.
-const WRITES_HEADROOM = parseQuantity('256Mi');
+import { containersOf, isWorkload, specOf } from './shapes';
 
 describe.each([
   ['local', VALUES_LOCAL],
@@ -70,55 +41,11 @@ describe.each([
       'Job/wait-for-medusa',
       'StatefulSet/postgres',
     ]);
-    for (const workload of workloads) {
-      for (const container of containersOf(workload)) {
-        const where = `${workload.kind}/${container.name}`;
-        for (const kind of ['requests', 'limits'] as const) {
-          for (const resource of RESOURCES)
-            expect(
-              container.resources?.[kind]?.[resource],
-              `${where} ${kind}.${resource}`,
-            ).toBeTruthy();
-        }
-      }
-    }
+    expectEveryContainerSized(objects);
   });
 
   it('sizes the quota to hold Medusa, PostgreSQL and the setup Job at once, each container under the limit range max', () => {
-    const hard = specOf<{ hard: Record<string, string> }>(
-      findObject(objects, 'ResourceQuota', 'shop1-quota'),
-    ).hard;
-    const limitRange = specOf<{ limits: { type: string; max: Record<string, string> }[] }>(
-      findObject(objects, 'LimitRange', 'shop1-limits'),
-    ).limits.find((l) => l.type === 'Container');
-    expect(limitRange).toBeDefined();
-    for (const kind of ['requests', 'limits'] as const) {
-      for (const resource of RESOURCES) {
-        const total = objects.filter(isWorkload).reduce((sum, w) => {
-          const spec = podTemplateOf(w).spec;
-          return sum + podUsage(spec.containers, spec.initContainers ?? [], kind, resource);
-        }, 0);
-        const quota = hard[`${kind}.${resource}`];
-        expect(quota, `quota ${kind}.${resource}`).toBeDefined();
-        expect(total, `${kind}.${resource}`).toBeLessThanOrEqual(parseQuantity(quota ?? '0'));
-      }
-    }
-    for (const container of objects.filter(isWorkload).flatMap(containersOf)) {
-      for (const resource of RESOURCES) {
-        expect(
-          parseQuantity(container.resources?.limits?.[resource] ?? '0'),
-          `${container.name} ${resource}`,
-        ).toBeLessThanOrEqual(parseQuantity(limitRange?.max[resource] ?? '0'));
-      }
-    }
-    const storage = objects.flatMap(claimTemplatesOf).map((c) => c.spec.resources.requests.storage);
-    expect(storage).toHaveLength(1);
-    expect(storage.length).toBeLessThanOrEqual(Number(hard.persistentvolumeclaims));
-    expect(storage.reduce((sum, s) => sum + parseQuantity(s), 0)).toBeLessThanOrEqual(
-      parseQuantity(hard['requests.storage'] ?? '0'),
-    );
-    for (const key of ['pods', 'services', 'secrets', 'configmaps'])
-      expect(Number(hard[key])).toBeGreaterThan(0);
+    expectQuotaHoldsStore(objects, 1);
   });
 
   it('gives Medusa at least the 768Mi it was measured to need after ten orders (about 480 MB)', () => {
@@ -133,70 +60,16 @@ describe.each([
   });
 
   it('gives each pod room on the node’s disk for its emptyDirs plus what its containers write', () => {
-    for (const workload of objects.filter(isWorkload)) {
-      const spec = podTemplateOf(workload).spec;
-      const emptyDirs = (spec.volumes ?? []).filter((v) => v.emptyDir !== undefined);
-      for (const volume of emptyDirs)
-        expect(volume.emptyDir?.sizeLimit, `${workload.kind} ${volume.name}`).toBeTruthy();
-      const emptyDirTotal = emptyDirs.reduce(
-        (sum, v) => sum + parseQuantity(v.emptyDir?.sizeLimit ?? '0'),
-        0,
-      );
-      const podLimit = podUsage(
-        spec.containers,
-        spec.initContainers ?? [],
-        'limits',
-        'ephemeral-storage',
-      );
-      expect(podLimit, workload.kind).toBeGreaterThanOrEqual(emptyDirTotal + WRITES_HEADROOM);
-      for (const container of spec.containers) {
-        const request = parseQuantity(container.resources?.requests?.['ephemeral-storage'] ?? '0');
-        const limit = parseQuantity(container.resources?.limits?.['ephemeral-storage'] ?? '0');
-        expect(request, `${workload.kind}/${container.name}`).toBeGreaterThan(0);
-        expect(request, `${workload.kind}/${container.name}`).toBeLessThanOrEqual(limit);
-      }
-    }
+    expectEmptyDirsFit(objects);
   });
 
   it('labels every object, pod template and claim template with the store id and the standard labels', () => {
-    for (const obj of objects) {
-      const where = `${obj.kind}/${obj.metadata.name}`;
-      expect(obj.metadata.labels?.['storefleet.io/store-id'], where).toBe('st-invariants');
-      for (const label of STANDARD_LABELS)
-        expect(obj.metadata.labels?.[label], `${where} ${label}`).toBeTruthy();
-      if (isWorkload(obj)) {
-        const podLabels = podTemplateOf(obj).metadata.labels ?? {};
-        expect(podLabels['storefleet.io/store-id'], `${where} pod template`).toBe('st-invariants');
-        for (const label of STANDARD_LABELS)
-          expect(podLabels[label], `${where} pod ${label}`).toBeTruthy();
-      }
-      for (const claim of claimTemplatesOf(obj)) {
-        expect(claim.metadata.labels?.['storefleet.io/store-id'], `${where} claim template`).toBe(
-          'st-invariants',
-        );
-        // Claim templates are immutable; a label that changes with the chart version would block upgrades.
-        const stable = STANDARD_LABELS.filter((l) => l !== 'app.kubernetes.io/version');
-        for (const label of stable)
-          expect(claim.metadata.labels?.[label], `${where} claim ${label}`).toBeTruthy();
-        expect(claim.metadata.labels?.['app.kubernetes.io/version']).toBeUndefined();
-      }
-    }
+    expectStoreLabels(objects, 'st-invariants');
   });
 
   // Checks on secrets compare booleans, so a failing test never prints a secret.
   it('keeps every secret out of every object but the Secret (ConfigMap and env literals included), and there only base64-encoded', () => {
-    const secrets = secretsOf(values);
-    const encoded = secrets.map((s) => Buffer.from(s).toString('base64'));
-    for (const obj of objects.filter((o) => o.kind !== 'Secret')) {
-      const text = JSON.stringify(obj);
-      for (const secret of [...secrets, ...encoded])
-        expect(text.includes(secret), `secret in ${obj.kind}/${obj.metadata.name}`).toBe(false);
-    }
-    const secret = findObject(objects, 'Secret', 'shop1-credentials') as K8sObject & {
-      data: Record<string, string>;
-      stringData?: unknown;
-    };
-    expect(secret.stringData).toBeUndefined();
+    const secret = expectSecretsOnlyInSecret(objects, secretsOf(values), 'secret');
     expect(JSON.stringify(secret).includes(values.secrets.adminPassword)).toBe(false);
     expect(Object.keys(secret.data).sort()).toEqual([
       'admin-email',
