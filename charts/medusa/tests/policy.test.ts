@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  expectEmptyIngressLabelsRefused,
+  expectProductionTls,
+  expectScaledToZero,
+  policies,
+  selectsOnlyThisStore,
+} from '../../tests-shared/policy-checks';
+import {
   VALUES_LOCAL,
   VALUES_PROD,
   findObject,
@@ -15,28 +22,15 @@ import {
   podTemplateOf,
   specOf,
   type Container,
-  type LabelSelector,
   type NetworkPolicyPeer,
   type NetworkPolicySpec,
 } from './shapes';
-
-const STORE = { 'app.kubernetes.io/instance': 'shop1', 'storefleet.io/store-id': 'st-policy' };
-
-function selectsOnlyThisStore(selector: LabelSelector | undefined): boolean {
-  return Object.entries(STORE).every(([key, value]) => selector?.matchLabels?.[key] === value);
-}
 
 /** The components a peer's pod selector picks among this store's pods. */
 function componentsOf(peer: NetworkPolicyPeer | undefined): string[] | undefined {
   const selector = peer?.podSelector;
   if (!selectsOnlyThisStore(selector)) return undefined;
   return selector?.matchExpressions?.find((e) => e.key === 'app.kubernetes.io/component')?.values;
-}
-
-function policies(objects: readonly K8sObject[]): [string, NetworkPolicySpec][] {
-  return objects
-    .filter((o) => o.kind === 'NetworkPolicy')
-    .map((o) => [o.metadata.name, specOf<NetworkPolicySpec>(o)]);
 }
 
 function policy(objects: readonly K8sObject[], name: string): NetworkPolicySpec {
@@ -141,24 +135,7 @@ describe('Medusa network policies', () => {
   });
 
   it('refuse an empty ingress controller label set, which would admit a whole namespace, with or without the schema', async () => {
-    const empty = {
-      networkPolicy: { ingressControllerPodLabels: { 'app.kubernetes.io/name': null } },
-    };
-    const withSchema = await template({
-      valuesFiles: [VALUES_LOCAL],
-      values: [storeValues(), empty],
-    });
-    expect(withSchema.exitCode).not.toBe(0);
-    expect(withSchema.stderr).toContain('/networkPolicy/ingressControllerPodLabels');
-    const withoutSchema = await template({
-      valuesFiles: [VALUES_LOCAL],
-      values: [storeValues(), empty],
-      extraArgs: ['--skip-schema-validation'],
-    });
-    expect(withoutSchema.exitCode).not.toBe(0);
-    expect(withoutSchema.stderr).toContain(
-      'networkPolicy.ingressControllerPodLabels must name at least one label',
-    );
+    await expectEmptyIngressLabelsRefused(template, VALUES_LOCAL, storeValues());
   });
 });
 
@@ -259,12 +236,7 @@ describe('Medusa ingress, TLS and the URLs Medusa is told', () => {
     const values = storeValues('shop1');
     values.ingress.host = 'shop1.example.org';
     const objects = await render({ valuesFiles: [VALUES_PROD], values: [values] });
-    const ingress = findObject(objects, 'Ingress', 'shop1-medusa');
-    const spec = specOf<{ tls?: { hosts: string[]; secretName: string }[] }>(ingress);
-    expect(spec.tls).toEqual([{ hosts: ['shop1.example.org'], secretName: 'shop1-tls' }]);
-    expect(ingress.metadata.annotations?.['cert-manager.io/cluster-issuer']).toBe(
-      'letsencrypt-prod',
-    );
+    expectProductionTls(objects, 'shop1-medusa');
     const env = medusaEnv(objects);
     for (const name of ['STORE_CORS', 'ADMIN_CORS', 'AUTH_CORS', 'MEDUSA_BACKEND_URL'])
       expect(env[name], name).toBe('https://shop1.example.org');
@@ -364,12 +336,10 @@ describe('Medusa workload settings', () => {
       valuesFiles: [VALUES_LOCAL],
       values: [storeValues(), { store: { stopped: true } }],
     });
-    for (const [kind, name] of [
+    expectScaledToZero(stopped, [
       ['StatefulSet', 'shop1-postgres'],
       ['Deployment', 'shop1-medusa'],
-    ] as const) {
-      expect(specOf<{ replicas: number }>(findObject(stopped, kind, name)).replicas).toBe(0);
-    }
+    ]);
     const retention = specOf<{
       persistentVolumeClaimRetentionPolicy: { whenScaled: string; whenDeleted: string };
     }>(findObject(stopped, 'StatefulSet', 'shop1-postgres')).persistentVolumeClaimRetentionPolicy;

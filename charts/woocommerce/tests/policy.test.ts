@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  expectEmptyIngressLabelsRefused,
+  expectProductionTls,
+  expectScaledToZero,
+  policies,
+  selectsOnlyThisStore,
+} from '../../tests-shared/policy-checks';
+import {
   VALUES_LOCAL,
   VALUES_PROD,
   findObject,
@@ -14,7 +21,6 @@ import {
   podTemplateOf,
   specOf,
   type CronJobSpec,
-  type LabelSelector,
   type NetworkPolicyPeer,
   type NetworkPolicySpec,
 } from './shapes';
@@ -35,18 +41,6 @@ const BASELINE_CAPABILITIES = new Set([
   'SETUID',
   'SYS_CHROOT',
 ]);
-
-const STORE = { 'app.kubernetes.io/instance': 'shop1', 'storefleet.io/store-id': 'st-policy' };
-
-function selectsOnlyThisStore(selector: LabelSelector | undefined): boolean {
-  return Object.entries(STORE).every(([key, value]) => selector?.matchLabels?.[key] === value);
-}
-
-function policies(objects: readonly K8sObject[]): [string, NetworkPolicySpec][] {
-  return objects
-    .filter((o) => o.kind === 'NetworkPolicy')
-    .map((o) => [o.metadata.name, specOf<NetworkPolicySpec>(o)]);
-}
 
 describe('network policies', () => {
   let objects: K8sObject[] = [];
@@ -236,24 +230,7 @@ describe('ingress controller pods', () => {
   });
 
   it('refuses an empty label set, which would admit the whole namespace, with or without the schema', async () => {
-    const empty = {
-      networkPolicy: { ingressControllerPodLabels: { 'app.kubernetes.io/name': null } },
-    };
-    const withSchema = await template({
-      valuesFiles: [VALUES_LOCAL],
-      values: [storeValues(), empty],
-    });
-    expect(withSchema.exitCode).not.toBe(0);
-    expect(withSchema.stderr).toContain('/networkPolicy/ingressControllerPodLabels');
-    const withoutSchema = await template({
-      valuesFiles: [VALUES_LOCAL],
-      values: [storeValues(), empty],
-      extraArgs: ['--skip-schema-validation'],
-    });
-    expect(withoutSchema.exitCode).not.toBe(0);
-    expect(withoutSchema.stderr).toContain(
-      'networkPolicy.ingressControllerPodLabels must name at least one label',
-    );
+    await expectEmptyIngressLabelsRefused(template, VALUES_LOCAL, storeValues());
   });
 });
 
@@ -306,12 +283,7 @@ describe('ingress and TLS', () => {
     const values = storeValues('shop1');
     values.ingress.host = 'shop1.example.org';
     const objects = await render({ valuesFiles: [VALUES_PROD], values: [values] });
-    const ingress = findObject(objects, 'Ingress', 'shop1-wordpress');
-    const spec = specOf<{ tls?: { hosts: string[]; secretName: string }[] }>(ingress);
-    expect(spec.tls).toEqual([{ hosts: ['shop1.example.org'], secretName: 'shop1-tls' }]);
-    expect(ingress.metadata.annotations?.['cert-manager.io/cluster-issuer']).toBe(
-      'letsencrypt-prod',
-    );
+    expectProductionTls(objects, 'shop1-wordpress');
     const env = containersOf(findObject(objects, 'Job', 'shop1-bootstrap')).flatMap(
       (c) => c.env ?? [],
     );
@@ -362,12 +334,10 @@ describe('workload settings', () => {
       valuesFiles: [VALUES_LOCAL],
       values: [storeValues(), { store: { stopped: true } }],
     });
-    for (const [kind, name] of [
+    expectScaledToZero(objects, [
       ['StatefulSet', 'shop1-mariadb'],
       ['Deployment', 'shop1-wordpress'],
-    ] as const) {
-      expect(specOf<{ replicas: number }>(findObject(objects, kind, name)).replicas).toBe(0);
-    }
+    ]);
     expect(specOf<CronJobSpec>(findObject(objects, 'CronJob', 'shop1-cron')).suspend).toBe(true);
     const running = await render({ valuesFiles: [VALUES_LOCAL], values: [storeValues()] });
     expect(specOf<CronJobSpec>(findObject(running, 'CronJob', 'shop1-cron')).suspend).toBe(false);
