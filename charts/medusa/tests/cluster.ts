@@ -1,7 +1,7 @@
 // Helpers for the Medusa chart's integration tests on the test cluster: the WooCommerce chart
 // tests' kubectl and helm helpers, reused unchanged, and an install of this chart.
-import { clusterHelm } from '../../woocommerce/tests/cluster';
-import { CHART_DIR, valuesArgs, withValuesFiles, type HelmResult, type Values } from './render';
+import { installChart } from '../../woocommerce/tests/cluster';
+import { CHART_DIR, type HelmResult, type Values } from './render';
 
 export {
   clusterHelm,
@@ -27,18 +27,7 @@ export async function installMedusaStore(
   namespace: string,
   valuesFile: string,
   values: readonly Values[],
-  { wait = true }: { wait?: boolean } = {},
+  options: { wait?: boolean } = {},
 ): Promise<HelmResult> {
-  return withValuesFiles(values, (files) =>
-    clusterHelm([
-      'upgrade',
-      '--install',
-      release,
-      CHART_DIR,
-      '--namespace',
-      namespace,
-      ...valuesArgs([valuesFile, ...files]),
-      ...(wait ? ['--wait', '--wait-for-jobs', '--timeout', '60s'] : []),
-    ]),
-  );
+  return installChart(CHART_DIR, release, namespace, valuesFile, values, options);
 }

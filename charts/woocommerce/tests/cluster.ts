@@ -84,10 +84,12 @@ export async function deleteNamespace(name: string, wait: boolean): Promise<void
 }
 
 /**
- * `helm upgrade --install`; by default waiting for workloads and Jobs as an operator would run
- * it by hand, with `wait: false` returning at once as the installer runs it.
+ * `helm upgrade --install` of the chart in `chartDir`; by default waiting for workloads and Jobs
+ * as an operator would run it by hand, with `wait: false` returning at once as the installer runs
+ * it. Each chart's tests install through it.
  */
-export async function installStore(
+export async function installChart(
+  chartDir: string,
   release: string,
   namespace: string,
   valuesFile: string,
@@ -99,13 +101,24 @@ export async function installStore(
       'upgrade',
       '--install',
       release,
-      CHART_DIR,
+      chartDir,
       '--namespace',
       namespace,
       ...valuesArgs([valuesFile, ...files]),
       ...(wait ? ['--wait', '--wait-for-jobs', '--timeout', '60s'] : []),
     ]),
   );
+}
+
+/** `helm upgrade --install` of this chart (see installChart). */
+export async function installStore(
+  release: string,
+  namespace: string,
+  valuesFile: string,
+  values: readonly Values[],
+  options: { wait?: boolean } = {},
+): Promise<HelmResult> {
+  return installChart(CHART_DIR, release, namespace, valuesFile, values, options);
 }
 
 export async function waitFor(
