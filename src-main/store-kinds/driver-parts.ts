@@ -1,4 +1,5 @@
-import type { StoreRef, StorefrontTlsNames } from './driver';
+import type { ReadinessStep, StoreRef, StorefrontTlsNames, WorkloadNames } from './driver';
+import type { StepName } from '../../src-shared/types/store-types';
 import { isDnsSubdomain } from '../../src-shared/rules/dns-label';
 import { storeNameProblem } from '../../src-shared/rules/store-name-rule';
 import { findChartDir } from './chart-path';
@@ -55,4 +56,64 @@ export function kindChart(o: {
       return chartPath;
     },
   };
+}
+
+/**
+ * A store's workloads by the chart's naming: `<release>-<database>` StatefulSet,
+ * `<release>-<app>` Deployment and Service, `<release>-<setupJob>` Job, `<release>-credentials`.
+ */
+export function storeWorkloads(
+  store: StoreRef,
+  parts: { database: string; app: string; setupJob: string },
+): WorkloadNames {
+  const release = releaseName(store);
+  return {
+    statefulSets: [`${release}-${parts.database}`],
+    deployments: [`${release}-${parts.app}`],
+    bootstrapJob: `${release}-${parts.setupJob}`,
+    credentialsSecret: `${release}-credentials`,
+    service: `${release}-${parts.app}`,
+    servicePort: 'http',
+  };
+}
+
+interface WaitStep {
+  step: StepName;
+  /** what people call it: "PostgreSQL", "WordPress" */
+  name: string;
+  /** the started message when "Waiting for <name>" says too little */
+  started?: string;
+}
+
+/** The database first, then the app, then the one-off setup Job. */
+export function readinessSteps(
+  names: WorkloadNames,
+  steps: {
+    database: WaitStep;
+    app: WaitStep;
+    setup: { step: StepName; started: string; done: string };
+  },
+): ReadinessStep[] {
+  const { database, app, setup } = steps;
+  return [
+    {
+      step: database.step,
+      started: database.started ?? `Waiting for ${database.name}`,
+      wait: names.statefulSets.map((name) => ({ kind: 'statefulset' as const, name })),
+      done: `${database.name} is ready (${names.statefulSets.join(', ')})`,
+    },
+    {
+      step: app.step,
+      started: app.started ?? `Waiting for ${app.name}`,
+      wait: names.deployments.map((name) => ({ kind: 'deployment' as const, name })),
+      done: `${app.name} is ready (${names.deployments.join(', ')})`,
+    },
+    {
+      step: setup.step,
+      started: setup.started,
+      wait: [{ kind: 'job', name: names.bootstrapJob }],
+      done: setup.done,
+      setup: true,
+    },
+  ];
 }

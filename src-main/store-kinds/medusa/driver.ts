@@ -10,7 +10,14 @@ import type {
   WorkloadNames,
 } from '../driver';
 import { createKubeClients } from '../../kube/client';
-import { kindChart, releaseName, storeHost, tlsNames } from '../driver-parts';
+import {
+  kindChart,
+  readinessSteps,
+  releaseName,
+  storeHost,
+  storeWorkloads,
+  tlsNames,
+} from '../driver-parts';
 import { storeUrl } from '../store-url';
 import {
   defaultMedusaImageTools,
@@ -26,41 +33,24 @@ import { SharedImageRuns } from './shared-image';
 import { verifyMedusaStore } from './verify-medusa-store';
 
 function workloads(store: StoreRef): WorkloadNames {
-  const release = releaseName(store);
-  return {
-    statefulSets: [`${release}-postgres`],
-    deployments: [`${release}-medusa`],
-    bootstrapJob: `${release}-setup`,
-    credentialsSecret: `${release}-credentials`,
-    service: `${release}-medusa`,
-    servicePort: 'http',
-  };
+  return storeWorkloads(store, { database: 'postgres', app: 'medusa', setupJob: 'setup' });
 }
 
 /** PostgreSQL first (Medusa migrates it), then Medusa, then the setup Job's admin user. */
 function readiness(store: StoreRef): ReadinessStep[] {
-  const names = workloads(store);
-  return [
-    {
-      step: 'wait-postgres',
-      started: 'Waiting for PostgreSQL',
-      wait: names.statefulSets.map((name) => ({ kind: 'statefulset' as const, name })),
-      done: `PostgreSQL is ready (${names.statefulSets.join(', ')})`,
-    },
-    {
+  return readinessSteps(workloads(store), {
+    database: { step: 'wait-postgres', name: 'PostgreSQL' },
+    app: {
       step: 'wait-medusa',
+      name: 'Medusa',
       started: 'Waiting for Medusa (its database migrations run first)',
-      wait: names.deployments.map((name) => ({ kind: 'deployment' as const, name })),
-      done: `Medusa is ready (${names.deployments.join(', ')})`,
     },
-    {
+    setup: {
       step: 'setup',
       started: 'Waiting for the setup Job (the admin user)',
-      wait: [{ kind: 'job', name: names.bootstrapJob }],
       done: 'The admin user is set up',
-      setup: true,
     },
-  ];
+  });
 }
 
 /** The store's admin login read from its Secret, then one order through the Store API. */

@@ -1,5 +1,12 @@
 import type { ReadinessStep, StoreKindDriver, StoreRef, WorkloadNames } from '../driver';
-import { kindChart, releaseName, storeHost, tlsNames } from '../driver-parts';
+import {
+  kindChart,
+  readinessSteps,
+  releaseName,
+  storeHost,
+  storeWorkloads,
+  tlsNames,
+} from '../driver-parts';
 import { storeUrl } from '../store-url';
 import {
   adminLoginFromSecretData,
@@ -11,41 +18,20 @@ import { buildValues, settingsFromValues } from './values';
 import { DEFAULT_DEMO_SKU, verifyStorefront } from './verify-storefront';
 
 function workloads(store: StoreRef): WorkloadNames {
-  const release = releaseName(store);
-  return {
-    statefulSets: [`${release}-mariadb`],
-    deployments: [`${release}-wordpress`],
-    bootstrapJob: `${release}-bootstrap`,
-    credentialsSecret: `${release}-credentials`,
-    service: `${release}-wordpress`,
-    servicePort: 'http',
-  };
+  return storeWorkloads(store, { database: 'mariadb', app: 'wordpress', setupJob: 'bootstrap' });
 }
 
 /** MariaDB first (WordPress needs it), then WordPress, then the bootstrap Job's one-off setup. */
 function readiness(store: StoreRef): ReadinessStep[] {
-  const names = workloads(store);
-  return [
-    {
-      step: 'wait-mariadb',
-      started: 'Waiting for MariaDB',
-      wait: names.statefulSets.map((name) => ({ kind: 'statefulset' as const, name })),
-      done: `MariaDB is ready (${names.statefulSets.join(', ')})`,
-    },
-    {
-      step: 'wait-wordpress',
-      started: 'Waiting for WordPress',
-      wait: names.deployments.map((name) => ({ kind: 'deployment' as const, name })),
-      done: `WordPress is ready (${names.deployments.join(', ')})`,
-    },
-    {
+  return readinessSteps(workloads(store), {
+    database: { step: 'wait-mariadb', name: 'MariaDB' },
+    app: { step: 'wait-wordpress', name: 'WordPress' },
+    setup: {
       step: 'bootstrap',
       started: 'Waiting for the bootstrap Job (WooCommerce, demo product, Cash on Delivery)',
-      wait: [{ kind: 'job', name: names.bootstrapJob }],
       done: 'WooCommerce, the demo product and Cash on Delivery are set up',
-      setup: true,
     },
-  ];
+  });
 }
 
 export function createWoocommerceDriver(
