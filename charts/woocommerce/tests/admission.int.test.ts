@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  expectQuotaAdmitsEveryPod,
+  expectServerDryRunAccepts,
+} from '../../tests-shared/admission-checks';
+import {
   createStoreNamespace,
   deleteNamespace,
   getJson,
@@ -7,25 +11,9 @@ import {
   kubectl,
   kubectlOk,
   waitFor,
-  type KubeList,
-  type KubeMeta,
 } from './cluster';
-import {
-  VALUES_LOCAL,
-  VALUES_PROD,
-  parseManifests,
-  storeValues,
-  template,
-  type K8sObject,
-} from './render';
-import { isWorkload, podTemplateOf, type PodTemplate } from './shapes';
-import { parseQuantity } from './quantity';
+import { VALUES_LOCAL, VALUES_PROD, parseManifests, storeValues, template } from './render';
 import { failingBootstrapValues } from '../../../test-rig/cluster/failing-bootstrap';
-
-async function names(kind: string, namespace: string): Promise<string[]> {
-  const list = await getJson<KubeList<KubeMeta>>([kind, '--namespace', namespace]);
-  return list.items.map((item) => item.metadata.name).sort();
-}
 
 describe.each([
   ['local', VALUES_LOCAL],
@@ -40,15 +28,7 @@ describe.each([
         values: [storeValues()],
       });
       expect(rendered.exitCode).toBe(0);
-      const objects = parseManifests(rendered.stdout);
-      const result = await kubectl(
-        ['apply', '--dry-run=server', '--namespace', namespace, '-f', '-'],
-        rendered.stdout,
-      );
-      expect(result.stderr).toBe('');
-      expect(result.exitCode).toBe(0);
-      expect(result.stdout.trim().split('\n')).toHaveLength(objects.length);
-      expect(await names('all', namespace)).toEqual([]);
+      await expectServerDryRunAccepts(namespace, rendered.stdout);
     } finally {
       await deleteNamespace(namespace, false);
     }
@@ -91,37 +71,6 @@ describe('Pod Security', () => {
   });
 });
 
-interface Quota {
-  status: { hard?: Record<string, string>; used?: Record<string, string> };
-}
-
-/**
- * A pod with the workload's pod template that stays Pending (no node matches it), so it counts
- * against the quota for as long as the test needs.
- */
-function pendingPod(workload: K8sObject): object {
-  const template = podTemplateOf(workload);
-  const spec = template.spec as PodTemplate['spec'] & { volumes?: object[] };
-  // A StatefulSet's pods get their claim's volume from the claim template.
-  const volumes =
-    workload.kind === 'StatefulSet'
-      ? [{ name: 'data', persistentVolumeClaim: { claimName: 'data-shop1-mariadb-0' } }]
-      : (spec.volumes ?? []);
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
-      name: `${workload.kind.toLowerCase()}-${workload.metadata.name}`,
-      labels: template.metadata.labels,
-    },
-    spec: {
-      ...spec,
-      volumes,
-      nodeSelector: { 'storefleet.test/no-such-node': 'true' },
-    },
-  };
-}
-
 describe.each([
   ['local', VALUES_LOCAL],
   ['prod', VALUES_PROD],
@@ -136,44 +85,21 @@ describe.each([
       });
       expect(rendered.exitCode).toBe(0);
       const objects = parseManifests(rendered.stdout);
-      const guardrails = objects.filter((o) => ['ResourceQuota', 'LimitRange'].includes(o.kind));
-      expect(guardrails).toHaveLength(2);
-      await kubectlOk(
-        ['apply', '--namespace', namespace, '-f', '-'],
-        guardrails.map((o) => JSON.stringify(o)).join('\n'),
-      );
-      // Admission refuses pods until the quota controller has filled in the quota's status.
-      await waitFor('the quota status', async () => {
-        const quota = await getJson<Quota>(['resourcequota', 'shop1-quota', '-n', namespace]);
-        return quota.status.hard !== undefined && quota.status.used !== undefined;
-      });
-      const workloads = objects.filter(isWorkload);
-      expect(workloads.map((w) => w.kind).sort()).toEqual([
-        'CronJob',
-        'Deployment',
-        // Mailpit, on in values-local.yaml
-        ...(valuesFile === VALUES_LOCAL ? ['Deployment'] : []),
-        'Job',
-        'StatefulSet',
-      ]);
-      for (const workload of workloads) {
-        const result = await kubectl(
-          ['create', '--namespace', namespace, '-f', '-'],
-          JSON.stringify(pendingPod(workload)),
-        );
-        expect(result.stderr, `${workload.kind} ${workload.metadata.name}`).toBe('');
-        expect(result.exitCode).toBe(0);
-      }
-      await waitFor(`the quota to count the ${workloads.length} pods`, async () => {
-        const quota = await getJson<Quota>(['resourcequota', 'shop1-quota', '-n', namespace]);
-        return quota.status.used?.pods === String(workloads.length);
-      });
       // The node's disk is part of the store's share: the four pods' ephemeral storage counts.
-      const quota = await getJson<Quota>(['resourcequota', 'shop1-quota', '-n', namespace]);
-      for (const key of ['requests.ephemeral-storage', 'limits.ephemeral-storage']) {
-        expect(quota.status.hard?.[key], `hard ${key}`).toBeDefined();
-        expect(parseQuantity(quota.status.used?.[key] ?? '0'), `used ${key}`).toBeGreaterThan(0);
-      }
+      await expectQuotaAdmitsEveryPod(namespace, objects, {
+        workloadKinds: [
+          'CronJob',
+          'Deployment',
+          // Mailpit, on in values-local.yaml
+          ...(valuesFile === VALUES_LOCAL ? ['Deployment'] : []),
+          'Job',
+          'StatefulSet',
+        ],
+        usedKeys: ['requests.ephemeral-storage', 'limits.ephemeral-storage'],
+        statefulSetVolumes: () => [
+          { name: 'data', persistentVolumeClaim: { claimName: 'data-shop1-mariadb-0' } },
+        ],
+      });
     } finally {
       await deleteNamespace(namespace, false);
     }
