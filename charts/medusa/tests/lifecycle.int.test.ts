@@ -4,6 +4,13 @@
 // container: pods turn Ready and Job pods succeed (test-rig/cluster/kwok), so this proves what
 // Kubernetes and Helm do with the chart, not Medusa itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  names,
+  theHashedJob,
+  volumesOf,
+  workload,
+  type Workload,
+} from '../../tests-shared/cluster-reads';
 import { installStore as installWooCommerceStore } from '../../woocommerce/tests/cluster';
 import {
   VALUES_LOCAL as WOOCOMMERCE_VALUES_LOCAL,
@@ -22,46 +29,10 @@ import {
   type KubeMeta,
 } from './cluster';
 import { VALUES_LOCAL, secretsOf, storeValues } from './render';
-import type { PodTemplate } from './shapes';
-
-interface PersistentVolume extends KubeMeta {
-  spec: { claimRef?: { namespace: string; name: string } };
-}
-
-interface Workload extends KubeMeta {
-  metadata: KubeMeta['metadata'] & { deletionTimestamp?: string };
-  spec: { template: PodTemplate };
-  status?: { readyReplicas?: number; availableReplicas?: number; succeeded?: number };
-}
-
-async function volumesOf(namespace: string): Promise<string[]> {
-  const list = await getJson<KubeList<PersistentVolume>>(['persistentvolumes']);
-  return list.items
-    .filter((pv) => pv.spec.claimRef?.namespace === namespace)
-    .map((pv) => pv.metadata.name)
-    .sort();
-}
-
-async function names(kind: string, namespace: string): Promise<string[]> {
-  const list = await getJson<KubeList<KubeMeta>>([kind, '--namespace', namespace]);
-  return list.items.map((item) => item.metadata.name).sort();
-}
-
-async function workload(kind: string, name: string, namespace: string): Promise<Workload> {
-  return getJson<Workload>([kind, name, '--namespace', namespace]);
-}
 
 /** The one setup Job of the release now: `<release>-setup-<hash of its spec>`. */
-async function setupJob(release: string, namespace: string): Promise<Workload> {
-  const list = await getJson<KubeList<Workload>>(['jobs', '--namespace', namespace]);
-  const stem = new RegExp(`^${release}-setup-[0-9a-f]{8}$`);
-  const jobs = list.items.filter(
-    (j) => stem.test(j.metadata.name) && !j.metadata.deletionTimestamp,
-  );
-  expect(jobs.map((j) => j.metadata.name)).toHaveLength(1);
-  const [job] = jobs;
-  if (!job) throw new Error(`no setup Job of ${release} in ${namespace}`);
-  return job;
+function setupJob(release: string, namespace: string): Promise<Workload> {
+  return theHashedJob(release, 'setup', namespace, 'setup Job');
 }
 
 function imageOf(item: Workload, container: string): string | undefined {

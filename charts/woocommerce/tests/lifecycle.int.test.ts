@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  names,
+  theHashedJob,
+  volumesOf,
+  workload,
+  type Workload,
+} from '../../tests-shared/cluster-reads';
+import {
   clusterHelmOk,
   createStoreNamespace,
   deleteNamespace,
@@ -12,55 +19,10 @@ import {
   type KubeMeta,
 } from './cluster';
 import { VALUES_LOCAL, passwordsOf, storeValues } from './render';
-import type { PodTemplate } from './shapes';
 
-interface PersistentVolume extends KubeMeta {
-  spec: { claimRef?: { namespace: string; name: string } };
-}
-
-interface Workload extends KubeMeta {
-  spec: { template: PodTemplate };
-  status?: { readyReplicas?: number; availableReplicas?: number; succeeded?: number };
-}
-
-async function volumesOf(namespace: string): Promise<string[]> {
-  const list = await getJson<KubeList<PersistentVolume>>(['persistentvolumes']);
-  return list.items
-    .filter((pv) => pv.spec.claimRef?.namespace === namespace)
-    .map((pv) => pv.metadata.name)
-    .sort();
-}
-
-async function names(kind: string, namespace: string): Promise<string[]> {
-  const list = await getJson<KubeList<KubeMeta>>([kind, '--namespace', namespace]);
-  return list.items.map((item) => item.metadata.name).sort();
-}
-
-async function workload(kind: string, name: string, namespace: string): Promise<Workload> {
-  return getJson<Workload>([kind, name, '--namespace', namespace]);
-}
-
-/**
- * The store's bootstrap Jobs, by name: each is `<release>-bootstrap-<hash of its spec>`, so a
- * revision that changes what the Job does has a Job of its own.
- */
-async function bootstrapJobs(release: string, namespace: string): Promise<Workload[]> {
-  const list = await getJson<KubeList<Workload & { metadata: { deletionTimestamp?: string } }>>([
-    'jobs',
-    '--namespace',
-    namespace,
-  ]);
-  const stem = new RegExp(`^${release}-bootstrap-[0-9a-f]{8}$`);
-  return list.items.filter((j) => stem.test(j.metadata.name) && !j.metadata.deletionTimestamp);
-}
-
-/** The one bootstrap Job of the release now. */
-async function bootstrapJob(release: string, namespace: string): Promise<Workload> {
-  const jobs = await bootstrapJobs(release, namespace);
-  expect(jobs.map((j) => j.metadata.name)).toHaveLength(1);
-  const [job] = jobs;
-  if (!job) throw new Error(`no bootstrap Job of ${release} in ${namespace}`);
-  return job;
+/** The one bootstrap Job of the release now: `<release>-bootstrap-<hash of its spec>`. */
+function bootstrapJob(release: string, namespace: string): Promise<Workload> {
+  return theHashedJob(release, 'bootstrap', namespace, 'bootstrap Job');
 }
 
 function envOf(job: Workload, name: string): string | undefined {
