@@ -1,7 +1,7 @@
 // Helpers for the Medusa chart's integration tests on the test cluster: the WooCommerce chart
 // tests' kubectl and helm helpers, reused unchanged, and an install of this chart.
-import { installChart } from '../../woocommerce/tests/cluster';
-import { CHART_DIR, type HelmResult, type Values } from './render';
+import { chartInstaller } from '../../woocommerce/tests/cluster';
+import { CHART_DIR } from './render';
 
 export {
   clusterHelm,
@@ -22,12 +22,4 @@ export {
  * The simulated cluster runs no container: any image name serves, pods turn Ready and Job pods
  * succeed (test-rig/cluster/kwok).
  */
-export async function installMedusaStore(
-  release: string,
-  namespace: string,
-  valuesFile: string,
-  values: readonly Values[],
-  options: { wait?: boolean } = {},
-): Promise<HelmResult> {
-  return installChart(CHART_DIR, release, namespace, valuesFile, values, options);
-}
+export const installMedusaStore = chartInstaller(CHART_DIR);

@@ -6,12 +6,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   REPO_ROOT,
-  helm,
   parseManifests,
-  valuesArgs,
-  withValuesFiles,
   type HelmResult,
   type K8sObject,
+  templateChart,
   type RenderOptions,
 } from '../../woocommerce/tests/render';
 
@@ -79,17 +77,7 @@ export function secretsOf(values: MedusaStoreValues): string[] {
 
 /** `helm template` of this chart; resolves with the raw result, never throws on exit code. */
 export async function template(opts: RenderOptions = {}): Promise<HelmResult> {
-  return withValuesFiles(opts.values ?? [], (files) =>
-    helm([
-      'template',
-      opts.release ?? 'shop1',
-      CHART_DIR,
-      '--namespace',
-      opts.namespace ?? 'store-shop1',
-      ...valuesArgs([...(opts.valuesFiles ?? []), ...files]),
-      ...(opts.extraArgs ?? []),
-    ]),
-  );
+  return templateChart(CHART_DIR, opts);
 }
 
 /** Renders the chart and parses every object; rejects with helm's message when rendering fails. */

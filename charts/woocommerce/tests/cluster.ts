@@ -110,16 +110,22 @@ export async function installChart(
   );
 }
 
-/** `helm upgrade --install` of this chart (see installChart). */
-export async function installStore(
+/** installChart for one chart's folder. */
+export function chartInstaller(
+  chartDir: string,
+): (
   release: string,
   namespace: string,
   valuesFile: string,
   values: readonly Values[],
-  options: { wait?: boolean } = {},
-): Promise<HelmResult> {
-  return installChart(CHART_DIR, release, namespace, valuesFile, values, options);
+  options?: { wait?: boolean },
+) => Promise<HelmResult> {
+  return (release, namespace, valuesFile, values, options = {}) =>
+    installChart(chartDir, release, namespace, valuesFile, values, options);
 }
+
+/** `helm upgrade --install` of this chart (see installChart). */
+export const installStore = chartInstaller(CHART_DIR);
 
 export async function waitFor(
   what: string,

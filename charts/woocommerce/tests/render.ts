@@ -127,19 +127,30 @@ export interface RenderOptions {
   extraArgs?: readonly string[];
 }
 
-/** `helm template` with the given values; resolves with the raw result, never throws on exit code. */
-export async function template(opts: RenderOptions = {}): Promise<HelmResult> {
+/**
+ * `helm template` of the chart in `chartDir` with the given values; resolves with the raw result,
+ * never throws on exit code. Each chart's tests render through it.
+ */
+export async function templateChart(
+  chartDir: string,
+  opts: RenderOptions = {},
+): Promise<HelmResult> {
   return withValuesFiles(opts.values ?? [], (files) =>
     helm([
       'template',
       opts.release ?? 'shop1',
-      CHART_DIR,
+      chartDir,
       '--namespace',
       opts.namespace ?? 'store-shop1',
       ...valuesArgs([...(opts.valuesFiles ?? []), ...files]),
       ...(opts.extraArgs ?? []),
     ]),
   );
+}
+
+/** `helm template` of this chart (see templateChart). */
+export async function template(opts: RenderOptions = {}): Promise<HelmResult> {
+  return templateChart(CHART_DIR, opts);
 }
 
 export function parseManifests(text: string): K8sObject[] {
