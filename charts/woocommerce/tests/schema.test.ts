@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { refusedRender } from '../../tests-shared/refused-render';
 import { VALUES_LOCAL, storeValues, template, type Values } from './render';
 
-async function renderError(...values: Values[]): Promise<string> {
-  const result = await template({ valuesFiles: [VALUES_LOCAL], values });
-  expect(result.exitCode).not.toBe(0);
-  expect(result.stdout).toBe('');
-  return result.stderr;
+function renderError(...values: Values[]): Promise<string> {
+  return refusedRender(template, VALUES_LOCAL, values);
 }
 
 describe('values schema', () => {
