@@ -2,8 +2,8 @@
 // server answering the auth, admin API-key and Store API routes the verifier uses, as measured
 // on a real server (MEDUSA.md), with switches for each failure. Tests point the production
 // ingress transport at it.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenLocal } from '../local-http-server';
 import { readBody } from '../woocommerce/store-api-stand-in';
 import { StandInAdmin } from './medusa-stand-in-admin';
 import { paymentProviders, products, regions } from './medusa-stand-in-catalog';
@@ -132,17 +132,8 @@ export async function startMedusaStandIn(o: MedusaStandInOptions = {}): Promise<
     res.end(reply.body);
   };
 
-  const server = createServer((req, res) => {
-    serve(req, res).catch((error: unknown) => {
-      res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end(error instanceof Error ? error.message : 'stand-in failure');
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const server = await listenLocal(serve);
+  const { port } = server;
   return {
     url: `http://127.0.0.1:${port}`,
     switches,
@@ -150,10 +141,6 @@ export async function startMedusaStandIn(o: MedusaStandInOptions = {}): Promise<
     carts: () => [...routes.checkout.carts.values()],
     requests: () => [...seen],
     tokens: () => routes.admin.issued(),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => server.close(),
   };
 }

@@ -1,8 +1,8 @@
 // LOCAL STAND-IN for "ingress + WooCommerce" on machines where WordPress cannot run: one
 // loopback HTTP server that answers for many stores, picked by Host header the way a reverse
 // proxy routes `<store>.localhost`. Tests point the production ingress transport at it.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenLocal } from '../local-http-server';
 import { frontPage, WP_NOT_FOUND } from './store-api-stand-in-pages';
 import { DATABASE_DOWN, type StandInReply } from './store-api-stand-in-replies';
 import {
@@ -120,17 +120,8 @@ export async function startStoreApiStandIn(): Promise<StoreApiStandIn> {
     res.end(reply.body);
   };
 
-  const server = createServer((req, res) => {
-    serve(req, res).catch((error: unknown) => {
-      res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end(error instanceof Error ? error.message : 'stand-in failure');
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const server = await listenLocal(serve);
+  const { port } = server;
 
   const storeFor = (host: string): StandInStore => {
     const store = stores.get(hostKey(host));
@@ -154,10 +145,6 @@ export async function startStoreApiStandIn(): Promise<StoreApiStandIn> {
       storeFor(host)
         .orders()
         .filter((order) => o?.drafts === true || order.status !== 'checkout-draft'),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => server.close(),
   };
 }
