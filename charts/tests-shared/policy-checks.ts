@@ -8,7 +8,12 @@ import {
   type RenderOptions,
   type Values,
 } from '../woocommerce/tests/render';
-import { specOf, type LabelSelector, type NetworkPolicySpec } from '../woocommerce/tests/shapes';
+import {
+  specOf,
+  type LabelSelector,
+  type NetworkPolicyPeer,
+  type NetworkPolicySpec,
+} from '../woocommerce/tests/shapes';
 
 /** The labels that pick the policy tests' store (storeValues('shop1', 'st-policy')). */
 export const STORE = {
@@ -67,4 +72,14 @@ export function expectScaledToZero(
 ): void {
   for (const [kind, name] of workloads)
     expect(specOf<{ replicas: number }>(findObject(objects, kind, name)).replicas).toBe(0);
+}
+
+/** Every policy's ingress peers with the policy's name; no ingress rule is open to everyone. */
+export function ingressPeers(objects: readonly K8sObject[]): [string, NetworkPolicyPeer][] {
+  return policies(objects).flatMap(([name, spec]) =>
+    (spec.ingress ?? []).flatMap((rule) => {
+      expect(rule.from?.length, `${name} has an ingress rule open to everyone`).toBeGreaterThan(0);
+      return (rule.from ?? []).map((peer): [string, NetworkPolicyPeer] => [name, peer]);
+    }),
+  );
 }

@@ -3,6 +3,7 @@ import {
   expectEmptyIngressLabelsRefused,
   expectProductionTls,
   expectScaledToZero,
+  ingressPeers,
   policies,
   selectsOnlyThisStore,
 } from '../../tests-shared/policy-checks';
@@ -74,14 +75,7 @@ describe('Medusa network policies', () => {
   });
 
   it('admit only the ingress controller’s pods and this store’s setup Job, and only to Medusa on 9000', () => {
-    const peers: [string, NetworkPolicyPeer][] = policies(objects).flatMap(([name, spec]) =>
-      (spec.ingress ?? []).flatMap((rule) => {
-        expect(rule.from?.length, `${name} has an ingress rule open to everyone`).toBeGreaterThan(
-          0,
-        );
-        return (rule.from ?? []).map((peer): [string, NetworkPolicyPeer] => [name, peer]);
-      }),
-    );
+    const peers = ingressPeers(objects);
     const namespacePeers = peers.filter(([, peer]) => peer.namespaceSelector !== undefined);
     expect(namespacePeers).toEqual([
       [

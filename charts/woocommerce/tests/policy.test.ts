@@ -3,6 +3,7 @@ import {
   expectEmptyIngressLabelsRefused,
   expectProductionTls,
   expectScaledToZero,
+  ingressPeers,
   policies,
   selectsOnlyThisStore,
 } from '../../tests-shared/policy-checks';
@@ -71,14 +72,7 @@ describe('network policies', () => {
   });
 
   it('admit only the ingress controller’s pods in its namespace, and only to WordPress on port 80 and the mail catcher’s UI', () => {
-    const peers: [string, NetworkPolicyPeer][] = policies(objects).flatMap(([name, spec]) =>
-      (spec.ingress ?? []).flatMap((rule) => {
-        expect(rule.from?.length, `${name} has an ingress rule open to everyone`).toBeGreaterThan(
-          0,
-        );
-        return (rule.from ?? []).map((peer): [string, NetworkPolicyPeer] => [name, peer]);
-      }),
-    );
+    const peers = ingressPeers(objects);
     const namespacePeers = peers.filter(([, peer]) => peer.namespaceSelector !== undefined);
     expect(namespacePeers).toEqual([
       [
