@@ -1,4 +1,4 @@
-import { Check, Copy, Database, EyeOff, KeyRound, Unplug } from 'lucide-react';
+import { Database, EyeOff, KeyRound, Unplug } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { StoreDbConnection } from '../../../../src-shared/ipc/contract';
 import type { Store } from '../../../../src-shared/types/store-types';
@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/error-message';
 import { CREDENTIALS_VISIBLE_MS } from '../store-page/credentials-panel';
 import { useApp } from '../../state/app-store';
 import { Button } from '../ui/button';
+import { CopyButton } from '../ui/copy-button';
 import { ENGINE_LABEL, connectionCommand } from './connection-command';
 import { useDbForwards } from './forward-state';
 
@@ -253,34 +254,5 @@ export function DatabasePanel({ store }: { store: Store }): React.JSX.Element {
       </div>
       {alert}
     </section>
-  );
-}
-
-function CopyButton({
-  label,
-  done,
-  disabled,
-  onCopy,
-}: {
-  label: string;
-  done: boolean;
-  disabled?: boolean;
-  onCopy: () => void;
-}): React.JSX.Element {
-  return (
-    <button
-      type="button"
-      aria-label={label}
-      title={label}
-      onClick={onCopy}
-      disabled={disabled}
-      className="inline-flex size-7 items-center justify-center rounded-ui text-muted hover:bg-raised focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-50"
-    >
-      {done ? (
-        <Check aria-hidden size={14} className="text-ready" />
-      ) : (
-        <Copy aria-hidden size={14} />
-      )}
-    </button>
   );
 }

@@ -1,10 +1,11 @@
-import { Check, Copy, EyeOff, KeyRound } from 'lucide-react';
+import { EyeOff, KeyRound } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { StoreCredentials } from '../../../../src-shared/types/service-types';
 import type { StoreKind } from '../../../../src-shared/types/store-types';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { Button } from '../ui/button';
+import { CopyButton } from '../ui/copy-button';
 
 export const CREDENTIALS_VISIBLE_MS = 30_000;
 
@@ -144,31 +145,5 @@ export function CredentialsPanel({
         </p>
       ) : null}
     </div>
-  );
-}
-
-function CopyButton({
-  label,
-  done,
-  onCopy,
-}: {
-  label: string;
-  done: boolean;
-  onCopy: () => void;
-}): React.JSX.Element {
-  return (
-    <button
-      type="button"
-      aria-label={label}
-      title={label}
-      onClick={onCopy}
-      className="inline-flex size-7 items-center justify-center rounded-ui text-muted hover:bg-raised focus-visible:outline-2 focus-visible:outline-accent"
-    >
-      {done ? (
-        <Check aria-hidden size={14} className="text-ready" />
-      ) : (
-        <Copy aria-hidden size={14} />
-      )}
-    </button>
   );
 }
