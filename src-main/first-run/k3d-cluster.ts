@@ -7,7 +7,7 @@
 import { createServer } from 'node:net';
 import { execa } from 'execa';
 import type { ContextProbe, LocalClusterProgress } from '../../src-shared/types/service-types';
-import { IS_WINDOWS, signalTree } from '../tools/process-tree';
+import { IS_WINDOWS, stopTreeOnAbortOrTimeout } from '../tools/process-tree';
 import { stderrTail } from '../tools/exec';
 
 export type LocalClusterFailure =
@@ -124,17 +124,10 @@ async function runK3d(args: readonly string[], opts: K3dRunOptions): Promise<str
     stdin: 'ignore',
     env: opts.env,
   });
-  let stopped: 'cancelled' | 'timeout' | null = null;
-  const stop = (why: 'cancelled' | 'timeout'): void => {
-    if (stopped !== null || subprocess.pid === undefined) return;
-    stopped = why;
-    const pid = subprocess.pid;
-    signalTree(pid, 'SIGTERM');
-    setTimeout(() => signalTree(pid, 'SIGKILL'), 3_000).unref();
-  };
-  const onAbort = (): void => stop('cancelled');
-  opts.signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => stop('timeout'), opts.timeoutMs ?? 10 * 60_000);
+  const stopper = stopTreeOnAbortOrTimeout(subprocess.pid, {
+    signal: opts.signal,
+    timeoutMs: opts.timeoutMs ?? 10 * 60_000,
+  });
   let pending = '';
   subprocess.all?.on('data', (chunk: Buffer) => {
     pending += chunk.toString('utf8');
@@ -149,9 +142,9 @@ async function runK3d(args: readonly string[], opts: K3dRunOptions): Promise<str
   try {
     result = await subprocess;
   } finally {
-    clearTimeout(timer);
-    opts.signal?.removeEventListener('abort', onAbort);
+    stopper.done();
   }
+  const stopped = stopper.stopped();
   const rest = cleanK3dLine(pending);
   if (rest) opts.onLine?.(rest);
   const output = typeof result.all === 'string' ? result.all : '';

@@ -37,3 +37,40 @@ export function isAlive(pid: number): boolean {
     return !isMissingProcess(error);
   }
 }
+
+export type TreeStopReason = 'cancelled' | 'timeout';
+
+export interface TreeStopper {
+  /** why the tree was stopped; null while it was not */
+  stopped(): TreeStopReason | null;
+  /** once the child has exited: the timer and the abort listener are let go */
+  done(): void;
+}
+
+/**
+ * Stops a detached child's tree when `signal` aborts (or has) or `timeoutMs` passes: SIGTERM,
+ * then SIGKILL 3 s later. The first reason is kept.
+ */
+export function stopTreeOnAbortOrTimeout(
+  pid: number | undefined,
+  o: { signal?: AbortSignal | undefined; timeoutMs: number },
+): TreeStopper {
+  let stopped: TreeStopReason | null = null;
+  const stop = (why: TreeStopReason): void => {
+    if (stopped !== null || pid === undefined) return;
+    stopped = why;
+    signalTree(pid, 'SIGTERM');
+    setTimeout(() => signalTree(pid, 'SIGKILL'), 3_000).unref();
+  };
+  const onAbort = (): void => stop('cancelled');
+  o.signal?.addEventListener('abort', onAbort, { once: true });
+  if (o.signal?.aborted) onAbort();
+  const timer = setTimeout(() => stop('timeout'), o.timeoutMs);
+  return {
+    stopped: () => stopped,
+    done: () => {
+      clearTimeout(timer);
+      o.signal?.removeEventListener('abort', onAbort);
+    },
+  };
+}

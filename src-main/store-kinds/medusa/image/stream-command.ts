@@ -3,7 +3,7 @@
 // the last lines kept for an error's details, and the whole process group stopped on cancel
 // or timeout.
 import { execa } from 'execa';
-import { IS_WINDOWS, signalTree } from '../../../tools/process-tree';
+import { IS_WINDOWS, stopTreeOnAbortOrTimeout } from '../../../tools/process-tree';
 
 /** The longest progress line passed on; longer ones are cut. */
 export const PROGRESS_LINE_MAX = 200;
@@ -77,18 +77,7 @@ export async function streamCommand(
     env: opts.env,
     cwd: opts.cwd,
   });
-  let stopped: StreamCommandResult['stopped'] = null;
-  const stop = (why: 'cancelled' | 'timeout'): void => {
-    if (stopped !== null || subprocess.pid === undefined) return;
-    stopped = why;
-    const pid = subprocess.pid;
-    signalTree(pid, 'SIGTERM');
-    setTimeout(() => signalTree(pid, 'SIGKILL'), 3_000).unref();
-  };
-  const onAbort = (): void => stop('cancelled');
-  opts.signal?.addEventListener('abort', onAbort, { once: true });
-  if (opts.signal?.aborted) onAbort();
-  const timer = setTimeout(() => stop('timeout'), opts.timeoutMs);
+  const stopper = stopTreeOnAbortOrTimeout(subprocess.pid, opts);
   let pending = '';
   subprocess.all?.on('data', (chunk: Buffer) => {
     pending += chunk.toString('utf8');
@@ -100,9 +89,9 @@ export async function streamCommand(
   try {
     result = await subprocess;
   } finally {
-    clearTimeout(timer);
-    opts.signal?.removeEventListener('abort', onAbort);
+    stopper.done();
   }
+  const stopped = stopper.stopped();
   if (pending !== '') take(pending);
   // The last line always reaches the listener, even when the interval held it back.
   if (unsent !== null && stopped === null) opts.progress?.(bounded(unsent));
