@@ -1,27 +1,15 @@
 // Through the app's own wiring: a k3d cluster made by hand on host port 8081 (what the stand-in
 // k3d lists for it) gives a store created in its context the address http://<name>.localhost:8081.
 // The context `k3d-shop` points at the test cluster's API server.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { testCluster } from '../../test-rig/cluster/test-cluster';
 import { standInCalls, standInK3d, standInK3dCluster } from '../../test-rig/tools/stand-in-clis';
-import type { Store } from '../../src-shared/types/store-types';
-import { createAppServices, type AppHandle } from '../app/create-app-services';
+import { appServicesHarness } from '../../test-rig/app-services-harness';
 
-let dir: string;
-let app: AppHandle | undefined;
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'storefleet-cluster-ports-app-'));
-});
-afterEach(async () => {
-  await app?.shutdown();
-  app = undefined;
-  await rm(dir, { recursive: true, force: true });
-});
+const harness = appServicesHarness('storefleet-cluster-ports-app-');
 
 /** The test cluster's kubeconfig with its one context renamed to `context`. */
 async function renamedKubeconfig(source: string, context: string): Promise<string> {
@@ -43,18 +31,10 @@ async function renamedKubeconfig(source: string, context: string): Promise<strin
   });
 }
 
-async function until(read: () => Store, done: (s: Store) => boolean): Promise<Store> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const store = read();
-    if (done(store) || Date.now() > deadline) return store;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 describe('the web port of a k3d cluster made by hand, through the app services', () => {
   it('a store created in its context carries the port k3d lists for its load balancer', async () => {
     const cluster = testCluster();
+    const dir = harness.dir();
     const bin = join(dir, 'bin');
     await standInK3d(bin, 'ok');
     await standInK3dCluster(bin, 'shop', 8081);
@@ -62,13 +42,10 @@ describe('the web port of a k3d cluster made by hand, through the app services',
     await writeFile(kubeconfig, await renamedKubeconfig(cluster.kubeconfigPath, 'k3d-shop'), {
       mode: 0o600,
     });
-    await mkdir(join(dir, 'data'));
-    app = await createAppServices({
-      dataDir: join(dir, 'data'),
-      env: { PATH: `${bin}:${cluster.binDir}`, KUBECONFIG: kubeconfig, HOME: dir },
-      home: dir,
-      openExternal: () => Promise.resolve(),
-      log: () => undefined,
+    const app = await harness.start({
+      PATH: `${bin}:${cluster.binDir}`,
+      KUBECONFIG: kubeconfig,
+      HOME: dir,
     });
     const { services } = app;
     const name = `port-${Math.random().toString(16).slice(2, 8)}`;
@@ -87,12 +64,7 @@ describe('the web port of a k3d cluster made by hand, through the app services',
     ]);
 
     // Leave nothing behind on the shared cluster.
-    await services.stores.cancel(created.id);
-    await services.stores.delete(created.id);
-    const gone = await until(
-      () => services.stores.get(created.id).store,
-      (s) => s.status === 'Deleted',
-    );
+    const gone = await harness.removeStore(app, created.id);
     expect(gone.status).toBe('Deleted');
   });
 });
