@@ -1,8 +1,15 @@
 // Checks on the test cluster every store kind's chart passes: its manifests in a server-side
 // dry run, and its quota admitting all its pods at once. Each chart's admission test renders
-// its chart into a namespace it made and calls them.
+// its chart into a namespace made by inStoreNamespace and calls them.
 import { expect } from 'vitest';
-import { getJson, kubectl, kubectlOk, waitFor } from '../woocommerce/tests/cluster';
+import {
+  createStoreNamespace,
+  deleteNamespace,
+  getJson,
+  kubectl,
+  kubectlOk,
+  waitFor,
+} from '../woocommerce/tests/cluster';
 import { names } from './cluster-reads';
 import { parseQuantity } from '../woocommerce/tests/quantity';
 import { parseManifests, type K8sObject } from '../woocommerce/tests/render';
@@ -98,5 +105,18 @@ export async function expectQuotaAdmitsEveryPod(
   for (const key of o.usedKeys) {
     expect(quota.status.hard?.[key], `hard ${key}`).toBeDefined();
     expect(parseQuantity(quota.status.used?.[key] ?? '0'), `used ${key}`).toBeGreaterThan(0);
+  }
+}
+
+/** `run` in a fresh store namespace (see createStoreNamespace), deleted afterwards, failed or not. */
+export async function inStoreNamespace(
+  prefix: string,
+  run: (namespace: string) => Promise<void>,
+): Promise<void> {
+  const namespace = await createStoreNamespace(prefix);
+  try {
+    await run(namespace);
+  } finally {
+    await deleteNamespace(namespace, false);
   }
 }

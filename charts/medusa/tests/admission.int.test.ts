@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   expectQuotaAdmitsEveryPod,
+  inStoreNamespace,
   expectServerDryRunAccepts,
 } from '../../tests-shared/admission-checks';
-import { createStoreNamespace, deleteNamespace, kubectl, kubectlOk } from './cluster';
+import { kubectl, kubectlOk } from './cluster';
 import {
   VALUES_LOCAL,
   VALUES_PROD,
@@ -19,8 +20,7 @@ describe.each([
   ['prod', VALUES_PROD],
 ])('Medusa manifests from values-%s.yaml', (_name, valuesFile) => {
   it('are accepted by the API server in a server-side dry run', async () => {
-    const namespace = await createStoreNamespace('medusa-dry');
-    try {
+    await inStoreNamespace('medusa-dry', async (namespace) => {
       const rendered = await template({
         namespace,
         valuesFiles: [valuesFile],
@@ -29,16 +29,13 @@ describe.each([
       expect(rendered.stderr).toBe('');
       expect(rendered.exitCode).toBe(0);
       await expectServerDryRunAccepts(namespace, rendered.stdout);
-    } finally {
-      await deleteNamespace(namespace, false);
-    }
+    });
   });
 });
 
 describe('Medusa Pod Security', () => {
   it('admits Medusa, PostgreSQL and the setup Job in a namespace that enforces restricted', async () => {
-    const namespace = await createStoreNamespace('medusa-psa');
-    try {
+    await inStoreNamespace('medusa-psa', async (namespace) => {
       await kubectlOk([
         'label',
         '--overwrite',
@@ -73,9 +70,7 @@ describe('Medusa Pod Security', () => {
         JSON.stringify(root),
       );
       expect(refused.stderr).toMatch(/violate PodSecurity "restricted/);
-    } finally {
-      await deleteNamespace(namespace, false);
-    }
+    });
   });
 });
 
@@ -84,8 +79,7 @@ describe.each([
   ['prod', VALUES_PROD],
 ])('Medusa quota from values-%s.yaml', (_name, valuesFile) => {
   it('admits Medusa, PostgreSQL and the setup Job at the same time', async () => {
-    const namespace = await createStoreNamespace('medusa-quota');
-    try {
+    await inStoreNamespace('medusa-quota', async (namespace) => {
       const rendered = await template({
         namespace,
         valuesFiles: [valuesFile],
@@ -101,8 +95,6 @@ describe.each([
           { name: 'data', persistentVolumeClaim: { claimName: 'data-shop1-postgres-0' } },
         ],
       });
-    } finally {
-      await deleteNamespace(namespace, false);
-    }
+    });
   });
 });

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   expectQuotaAdmitsEveryPod,
+  inStoreNamespace,
   expectServerDryRunAccepts,
 } from '../../tests-shared/admission-checks';
-import {
-  createStoreNamespace,
-  deleteNamespace,
-  getJson,
-  installStore,
-  kubectl,
-  kubectlOk,
-  waitFor,
-} from './cluster';
+import { getJson, installStore, kubectl, kubectlOk, waitFor } from './cluster';
 import { VALUES_LOCAL, VALUES_PROD, parseManifests, storeValues, template } from './render';
 import { failingBootstrapValues } from '../../../test-rig/cluster/failing-bootstrap';
 
@@ -20,8 +13,7 @@ describe.each([
   ['prod', VALUES_PROD],
 ])('manifests from values-%s.yaml', (_name, valuesFile) => {
   it('are accepted by the API server in a server-side dry run', async () => {
-    const namespace = await createStoreNamespace('chart-dry');
-    try {
+    await inStoreNamespace('chart-dry', async (namespace) => {
       const rendered = await template({
         namespace,
         valuesFiles: [valuesFile],
@@ -29,16 +21,13 @@ describe.each([
       });
       expect(rendered.exitCode).toBe(0);
       await expectServerDryRunAccepts(namespace, rendered.stdout);
-    } finally {
-      await deleteNamespace(namespace, false);
-    }
+    });
   });
 });
 
 describe('Pod Security', () => {
   it('WordPress needs baseline; MariaDB, the bootstrap Job and the WP-Cron runs would pass restricted', async () => {
-    const namespace = await createStoreNamespace('chart-psa');
-    try {
+    await inStoreNamespace('chart-psa', async (namespace) => {
       await kubectlOk([
         'label',
         'namespace',
@@ -65,9 +54,7 @@ describe('Pod Security', () => {
       expect(warnings.get('StatefulSet')).toBe('');
       expect(warnings.get('Job')).toBe('');
       expect(warnings.get('CronJob')).toBe('');
-    } finally {
-      await deleteNamespace(namespace, false);
-    }
+    });
   });
 });
 
@@ -76,8 +63,7 @@ describe.each([
   ['prod', VALUES_PROD],
 ])('quota from values-%s.yaml', (_name, valuesFile) => {
   it('admits WordPress, MariaDB, the bootstrap Job, a WP-Cron run and the mail catcher (where on) at the same time', async () => {
-    const namespace = await createStoreNamespace('chart-quota');
-    try {
+    await inStoreNamespace('chart-quota', async (namespace) => {
       const rendered = await template({
         namespace,
         valuesFiles: [valuesFile],
@@ -100,16 +86,13 @@ describe.each([
           { name: 'data', persistentVolumeClaim: { claimName: 'data-shop1-mariadb-0' } },
         ],
       });
-    } finally {
-      await deleteNamespace(namespace, false);
-    }
+    });
   });
 });
 
 describe('bootstrap failure hook', () => {
   it('makes the simulated bootstrap Job fail with the test rig’s failing-bootstrap values', async () => {
-    const namespace = await createStoreNamespace('store-fail');
-    try {
+    await inStoreNamespace('store-fail', async (namespace) => {
       const values = storeValues('shopf');
       const result = await installStore(
         'shopf',
@@ -133,8 +116,6 @@ describe('bootstrap failure hook', () => {
         );
       };
       await waitFor('the bootstrap Job to fail', failed);
-    } finally {
-      await deleteNamespace(namespace, false);
-    }
+    });
   });
 });
