@@ -11,6 +11,7 @@ import {
   workload,
   type Workload,
 } from '../../tests-shared/cluster-reads';
+import { expectNothingLeftBehind, ingressHost } from '../../tests-shared/lifecycle-checks';
 import { installStore as installWooCommerceStore } from '../../woocommerce/tests/cluster';
 import {
   VALUES_LOCAL as WOOCOMMERCE_VALUES_LOCAL,
@@ -22,7 +23,6 @@ import {
   deleteNamespace,
   getJson,
   installMedusaStore,
-  kubectl,
   kubectlOk,
   waitFor,
   type KubeList,
@@ -97,18 +97,8 @@ describe.sequential('a Medusa store beside a WooCommerce store on the test clust
     expect(volumesM).toHaveLength(1);
     expect(volumesW).toHaveLength(2);
     expect(volumesM.filter((pv) => volumesW.includes(pv))).toEqual([]);
-    const hostOf = async (ns: string, name: string): Promise<string> =>
-      kubectlOk([
-        'get',
-        'ingress',
-        name,
-        '--namespace',
-        ns,
-        '-o',
-        'jsonpath={.spec.rules[0].host}',
-      ]);
-    expect(await hostOf(nsM, 'shopm-medusa')).toBe('shopm.localhost');
-    expect(await hostOf(nsW, 'shopw-wordpress')).toBe('shopw.localhost');
+    expect(await ingressHost(nsM, 'shopm-medusa')).toBe('shopm.localhost');
+    expect(await ingressHost(nsW, 'shopw-wordpress')).toBe('shopw.localhost');
     const chartOf = async (ns: string): Promise<string> =>
       kubectlOk([
         'get',
@@ -203,28 +193,9 @@ describe.sequential('a Medusa store beside a WooCommerce store on the test clust
   });
 
   it('leaves no volume, claim, Secret or Ingress behind after uninstall and namespace deletion', async () => {
-    for (const [release, ns] of [
+    await expectNothingLeftBehind([
       ['shopm', nsM],
       ['shopw', nsW],
-    ] as const) {
-      await clusterHelmOk(['uninstall', release, '--namespace', ns, '--wait', '--timeout', '60s']);
-      // The PostgreSQL claim goes with its StatefulSet (retention policy), not only with the namespace.
-      await waitFor(
-        `claims in ${ns} to be deleted`,
-        async () => (await names('pvc', ns)).length === 0,
-      );
-      expect(await names('secrets', ns)).toEqual([]);
-      expect(await names('ingress', ns)).toEqual([]);
-    }
-    await Promise.all([deleteNamespace(nsM, true), deleteNamespace(nsW, true)]);
-    for (const ns of [nsM, nsW]) {
-      await waitFor(
-        `volumes of ${ns} to be released`,
-        async () => (await volumesOf(ns)).length === 0,
-      );
-      const gone = await kubectl(['get', 'namespace', ns]);
-      expect(gone.exitCode).not.toBe(0);
-      expect(gone.stderr).toContain('NotFound');
-    }
+    ]);
   });
 });

@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  names,
-  theHashedJob,
-  volumesOf,
-  workload,
-  type Workload,
-} from '../../tests-shared/cluster-reads';
+import { theHashedJob, volumesOf, workload, type Workload } from '../../tests-shared/cluster-reads';
+import { expectNothingLeftBehind, ingressHost } from '../../tests-shared/lifecycle-checks';
 import {
   clusterHelmOk,
   createStoreNamespace,
   deleteNamespace,
   getJson,
   installStore,
-  kubectl,
   kubectlOk,
   waitFor,
   type KubeList,
@@ -86,18 +80,8 @@ describe.sequential('stores installed on the test cluster', () => {
     expect(volumesA).toHaveLength(2);
     expect(volumesB).toHaveLength(2);
     expect(volumesA.filter((pv) => volumesB.includes(pv))).toEqual([]);
-    const hostOf = async (ns: string, name: string): Promise<string> =>
-      kubectlOk([
-        'get',
-        'ingress',
-        name,
-        '--namespace',
-        ns,
-        '-o',
-        'jsonpath={.spec.rules[0].host}',
-      ]);
-    expect(await hostOf(nsA, 'shopa-wordpress')).toBe('shopa.localhost');
-    expect(await hostOf(nsB, 'shopb-wordpress')).toBe('shopb.localhost');
+    expect(await ingressHost(nsA, 'shopa-wordpress')).toBe('shopa.localhost');
+    expect(await ingressHost(nsB, 'shopb-wordpress')).toBe('shopb.localhost');
     const storeIdOf = async (ns: string): Promise<string> =>
       kubectlOk([
         'get',
@@ -221,28 +205,9 @@ describe.sequential('stores installed on the test cluster', () => {
   });
 
   it('leaves no volume, claim, Secret or Ingress behind after uninstall and namespace deletion', async () => {
-    for (const [release, ns] of [
+    await expectNothingLeftBehind([
       ['shopa', nsA],
       ['shopb', nsB],
-    ] as const) {
-      await clusterHelmOk(['uninstall', release, '--namespace', ns, '--wait', '--timeout', '60s']);
-      // The MariaDB claim goes with its StatefulSet (retention policy), not only with the namespace.
-      await waitFor(
-        `claims in ${ns} to be deleted`,
-        async () => (await names('pvc', ns)).length === 0,
-      );
-      expect(await names('secrets', ns)).toEqual([]);
-      expect(await names('ingress', ns)).toEqual([]);
-    }
-    await Promise.all([deleteNamespace(nsA, true), deleteNamespace(nsB, true)]);
-    for (const ns of [nsA, nsB]) {
-      await waitFor(
-        `volumes of ${ns} to be released`,
-        async () => (await volumesOf(ns)).length === 0,
-      );
-      const gone = await kubectl(['get', 'namespace', ns]);
-      expect(gone.exitCode).not.toBe(0);
-      expect(gone.stderr).toContain('NotFound');
-    }
+    ]);
   });
 });
