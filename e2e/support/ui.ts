@@ -22,7 +22,8 @@ export async function createStore(page: Page, name: string): Promise<void> {
 }
 
 export async function openStorePage(page: Page, name: string): Promise<void> {
-  await page.getByTestId(`store-row-${name}`).click();
+  // The name's button, not the middle of the row, which lands on whichever cell is there.
+  await page.getByTestId(`store-row-${name}`).getByRole('button', { name, exact: true }).click();
   await expect(page.getByTestId('store-page')).toHaveAttribute('aria-label', `Store ${name}`);
 }
 
