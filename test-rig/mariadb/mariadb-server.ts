@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 
-const MARIADBD = '/usr/sbin/mariadbd';
-const INSTALL_DB = '/usr/bin/mariadb-install-db';
+export const MARIADBD = '/usr/sbin/mariadbd';
+export const INSTALL_DB = '/usr/bin/mariadb-install-db';
 const MYSQL_USER = 'mysql';
 
 export interface RealMariadb {
@@ -22,7 +22,8 @@ export interface RealMariadb {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 just now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -46,6 +47,36 @@ function stopProcess(child: ChildProcess | undefined): Promise<void> {
   });
 }
 
+/**
+ * Makes a fresh MariaDB data folder and run folder (owned by the mysql user when the tests run
+ * as root, as mariadbd refuses root) with root signing in over the socket only; returns the
+ * arguments mariadbd then needs (--user when root).
+ */
+export async function initMariadbDataDir(dataDir: string, runDir: string): Promise<string[]> {
+  await mkdir(dataDir);
+  await mkdir(runDir);
+  const userArgs: string[] = [];
+  if (process.getuid?.() === 0) {
+    const uid = Number((await execa('id', ['-u', MYSQL_USER])).stdout);
+    const gid = Number((await execa('id', ['-g', MYSQL_USER])).stdout);
+    await chown(dataDir, uid, gid);
+    await chown(runDir, uid, gid);
+    userArgs.push(`--user=${MYSQL_USER}`);
+  }
+  await execa(
+    INSTALL_DB,
+    [
+      '--no-defaults',
+      ...userArgs,
+      `--datadir=${dataDir}`,
+      '--auth-root-authentication-method=socket',
+      '--skip-test-db',
+    ],
+    { all: true, timeout: 60_000 },
+  );
+  return userArgs;
+}
+
 const sqlString = (value: string): string =>
   `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
@@ -67,27 +98,7 @@ export async function startMariadb(o: {
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    await mkdir(dataDir);
-    await mkdir(runDir);
-    const userArgs: string[] = [];
-    if (process.getuid?.() === 0) {
-      const uid = Number((await execa('id', ['-u', MYSQL_USER])).stdout);
-      const gid = Number((await execa('id', ['-g', MYSQL_USER])).stdout);
-      await chown(dataDir, uid, gid);
-      await chown(runDir, uid, gid);
-      userArgs.push(`--user=${MYSQL_USER}`);
-    }
-    await execa(
-      INSTALL_DB,
-      [
-        '--no-defaults',
-        ...userArgs,
-        `--datadir=${dataDir}`,
-        '--auth-root-authentication-method=socket',
-        '--skip-test-db',
-      ],
-      { all: true, timeout: 60_000 },
-    );
+    const userArgs = await initMariadbDataDir(dataDir, runDir);
     const port = await freePort();
     server = spawn(
       MARIADBD,

@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import {
   access,
   chmod,
-  chown,
   copyFile,
   cp,
   mkdir,
@@ -16,15 +15,17 @@ import {
   rm,
   writeFile,
 } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { execa } from 'execa';
+import {
+  INSTALL_DB,
+  MARIADBD,
+  freePort,
+  initMariadbDataDir,
+} from '../../../test-rig/mariadb/mariadb-server';
 
 const WORDPRESS_DIR = '/usr/share/wordpress';
-const MARIADBD = '/usr/sbin/mariadbd';
-const INSTALL_DB = '/usr/bin/mariadb-install-db';
-const MYSQL_UID_NAME = 'mysql';
 
 export const INSTALL_HINT =
   'Debian/Ubuntu: apt-get install wordpress mariadb-server php-mysql (.ci/run installs them)';
@@ -59,18 +60,6 @@ export async function realWordpressMissing(): Promise<string | null> {
   if (php.exitCode !== 0) missing.push('PHP command line');
   else if (!/^mysqli$/m.test(php.stdout)) missing.push("PHP's MySQL extension");
   return missing.length === 0 ? null : `${missing.join(', ')} missing (${INSTALL_HINT})`;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 async function waitFor(what: string, ms: number, ready: () => Promise<boolean>): Promise<void> {
@@ -127,7 +116,6 @@ export async function startRealWordpress(o: {
   const dir = await mkdtemp(join(tmpdir(), 'storefleet-wp-'));
   // MariaDB runs as the mysql user when we are root, and must reach its folders.
   await chmod(dir, 0o755);
-  const asRoot = process.getuid?.() === 0;
   const dataDir = join(dir, 'db');
   const runDir = join(dir, 'run');
   const socket = join(runDir, 'mysqld.sock');
@@ -142,27 +130,7 @@ export async function startRealWordpress(o: {
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    await mkdir(dataDir);
-    await mkdir(runDir);
-    const userArgs: string[] = [];
-    if (asRoot) {
-      const { stdout } = await execa('id', ['-u', MYSQL_UID_NAME]);
-      const { stdout: gid } = await execa('id', ['-g', MYSQL_UID_NAME]);
-      await chown(dataDir, Number(stdout), Number(gid));
-      await chown(runDir, Number(stdout), Number(gid));
-      userArgs.push(`--user=${MYSQL_UID_NAME}`);
-    }
-    await execa(
-      INSTALL_DB,
-      [
-        '--no-defaults',
-        ...userArgs,
-        `--datadir=${dataDir}`,
-        '--auth-root-authentication-method=socket',
-        '--skip-test-db',
-      ],
-      { all: true, timeout: 60_000 },
-    );
+    const userArgs = await initMariadbDataDir(dataDir, runDir);
     mariadb = spawn(
       MARIADBD,
       [
